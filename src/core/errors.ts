@@ -1,0 +1,45 @@
+/**
+ * Every failure the kit reports is an `HvError`: `code` says which kind (stable, for programs), `message` says
+ * what went wrong in words a partner developer can act on, and `retryable` says whether trying again can help.
+ * Elements put the same object in the `detail` of their `hv-error` event.
+ */
+export type HvErrorCode =
+  /** The element's configuration (app id, shell, proxy, attributes) is missing or invalid. */
+  | 'invalid-config'
+  /** A Shell URL could not be built from the given parameters. */
+  | 'invalid-shell-request'
+  /** What the Shell sent back to the action URL cannot be used (unknown target, missing token). */
+  | 'invalid-shell-return'
+  /** The round-trip state in `actionqs` is missing, unknown to this tab, already used or expired. */
+  | 'invalid-state'
+  /** The proxy could not be reached at all. */
+  | 'network'
+  /** The proxy answered with an HTTP error status. */
+  | 'http'
+  /** The proxy did not answer in time. */
+  | 'timeout'
+  /** The caller aborted the request. */
+  | 'aborted'
+  /** The proxy answered, but not with a HealthVault response document. */
+  | 'malformed-response'
+  /** The platform answered with a non-zero status code. */
+  | 'platform'
+  /** A popup window could not be used and the redirect fallback failed as well. */
+  | 'popup';
+
+export interface HvErrorOptions {
+  retryable?: boolean;
+  cause?: unknown;
+}
+
+export class HvError extends Error {
+  override readonly name: string = 'HvError';
+  readonly code: HvErrorCode;
+  readonly retryable: boolean;
+
+  constructor(code: HvErrorCode, message: string, options: HvErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.retryable = options.retryable ?? false;
+  }
+}

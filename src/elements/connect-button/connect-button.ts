@@ -1,0 +1,247 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { HvError } from '../../core/errors.js';
+import { buildShellUrl, createRoundTripState } from '../../core/shell/index.js';
+import { HvElement } from '../internal/hv-element.js';
+import { dispatchHvEvent } from '../internal/events.js';
+import { tokenStyles } from '../internal/tokens.styles.js';
+import { connectButtonStyles } from './connect-button.styles.js';
+import {
+  awaitPopupOutcome,
+  captureShellReturn,
+  completeShellReturn,
+  deliverShellReturn,
+  POPUP_WINDOW_NAME,
+  type CapturedShellReturn,
+  type ShellReturnOutcome,
+} from './shell-return.js';
+
+/** A round-trip state older than this is renewed at click time, well before it expires. */
+const STATE_RENEW_AFTER_MS = 10 * 60 * 1000;
+
+/**
+ * Signs a person in to HealthVault and asks them to authorize the application, through the HealthVault Shell.
+ * It renders a real link, so it works by keyboard, middle-click and before any script runs; on the page the
+ * Shell returns to, it processes the return by itself and fires `hv-authorized`, `hv-denied` or `hv-error`.
+ *
+ * @slot - The label. Defaults to "Connect to HealthVault".
+ *
+ * @event hv-connect - Cancelable. The person is leaving for the Shell; `detail.url` is where, `detail.mode` how.
+ * @event hv-authorized - The Shell came back with an authorized person (`detail.person`, `detail.action`).
+ * @event hv-denied - The person declined (`detail.reason` is `rejected`) or closed the popup (`popup-closed`).
+ * @event hv-error - Configuration, Shell return or proxy failure; `detail.error` is a typed `HvError`.
+ *
+ * @csspart button - The link that leads to the Shell.
+ * @csspart label - The label inside the link.
+ * @csspart error - The message shown instead of the link when the configuration is invalid.
+ *
+ * @cssprop --hv-connect-button-background - Background of the button (default: `--hv-color-accent`).
+ * @cssprop --hv-connect-button-color - Text color of the button (default: `--hv-color-on-accent`).
+ * @cssprop --hv-connect-button-height - Minimum height of the button (default: 2.75rem).
+ * @cssprop --hv-connect-button-padding-inline - Inline padding of the button (default: 1.25rem).
+ * @cssprop --hv-color-accent - The kit's accent color.
+ * @cssprop --hv-color-on-accent - Text on the accent color.
+ * @cssprop --hv-color-danger - Color of error messages.
+ * @cssprop --hv-radius - Corner radius.
+ * @cssprop --hv-font-family - Font family.
+ * @cssprop --hv-focus-ring - Outline of the focused button.
+ *
+ * @customState pending - The person is on the way to the Shell (or the popup is open).
+ * @customState authorized - The Shell returned to this page with an authorized person.
+ * @customState invalid - The configuration is invalid; the error message is shown instead of the link.
+ */
+export class HvConnectButton extends HvElement {
+  static override styles = [tokenStyles, connectButtonStyles];
+
+  /** Where the Shell returns to (targetqs `redirect`): an https URL, or http on localhost. Non-production only. */
+  @property({ attribute: 'redirect-url' }) redirectUrl?: string;
+
+  /** The app's own data, echoed back by the Shell and found in `detail.action` of the result events. */
+  @property() action?: string;
+
+  /** Lets the person authorize several records (targetqs `ismra`). */
+  @property({ type: Boolean, attribute: 'multi-record' }) multiRecord = false;
+
+  /** Runs app authorization even when a record is already authorized (targetqs `forceappauth`). */
+  @property({ type: Boolean, attribute: 'force-app-auth' }) forceAppAuth = false;
+
+  /** Space-separated names of optional online rules to ask for (targetqs `onopt1..N`). */
+  @property({ attribute: 'optional-online-rules' }) optionalOnlineRules = '';
+
+  /** Space-separated names of optional offline rules to ask for (targetqs `offopt1..N`). */
+  @property({ attribute: 'optional-offline-rules' }) optionalOfflineRules = '';
+
+  /** `redirect` leaves the page for the Shell; `popup` opens the Shell in a popup and stays. */
+  @property() mode: 'redirect' | 'popup' = 'redirect';
+
+  /** Set to process the Shell return yourself with `handleShellReturn()` instead of automatically. */
+  @property({ type: Boolean, attribute: 'manual-return' }) manualReturn = false;
+
+  @state() private href?: string;
+  @state() private configError?: HvError;
+  @state() private pending = false;
+  @state() private announcement = '';
+
+  private stateCreatedAt = 0;
+  private capturedReturn?: CapturedShellReturn;
+  private missingProxyReported = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pageshow', this.onPageShow);
+    // Taken off the address bar right away; completed once a proxy is known (it may come later, by context).
+    if (!this.manualReturn) this.capturedReturn ??= captureShellReturn();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pageshow', this.onPageShow);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const onlyStateChanged = [...changed.keys()].every((key) =>
+      ['pending', 'announcement', 'href', 'configError'].includes(String(key)),
+    );
+    if (!this.hasUpdated || !onlyStateChanged) this.refreshHref();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('configError') && this.configError) this.reportError(this.configError);
+    this.toggleState('invalid', this.configError !== undefined);
+    this.toggleState('pending', this.pending);
+    if (this.capturedReturn) this.completeCapturedReturn(this.capturedReturn);
+  }
+
+  protected override render() {
+    if (this.configError) {
+      return html`<p part="error" role="alert">${this.configError.message}</p>`;
+    }
+    return html`<a
+        part="button"
+        href=${this.href ?? nothing}
+        aria-busy=${this.pending ? 'true' : 'false'}
+        @click=${this.onClick}
+        ><span part="label"><slot>Connect to HealthVault</slot></span></a
+      ><span class="visually-hidden" role="status">${this.announcement}</span>`;
+  }
+
+  /** Builds the Shell URL, with a fresh round-trip state, from the current configuration. */
+  private refreshHref(): void {
+    try {
+      const { appId, shell, lang } = this.config;
+      if (!appId) throw new HvError('invalid-config', 'HealthVault connect button: the app-id attribute is missing.');
+      if (!shell) throw new HvError('invalid-config', 'HealthVault connect button: the shell attribute is missing.');
+      this.href = buildShellUrl({
+        target: 'AUTH',
+        shell,
+        appId,
+        redirect: this.redirectUrl || undefined,
+        actionqs: createRoundTripState(this.action),
+        multiRecord: this.multiRecord || undefined,
+        forceAppAuth: this.forceAppAuth || undefined,
+        onlineOptionalRules: splitRuleNames(this.optionalOnlineRules),
+        offlineOptionalRules: splitRuleNames(this.optionalOfflineRules),
+        culture: lang || undefined,
+      });
+      this.stateCreatedAt = Date.now();
+      this.configError = undefined;
+    } catch (error) {
+      if (!(error instanceof HvError)) throw error;
+      this.href = undefined;
+      if (this.configError?.message !== error.message) this.configError = error;
+    }
+  }
+
+  private onClick(event: MouseEvent): void {
+    if (!this.href) return;
+    if (Date.now() - this.stateCreatedAt > STATE_RENEW_AFTER_MS) {
+      this.refreshHref();
+      (event.currentTarget as HTMLAnchorElement).href = this.href ?? '';
+    }
+    // A modified click opens a new tab; this page stays as it is.
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    const url = this.href;
+    if (!dispatchHvEvent(this, 'hv-connect', { url, mode: this.mode }, { cancelable: true })) {
+      event.preventDefault();
+      return;
+    }
+    this.pending = true;
+    this.announcement = 'Opening HealthVault…';
+    if (this.mode === 'popup') {
+      event.preventDefault();
+      this.openPopup(url);
+    }
+  }
+
+  /** Opens the Shell in a popup, in the click itself so no blocker objects; falls back to a redirect. */
+  private openPopup(url: string): void {
+    const popup = window.open(url, POPUP_WINDOW_NAME, 'popup,width=520,height=720');
+    if (!popup) {
+      this.leaveFor(url);
+      return;
+    }
+    void awaitPopupOutcome(popup).then((outcome) => {
+      this.pending = false;
+      if (outcome) {
+        this.settle(outcome);
+      } else {
+        this.announcement = 'HealthVault was closed before you finished.';
+        dispatchHvEvent(this, 'hv-denied', { reason: 'popup-closed', action: this.action });
+      }
+    });
+  }
+
+  /** Leaves the page for `url`: the popup's fallback when a blocker refused it. */
+  protected leaveFor(url: string): void {
+    location.assign(url);
+  }
+
+  private completeCapturedReturn(captured: CapturedShellReturn): void {
+    if (captured.kind === 'pending') {
+      let proxy;
+      try {
+        proxy = this.resolveProxy();
+      } catch (error) {
+        if (!this.missingProxyReported && error instanceof HvError) this.reportError(error);
+        this.missingProxyReported = true;
+        return;
+      }
+      this.capturedReturn = undefined;
+      this.pending = true;
+      void completeShellReturn(captured, proxy).then((outcome) => {
+        this.pending = false;
+        this.settle(outcome);
+      });
+      return;
+    }
+    this.capturedReturn = undefined;
+    this.settle(captured);
+  }
+
+  private settle(outcome: ShellReturnOutcome): void {
+    deliverShellReturn(outcome, this);
+    this.toggleState('authorized', outcome.kind === 'authorized');
+    if (outcome.kind === 'authorized') this.announcement = `Connected to HealthVault as ${outcome.detail.person.name}.`;
+    else if (outcome.kind === 'denied') this.announcement = 'HealthVault access was not granted.';
+    else if (outcome.kind === 'error') this.announcement = outcome.error.message;
+  }
+
+  /** Coming back through the back/forward cache: the person is no longer on the way out. */
+  private readonly onPageShow = (event: PageTransitionEvent): void => {
+    if (event.persisted) {
+      this.pending = false;
+      this.announcement = '';
+    }
+  };
+}
+
+function splitRuleNames(names: string): string[] | undefined {
+  const list = names.split(/\s+/).filter(Boolean);
+  return list.length ? list : undefined;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hv-connect-button': HvConnectButton;
+  }
+}

@@ -1,0 +1,57 @@
+import type { HvError } from '../../core/errors.js';
+import type { PersonInfo } from '../../core/platform/index.js';
+import type { ShellReturnTarget } from '../../core/shell/index.js';
+
+/** `hv-connect`: the person is about to leave for the Shell. Cancel it to keep them on the page. */
+export interface HvConnectDetail {
+  url: string;
+  mode: 'redirect' | 'popup';
+}
+
+/** `hv-authorized`: the Shell came back with a signed-in, authorized person. */
+export interface HvAuthorizedDetail {
+  target: Extract<ShellReturnTarget, 'AppAuthSuccess' | 'SelectedRecordChanged'>;
+  person: PersonInfo;
+  /** The app's own data from the `action` attribute, echoed back by the Shell. */
+  action?: string;
+}
+
+/** `hv-denied`: the person declined the authorization, or closed the popup before finishing. */
+export interface HvDeniedDetail {
+  reason: 'rejected' | 'popup-closed';
+  action?: string;
+}
+
+/** `hv-error`: something went wrong; `error.code` says what, `error.message` says it in words. */
+export interface HvErrorDetail {
+  error: HvError;
+}
+
+export type HvConnectEvent = CustomEvent<HvConnectDetail>;
+export type HvAuthorizedEvent = CustomEvent<HvAuthorizedDetail>;
+export type HvDeniedEvent = CustomEvent<HvDeniedDetail>;
+export type HvErrorEvent = CustomEvent<HvErrorDetail>;
+
+export interface HvEventMap {
+  'hv-connect': HvConnectEvent;
+  'hv-authorized': HvAuthorizedEvent;
+  'hv-denied': HvDeniedEvent;
+  'hv-error': HvErrorEvent;
+}
+
+declare global {
+  interface HTMLElementEventMap extends HvEventMap {}
+  interface DocumentEventMap extends HvEventMap {}
+}
+
+/** Dispatches a typed, bubbling, composed `hv-` event; returns false when a listener cancelled it. */
+export function dispatchHvEvent<K extends keyof HvEventMap>(
+  target: EventTarget,
+  type: K,
+  detail: HvEventMap[K]['detail'],
+  options: { cancelable?: boolean } = {},
+): boolean {
+  return target.dispatchEvent(
+    new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
+  );
+}

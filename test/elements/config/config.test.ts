@@ -1,0 +1,55 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { HvConfigElement } from '../../../src/elements/config/config.js';
+import { HvConnectButton } from '../../../src/elements/connect-button/connect-button.js';
+import { FakeProxy } from '../../helpers/fake-proxy.js';
+
+const APP_ID = '8f3c7b1e-2a4d-4c5e-9f60-1a2b3c4d5e6f';
+
+function hrefOf(button: Element): string | null {
+  return button.shadowRoot!.querySelector('a')?.getAttribute('href') ?? null;
+}
+
+describe('hv-config', () => {
+  it('configures a consumer defined and upgraded BEFORE the provider exists', async () => {
+    customElements.define('early-connect-button', class extends HvConnectButton {});
+    const wrapper = await fixture(html`<late-hv-config app-id=${APP_ID} shell="us"
+      ><early-connect-button></early-connect-button
+    ></late-hv-config>`);
+    const button = wrapper.querySelector('early-connect-button') as HvConnectButton;
+    await button.updateComplete;
+    expect(hrefOf(button)).to.equal(null); // no provider yet: the button says what is missing
+    customElements.define('late-hv-config', class extends HvConfigElement {});
+    await (wrapper as HvConfigElement).updateComplete;
+    await button.updateComplete;
+    expect(hrefOf(button)).to.match(/^https:\/\/account\.healthvault\.com\/redirect\.aspx\?target=AUTH/);
+  });
+
+  it('configures a consumer defined AFTER the provider', async () => {
+    customElements.define('first-hv-config', class extends HvConfigElement {});
+    const wrapper = await fixture(html`<first-hv-config app-id=${APP_ID} shell="eu"
+      ><second-connect-button></second-connect-button
+    ></first-hv-config>`);
+    customElements.define('second-connect-button', class extends HvConnectButton {});
+    const button = wrapper.querySelector('second-connect-button') as HvConnectButton;
+    await button.updateComplete;
+    expect(hrefOf(button)).to.match(/^https:\/\/account\.healthvault\.co\.uk\/redirect\.aspx/);
+  });
+
+  it('passes a proxy object down, and the element exposes the merged configuration', async () => {
+    customElements.define('proxy-hv-config', class extends HvConfigElement {});
+    customElements.define('proxy-connect-button', class extends HvConnectButton {});
+    const proxy = new FakeProxy();
+    const wrapper = await fixture(html`<proxy-hv-config app-id=${APP_ID} shell="us" proxy-url="/ignored" .proxy=${proxy}
+      ><proxy-connect-button proxy-url="/hv-proxy" lang="es-MX"></proxy-connect-button
+    ></proxy-hv-config>`);
+    const button = wrapper.querySelector('proxy-connect-button') as HvConnectButton;
+    await button.updateComplete;
+    expect(button.config).to.deep.equal({ appId: APP_ID, shell: 'us', proxyUrl: '/hv-proxy', proxy, lang: 'es-MX' });
+  });
+
+  it('does not box its content', async () => {
+    customElements.define('box-hv-config', class extends HvConfigElement {});
+    const el = await fixture(html`<box-hv-config></box-hv-config>`);
+    expect(getComputedStyle(el).display).to.equal('contents');
+  });
+});

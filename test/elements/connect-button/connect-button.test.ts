@@ -1,0 +1,347 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../src/define/config.js';
+import '../../../src/define/connect-button.js';
+import { createRoundTripState, STATE_STORAGE_KEY } from '../../../src/core/shell/index.js';
+import { HvError } from '../../../src/core/errors.js';
+import { define } from '../../../src/elements/internal/define.js';
+import { HvConnectButton } from '../../../src/elements/connect-button/connect-button.js';
+import { POPUP_WINDOW_NAME } from '../../../src/elements/connect-button/shell-return.js';
+import { FakeProxy, PERSON_ID } from '../../helpers/fake-proxy.js';
+
+const APP_ID = '8f3c7b1e-2a4d-4c5e-9f60-1a2b3c4d5e6f';
+const SHELL = 'https://account.healthvault-ppe.com';
+
+/** The targetqs of a Shell URL, decoded back into its parameters. */
+function targetqs(href: string): URLSearchParams {
+  return new URLSearchParams(new URL(href).searchParams.get('targetqs') ?? '');
+}
+
+function link(el: HvConnectButton): HTMLAnchorElement {
+  return el.shadowRoot!.querySelector('a[part="button"]')!;
+}
+
+/** Keeps a click from navigating the test page away, as a listener after the element would. */
+function stayOnPage(event: Event): void {
+  event.preventDefault();
+}
+
+afterEach(() => {
+  sessionStorage.clear();
+  history.replaceState(null, '', location.pathname + location.search.replace(/[?&](target|wctoken|instanceid|actionqs)=[^&]*/gi, ''));
+  document.removeEventListener('click', stayOnPage);
+});
+
+describe('hv-connect-button', () => {
+  it('renders a real link to the Shell AUTH target with every attribute in targetqs', async () => {
+    const el = await fixture<HvConnectButton>(html`<hv-connect-button
+      app-id=${APP_ID}
+      shell="us-ppe"
+      redirect-url="http://localhost:5173/return"
+      action="/after?x=1&y=2"
+      multi-record
+      force-app-auth
+      optional-online-rules="weight  steps"
+      optional-offline-rules="sync"
+      lang="fr-CA"
+    ></hv-connect-button>`);
+    const href = link(el).href;
+    expect(href.startsWith(`${SHELL}/redirect.aspx?target=AUTH&targetqs=`)).to.equal(true);
+    const qs = targetqs(href);
+    expect(qs.get('appid')).to.equal(APP_ID);
+    expect(qs.get('redirect')).to.equal('http://localhost:5173/return');
+    expect(qs.get('ismra')).to.equal('true');
+    expect(qs.get('forceappauth')).to.equal('true');
+    expect([qs.get('onopt1'), qs.get('onopt2'), qs.get('onopt3')]).to.deep.equal(['weight', 'steps', null]);
+    expect(qs.get('offopt1')).to.equal('sync');
+    expect(qs.get('culture')).to.equal('fr-CA');
+    const actionqs = new URLSearchParams(qs.get('actionqs')!);
+    expect(actionqs.get('action')).to.equal('/after?x=1&y=2');
+    expect(actionqs.get('hvstate')).to.match(/^[A-Za-z0-9_-]{22}$/);
+  });
+
+  it('labels the link with its slot, or a default label', async () => {
+    const el = await fixture<HvConnectButton>(
+      html`<hv-connect-button app-id=${APP_ID} shell="us">Sign in with HealthVault</hv-connect-button>`,
+    );
+    expect(el.textContent).to.equal('Sign in with HealthVault');
+    const bare = await fixture<HvConnectButton>(html`<hv-connect-button app-id=${APP_ID} shell="us"></hv-connect-button>`);
+    const slot = link(bare).querySelector('slot')!;
+    expect(slot.assignedNodes()).to.have.length(0);
+    expect(slot.textContent).to.equal('Connect to HealthVault');
+  });
+
+  it('takes its configuration from <hv-config>, and its own attributes win', async () => {
+    const wrapper = await fixture(html`<hv-config app-id=${APP_ID} shell="us" lang="en-US">
+      <hv-connect-button></hv-connect-button>
+      <hv-connect-button shell="eu" lang="de-DE"></hv-connect-button>
+    </hv-config>`);
+    const [inherited, overriding] = [...wrapper.querySelectorAll('hv-connect-button')];
+    await inherited.updateComplete;
+    await overriding.updateComplete;
+    expect(link(inherited).href.startsWith('https://account.healthvault.com/redirect.aspx')).to.equal(true);
+    expect(targetqs(link(inherited).href).get('culture')).to.equal('en-US');
+    expect(link(overriding).href.startsWith('https://account.healthvault.co.uk/redirect.aspx')).to.equal(true);
+    expect(targetqs(link(overriding).href).get('appid')).to.equal(APP_ID);
+    expect(targetqs(link(overriding).href).get('culture')).to.equal('de-DE');
+  });
+
+  it('follows <hv-config> changes', async () => {
+    const wrapper = await fixture(html`<hv-config app-id=${APP_ID} shell="us"><hv-connect-button></hv-connect-button></hv-config>`);
+    const button = wrapper.querySelector('hv-connect-button')!;
+    await button.updateComplete;
+    wrapper.setAttribute('shell', 'eu-ppe');
+    await (wrapper as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    await button.updateComplete;
+    expect(link(button).href.startsWith('https://account.healthvault-ppe.co.uk/redirect.aspx')).to.equal(true);
+  });
+
+  for (const [markup, code, text] of [
+    [html`<hv-connect-button shell="us"></hv-connect-button>`, 'invalid-config', 'app-id attribute is missing'],
+    [html`<hv-connect-button app-id=${APP_ID}></hv-connect-button>`, 'invalid-config', 'shell attribute is missing'],
+    [html`<hv-connect-button app-id="not-a-guid" shell="us"></hv-connect-button>`, 'invalid-shell-request', 'not-a-guid'],
+    [html`<hv-connect-button app-id=${APP_ID} shell="mars"></hv-connect-button>`, 'invalid-shell-request', 'mars'],
+    [
+      html`<hv-connect-button app-id=${APP_ID} shell="us" redirect-url="http://partner.example/return"></hv-connect-button>`,
+      'invalid-shell-request',
+      'http://partner.example/return',
+    ],
+  ] as const) {
+    it(`shows a specific message and fires hv-error (${code}) for: ${text}`, async () => {
+      const errors: HvError[] = [];
+      const listener = (event: Event) => errors.push((event as CustomEvent<{ error: HvError }>).detail.error);
+      document.addEventListener('hv-error', listener);
+      const el = await fixture<HvConnectButton>(markup);
+      document.removeEventListener('hv-error', listener);
+      const message = el.shadowRoot!.querySelector('[part="error"]')!;
+      expect(message.getAttribute('role')).to.equal('alert');
+      expect(message.textContent).to.contain(text);
+      expect(link(el)).to.equal(null);
+      expect(errors).to.have.length(1);
+      expect(errors[0]).to.be.instanceOf(HvError);
+      expect(errors[0].code).to.equal(code);
+      expect(el.matches(':state(invalid)')).to.equal(true);
+    });
+  }
+
+  it('recovers from an invalid configuration once it is fixed', async () => {
+    const el = await fixture<HvConnectButton>(html`<hv-connect-button shell="us"></hv-connect-button>`);
+    el.setAttribute('app-id', APP_ID);
+    await el.updateComplete;
+    expect(link(el)).to.not.equal(null);
+    expect(el.matches(':state(invalid)')).to.equal(false);
+  });
+
+  it('fires a cancelable hv-connect with the URL; cancelling keeps the person on the page', async () => {
+    const el = await fixture<HvConnectButton>(html`<hv-connect-button app-id=${APP_ID} shell="us"></hv-connect-button>`);
+    el.addEventListener('hv-connect', (event) => event.preventDefault(), { once: true });
+    setTimeout(() => link(el).click());
+    const event = await oneEvent(el, 'hv-connect');
+    expect(event.detail).to.deep.equal({ url: link(el).href, mode: 'redirect' });
+    expect(event.defaultPrevented).to.equal(true);
+    expect(el.matches(':state(pending)')).to.equal(false);
+  });
+
+  it('shows a pending state while leaving, and announces it', async () => {
+    const el = await fixture<HvConnectButton>(html`<hv-connect-button app-id=${APP_ID} shell="us"></hv-connect-button>`);
+    document.addEventListener('click', stayOnPage);
+    link(el).click();
+    await el.updateComplete;
+    expect(el.matches(':state(pending)')).to.equal(true);
+    expect(link(el).getAttribute('aria-busy')).to.equal('true');
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Opening HealthVault…');
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await el.updateComplete;
+    expect(el.matches(':state(pending)')).to.equal(false);
+  });
+
+  it('is reachable by keyboard with a visible focus ring', async () => {
+    const el = await fixture<HvConnectButton>(html`<hv-connect-button app-id=${APP_ID} shell="us"></hv-connect-button>`);
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(link(el));
+    const style = getComputedStyle(link(el));
+    expect(style.outlineStyle).to.equal('solid');
+    expect(parseFloat(style.outlineWidth)).to.be.greaterThan(1);
+  });
+
+  it('passes axe, valid and invalid', async () => {
+    const el = await fixture(html`<div>
+      <hv-connect-button app-id=${APP_ID} shell="us"></hv-connect-button>
+      <hv-connect-button shell="us"></hv-connect-button>
+    </div>`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('define() keeps the first definition when a tag is defined again', async () => {
+    const first = customElements.get('hv-connect-button')!;
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      define('hv-connect-button', first);
+      expect(warnings).to.have.length(0);
+      define('hv-connect-button', class extends (first as typeof HTMLElement) {});
+      expect(warnings).to.have.length(1);
+    } finally {
+      console.warn = warn;
+    }
+    expect(customElements.get('hv-connect-button')).to.equal(first);
+  });
+});
+
+describe('hv-connect-button on the page the Shell returns to', () => {
+  async function returnTo(query: Record<string, string>): Promise<void> {
+    history.replaceState(null, '', `${location.pathname}?${new URLSearchParams(query)}`);
+  }
+
+  it('takes the token off the address bar, hands it to the proxy and fires hv-authorized', async () => {
+    const actionqs = createRoundTripState('/dashboard');
+    await returnTo({ target: 'AppAuthSuccess', wctoken: 'secret-user-token', instanceid: '1', actionqs });
+    const proxy = new FakeProxy();
+    const authorized = oneEvent(document, 'hv-authorized');
+    const el = await fixture<HvConnectButton>(
+      html`<hv-connect-button app-id=${APP_ID} shell="us" .proxy=${proxy}></hv-connect-button>`,
+    );
+    expect(location.href).to.not.contain('wctoken');
+    expect(location.href).to.not.contain('secret-user-token');
+    const event = await authorized;
+    expect(event.target).to.equal(el);
+    expect(event.detail.target).to.equal('AppAuthSuccess');
+    expect(event.detail.action).to.equal('/dashboard');
+    expect(event.detail.person.personId).to.equal(PERSON_ID);
+    expect(proxy.signIns).to.deep.equal([{ wctoken: 'secret-user-token', instanceId: '1' }]);
+    expect(proxy.calls.map((c) => c.method)).to.deep.equal(['GetPersonInfo']);
+    expect(JSON.stringify({ ...sessionStorage, ...localStorage })).to.not.contain('secret-user-token');
+    await el.updateComplete;
+    expect(el.matches(':state(authorized)')).to.equal(true);
+  });
+
+  it('fires hv-denied when the person declines (AppAuthReject), without calling the proxy', async () => {
+    await returnTo({ target: 'AppAuthReject', actionqs: createRoundTripState('cart-42') });
+    const proxy = new FakeProxy();
+    const denied = oneEvent(document, 'hv-denied');
+    await fixture(html`<hv-connect-button app-id=${APP_ID} shell="us" .proxy=${proxy}></hv-connect-button>`);
+    expect((await denied).detail).to.deep.equal({ reason: 'rejected', action: 'cart-42' });
+    expect(proxy.signIns).to.have.length(0);
+  });
+
+  it('refuses a return it did not start, and never hands its token over', async () => {
+    await returnTo({ target: 'AppAuthSuccess', wctoken: 'stolen', actionqs: 'hvstate=forged-nonce' });
+    const proxy = new FakeProxy();
+    const failed = oneEvent(document, 'hv-error');
+    await fixture(html`<hv-connect-button app-id=${APP_ID} shell="us" .proxy=${proxy}></hv-connect-button>`);
+    const { error } = (await failed).detail;
+    expect(error.code).to.equal('invalid-state');
+    expect(error.message).to.contain('another tab');
+    expect(proxy.signIns).to.have.length(0);
+    expect(location.href).to.not.contain('stolen');
+  });
+
+  it('refuses the same return a second time (replay)', async () => {
+    const actionqs = createRoundTripState(undefined);
+    await returnTo({ target: 'AppAuthSuccess', wctoken: 't1', actionqs });
+    const proxy = new FakeProxy();
+    const first = oneEvent(document, 'hv-authorized');
+    await fixture(html`<hv-connect-button app-id=${APP_ID} shell="us" .proxy=${proxy}></hv-connect-button>`);
+    await first;
+    await returnTo({ target: 'AppAuthSuccess', wctoken: 't1', actionqs });
+    const replay = oneEvent(document, 'hv-error');
+    await fixture(html`<hv-connect-button app-id=${APP_ID} shell="us" .proxy=${proxy}></hv-connect-button>`);
+    expect((await replay).detail.error.message).to.contain('already used');
+    expect(proxy.signIns).to.have.length(1);
+  });
+
+  it('reports a failing proxy as hv-error and stays usable', async () => {
+    await returnTo({ target: 'AppAuthSuccess', wctoken: 't2', actionqs: createRoundTripState(undefined) });
+    const proxy = new FakeProxy();
+    proxy.failSignIn = new HvError('network', 'The proxy at /hv-proxy could not be reached.', { retryable: true });
+    const failed = oneEvent(document, 'hv-error');
+    const el = await fixture<HvConnectButton>(
+      html`<hv-connect-button app-id=${APP_ID} shell="us" .proxy=${proxy}></hv-connect-button>`,
+    );
+    const { error } = (await failed).detail;
+    expect(error.code).to.equal('network');
+    await el.updateComplete;
+    expect(el.matches(':state(pending)')).to.equal(false);
+    expect(link(el).href).to.contain('target=AUTH');
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('could not be reached');
+  });
+
+  it('leaves the return alone with manual-return', async () => {
+    await returnTo({ target: 'AppAuthReject', actionqs: createRoundTripState(undefined) });
+    await fixture(html`<hv-connect-button app-id=${APP_ID} shell="us" manual-return .proxy=${new FakeProxy()}></hv-connect-button>`);
+    expect(location.search).to.contain('target=AppAuthReject');
+    expect(sessionStorage.getItem(STATE_STORAGE_KEY)).to.contain('pending');
+  });
+});
+
+describe('hv-connect-button in popup mode', () => {
+  const realOpen = window.open;
+  afterEach(() => {
+    window.open = realOpen;
+  });
+
+  /** A stand-in for the popup window that the test closes by hand. */
+  function fakePopup(): Window & { closed: boolean } {
+    return { closed: false } as Window & { closed: boolean };
+  }
+
+  it('opens the Shell in a popup within the click and relays its outcome as hv-authorized', async () => {
+    const popup = fakePopup();
+    const opened: unknown[][] = [];
+    window.open = (...args: unknown[]) => {
+      opened.push(args);
+      return popup;
+    };
+    const el = await fixture<HvConnectButton>(
+      html`<hv-connect-button app-id=${APP_ID} shell="us" mode="popup" action="a1"></hv-connect-button>`,
+    );
+    link(el).click();
+    expect(opened).to.have.length(1);
+    expect(opened[0][0]).to.equal(link(el).href);
+    expect(opened[0][1]).to.equal(POPUP_WINDOW_NAME);
+    await el.updateComplete;
+    expect(el.matches(':state(pending)')).to.equal(true);
+    const authorized = oneEvent(el, 'hv-authorized');
+    // What the Shell return page inside the popup sends back (see deliverShellReturn).
+    const channel = new BroadcastChannel('hv-elements:popup-return');
+    channel.postMessage({
+      kind: 'authorized',
+      detail: { target: 'AppAuthSuccess', person: { personId: PERSON_ID, name: 'Jane Doe', records: [] }, action: 'a1' },
+    });
+    channel.close();
+    expect((await authorized).detail.person.name).to.equal('Jane Doe');
+    await el.updateComplete;
+    expect(el.matches(':state(pending)')).to.equal(false);
+    expect(el.matches(':state(authorized)')).to.equal(true);
+  });
+
+  it('notices when the person closes the popup and fires hv-denied', async () => {
+    const popup = fakePopup();
+    window.open = () => popup;
+    const el = await fixture<HvConnectButton>(html`<hv-connect-button app-id=${APP_ID} shell="us" mode="popup"></hv-connect-button>`);
+    link(el).click();
+    popup.closed = true;
+    const denied = await oneEvent(el, 'hv-denied');
+    expect(denied.detail.reason).to.equal('popup-closed');
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('closed');
+  });
+
+  it('falls back to a full redirect when the popup is blocked', async () => {
+    window.open = () => null;
+    const left: string[] = [];
+    customElements.define(
+      'redirect-spy-button',
+      class extends HvConnectButton {
+        protected override leaveFor(url: string): void {
+          left.push(url);
+        }
+      },
+    );
+    const el = await fixture<HvConnectButton>(
+      html`<redirect-spy-button app-id=${APP_ID} shell="us" mode="popup"></redirect-spy-button>`,
+    );
+    link(el).click();
+    expect(left).to.deep.equal([link(el).href]);
+  });
+});
