@@ -1,0 +1,4 @@
+export * from './targets.js';
+export * from './url.js';
+export * from './return.js';
+export * from './round-trip-state.js';
