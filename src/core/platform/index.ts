@@ -1,0 +1,36 @@
+export { Methods, requestNamespace, responseNamespace, type MethodName } from './methods.js';
+export { child, childrenNamed, childText, type XmlNode } from './xml-node.js';
+export { StatusCode, statusName, statusMessage, type StatusCodeName } from './status-codes.js';
+export { PlatformError } from './platform-error.js';
+export { escapeXmlAttribute, escapeXmlText, infoXml, xmlElement, type XmlFragment } from './xml-write.js';
+export { decodeResponse } from './response.js';
+export {
+  getPersonInfoRequest,
+  decodePersonInfo,
+  type GetPersonInfoOptions,
+  type PersonInfo,
+  type PersonGroup,
+  type Culture,
+  type EffectiveRecordPermission,
+} from './methods/get-person-info.js';
+export {
+  getAuthorizedRecordsRequest,
+  decodeAuthorizedRecords,
+  type RecordInfo,
+  type RecordState,
+  type AppRecordAuthAction,
+} from './methods/get-authorized-records.js';
+export {
+  queryPermissionsRequest,
+  decodePermissions,
+  type Permission,
+  type ThingTypePermission,
+} from './methods/query-permissions.js';
+export {
+  getApplicationInfoRequest,
+  decodeApplicationInfo,
+  type GetApplicationInfoOptions,
+  type ApplicationInfo,
+  type AuthRule,
+  type LocalizedText,
+} from './methods/get-application-info.js';

@@ -1,0 +1,239 @@
+import { HvError } from '../core/errors.js';
+import { decodeResponse } from '../core/platform/response.js';
+import type { XmlNode } from '../core/platform/xml-node.js';
+import { isGuid } from '../core/shell/url.js';
+import { parseXmlWithDom } from './dom-xml.js';
+import type { HvProxy, ProxyCallOptions, ShellSignIn } from './proxy.js';
+
+export interface FetchProxyOptions {
+  /** How long one call may take, body included, before it fails with code `timeout`. 20 000 by default. */
+  timeoutMs?: number;
+  /** The `fetch` to use (tests, instrumented clients); the global one by default. */
+  fetch?: typeof fetch;
+  /** Turns the proxy's answer into an `XmlNode`; the browser's DOMParser by default. Required where there is none. */
+  parseXml?: (text: string) => XmlNode;
+}
+
+const DEFAULT_TIMEOUT_MS = 20_000;
+
+/** Platform method names are single words; anything else would reach another path of the proxy. */
+const METHOD_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+
+function isLocalhost(hostname: string): boolean {
+  return (
+    hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '127.0.0.1' || hostname === '[::1]'
+  );
+}
+
+/**
+ * `baseUrl` without trailing slashes, once it is known to be a path on this origin (`/hv`) or an https URL
+ * (http only for localhost or this page's own origin), with no credentials, query or fragment.
+ */
+function checkedBaseUrl(baseUrl: string): string {
+  const trimmed = baseUrl.trim();
+  const invalid = (problem: string) => new HvError('invalid-config', `proxy-url "${trimmed}" ${problem}.`);
+  if (!trimmed) {
+    throw new HvError(
+      'invalid-config',
+      'proxy-url is empty: set it to the URL of your HealthVault proxy, such as /hv.',
+    );
+  }
+  const rootRelative = /^\/(?![/\\])/.test(trimmed);
+  let url: URL;
+  try {
+    url = new URL(trimmed, rootRelative ? 'https://same-origin.invalid' : undefined);
+  } catch {
+    throw invalid('is not a URL: use a path starting with "/" or an absolute https URL');
+  }
+  if (
+    !rootRelative &&
+    url.protocol !== 'https:' &&
+    !(url.protocol === 'http:' && (isLocalhost(url.hostname) || url.origin === globalThis.location?.origin))
+  ) {
+    throw invalid("must use https (plain http only for localhost or this page's own origin)");
+  }
+  if (url.username || url.password) throw invalid('must not contain a user name or password');
+  if (/[?#]/.test(trimmed)) throw invalid('must not have a query or fragment: the kit appends /{method} to it');
+  return trimmed.replace(/\/+$/, '');
+}
+
+/** `promise`, or a rejection as soon as `signal` aborts, whether or not the work behind the promise heeds it. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function describeBody(text: string, contentType: string | null): string {
+  if (text.trim() === '') return 'an empty body';
+  if (/html/i.test(contentType ?? '') || /^\s*<(!doctype\s+html|html)/i.test(text)) return 'an HTML page';
+  return 'text that is not well-formed XML';
+}
+
+/**
+ * The default `HvProxy`: POSTs each call to `{baseUrl}/{method}` with the `<info>` document as the body
+ * (headers `X-HV-Record-Id` and `X-HV-Method-Version` when given) and the sign-in hand-off to
+ * `{baseUrl}/session`, with same-origin credentials so the host's session cookie identifies the person.
+ * It keeps no state: the user token passes through `signIn` and is neither stored nor logged.
+ */
+export class FetchProxy implements HvProxy {
+  readonly baseUrl: string;
+  private readonly timeoutMs: number;
+  private readonly fetch: typeof fetch;
+  private readonly parseXml: (text: string) => XmlNode;
+
+  constructor(baseUrl: string, options: FetchProxyOptions = {}) {
+    this.baseUrl = checkedBaseUrl(baseUrl);
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    if (!(timeoutMs > 0 && Number.isFinite(timeoutMs))) {
+      throw new HvError(
+        'invalid-config',
+        `FetchProxy timeoutMs must be a positive number of milliseconds, not ${timeoutMs}.`,
+      );
+    }
+    this.timeoutMs = timeoutMs;
+    // Looked up at call time, and never called as a method of this object (window.fetch needs window as `this`).
+    this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    const parseXml = options.parseXml ?? (typeof globalThis.DOMParser === 'function' ? parseXmlWithDom : undefined);
+    if (!parseXml) {
+      throw new HvError(
+        'invalid-config',
+        'FetchProxy has no XML parser here (no DOMParser, as in Node): pass options.parseXml, ' +
+          'for example parseXmlWithFastXmlParser from the transport/fxp-xml module.',
+      );
+    }
+    this.parseXml = parseXml;
+  }
+
+  async call(method: string, info: string, options: ProxyCallOptions = {}): Promise<XmlNode | undefined> {
+    if (!METHOD_NAME.test(method)) throw new HvError('invalid-config', `"${method}" is not a HealthVault method name.`);
+    const headers: Record<string, string> = { 'Content-Type': 'application/xml', Accept: 'application/xml' };
+    if (options.recordId !== undefined) {
+      if (!isGuid(options.recordId)) {
+        throw new HvError('invalid-config', `${method}: record id "${options.recordId}" is not a GUID.`);
+      }
+      headers['X-HV-Record-Id'] = options.recordId;
+    }
+    if (options.version !== undefined) {
+      if (!(Number.isInteger(options.version) && options.version > 0)) {
+        throw new HvError('invalid-config', `${method}: method version ${options.version} is not a positive integer.`);
+      }
+      headers['X-HV-Method-Version'] = String(options.version);
+    }
+    const url = `${this.baseUrl}/${method}`;
+    const { text, contentType } = await this.post(
+      url,
+      method,
+      { body: info, headers },
+      options.signal,
+      async (response) => ({
+        text: await response.text(),
+        contentType: response.headers.get('Content-Type'),
+      }),
+    );
+    let root: XmlNode;
+    try {
+      root = this.parseXml(text);
+    } catch (cause) {
+      const detail = cause instanceof Error ? ` (${cause.message})` : '';
+      throw new HvError(
+        'malformed-response',
+        `The HealthVault proxy at ${url} answered ${method} with ${describeBody(text, contentType)} ` +
+          `instead of a HealthVault response document${detail}.`,
+        { cause },
+      );
+    }
+    return decodeResponse(method, root);
+  }
+
+  async signIn(token: ShellSignIn, signal?: AbortSignal): Promise<void> {
+    if (!token.wctoken) {
+      throw new HvError('invalid-shell-return', 'There is no wctoken to hand to the proxy: the Shell return had none.');
+    }
+    const form = new URLSearchParams({ wctoken: token.wctoken });
+    if (token.instanceId) form.set('instanceid', token.instanceId);
+    await this.post(
+      `${this.baseUrl}/session`,
+      'the sign-in hand-off',
+      { body: form.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } },
+      signal,
+      async () => undefined,
+    );
+  }
+
+  /**
+   * POSTs to `url` and hands the successful response to `read`, all under one deadline and the caller's signal.
+   * Every failure becomes an `HvError` whose message names `what` was being done and where.
+   */
+  private async post<T>(
+    url: string,
+    what: string,
+    init: { body: string; headers: Record<string, string> },
+    callerSignal: AbortSignal | undefined,
+    read: (response: Response) => Promise<T>,
+  ): Promise<T> {
+    const aborted = () =>
+      new HvError('aborted', `The call for ${what} to the HealthVault proxy at ${url} was aborted.`);
+    if (callerSignal?.aborted) throw aborted();
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.timeoutMs);
+    const signal = callerSignal ? AbortSignal.any([callerSignal, deadline.signal]) : deadline.signal;
+    const failure = (cause: unknown) => {
+      if (callerSignal?.aborted) return aborted();
+      if (deadline.signal.aborted) {
+        return new HvError(
+          'timeout',
+          `The HealthVault proxy at ${url} did not answer ${what} within ${this.timeoutMs / 1000} s.`,
+          { retryable: true, cause },
+        );
+      }
+      const reason = cause instanceof Error ? `: ${cause.message}` : '';
+      return new HvError('network', `Could not reach the HealthVault proxy at ${url} for ${what}${reason}.`, {
+        retryable: true,
+        cause,
+      });
+    };
+    try {
+      let response: Response;
+      try {
+        // Redirects are not followed: a proxy that redirects an API call is sending the browser to a sign-in page.
+        response = await abortable(
+          this.fetch(url, { ...init, method: 'POST', credentials: 'same-origin', redirect: 'manual', signal }),
+          signal,
+        );
+      } catch (cause) {
+        throw failure(cause);
+      }
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+        throw new HvError(
+          'http',
+          `The HealthVault proxy at ${url} answered ${what} with a redirect (often to a sign-in page) instead of answering it.`,
+        );
+      }
+      if (!response.ok) {
+        const { status } = response;
+        const hint =
+          status === 404
+            ? ' Check that proxy-url points at the proxy.'
+            : status === 401 || status === 403
+              ? " The host's session may have ended."
+              : '';
+        throw new HvError(
+          'http',
+          `The HealthVault proxy at ${url} answered ${what} with HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}.${hint}`,
+          { retryable: status >= 500 || status === 408 || status === 429 },
+        );
+      }
+      try {
+        return await abortable(read(response), signal);
+      } catch (cause) {
+        throw failure(cause);
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
