@@ -1,0 +1,32 @@
+/** Identifiers and secrets of the simulated platform, from WebCrypto (present in browsers and in Node ≥ 19). */
+
+const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True when `value` is a GUID as HealthVault writes them (`wc-types:guid`). */
+export function isGuid(value: string): boolean {
+  return GUID_PATTERN.test(value);
+}
+
+export function randomGuid(): string {
+  return crypto.randomUUID();
+}
+
+/**
+ * A new user auth token. Standard base64 on purpose: real `wctoken`s contain `+`, `/` and `=`, so whoever carries
+ * it through URLs has to encode it properly.
+ */
+export function randomUserToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(64));
+  return btoa(String.fromCharCode(...bytes));
+}
+
+/** Lower-case hex SHA-256 of `value`: how the simulator remembers a token without keeping the token. */
+export async function sha256Hex(value: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(value));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** A random reference in the same shape as a token hash, for sessions whose token nobody holds (scenarios). */
+export function randomTokenReference(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(32)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}

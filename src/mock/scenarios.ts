@@ -1,0 +1,299 @@
+import { snapshotRule } from './authorization.js';
+import { randomTokenReference } from './ids.js';
+import {
+  DisplayFlag,
+  STATE_VERSION,
+  type AuthRule,
+  type GrantedRule,
+  type SimApplication,
+  type SimAuthorization,
+  type SimPerson,
+  type SimRecord,
+  type SimulatorState,
+} from './state.js';
+
+/** The demo application every scenario registers; the demo page and the Shell page use it. */
+export const DEMO_APP_ID = '1534e3fa-0476-4ba6-9585-be88ae6a4e6f';
+
+/** A second registered application, so that per-application ids and foreign app ids can be seen. */
+export const OTHER_APP_ID = 'c35924e3-0549-494d-bcef-ba31b2014e1f';
+
+/** Where the Shell returns to by default: the demo page on the Vite dev server. */
+export const DEMO_ACTION_URL = 'http://localhost:5173/';
+
+/** The thing types the scenarios' rules cover (type ids from the official thing type schemas). */
+export const ThingType = {
+  Medication: '30cafccc-047d-4288-94ef-643571f7919d',
+  Allergy: '52bf9104-2c5e-4f1f-a66d-552ebcc53df7',
+  Weight: '3d34d87e-7fc1-4153-800f-f56592cb0d17',
+  Height: '40750a6a-89b2-455c-bd8d-b420a4cb500b',
+  BloodPressure: 'ca3c57f4-f4c1-4e15-be67-0a3caf5414ed',
+  Condition: '7ea7a1f9-880b-4bd4-b593-f5660f20eda8',
+} as const;
+
+/** What the Shell calls each of those thing types when it asks a person to authorize them. */
+export const THING_TYPE_NAMES: Readonly<Record<string, string>> = {
+  [ThingType.Medication]: 'Medications',
+  [ThingType.Allergy]: 'Allergies',
+  [ThingType.Weight]: 'Weight',
+  [ThingType.Height]: 'Height',
+  [ThingType.BloodPressure]: 'Blood pressure',
+  [ThingType.Condition]: 'Conditions',
+};
+
+/** Every named scenario, with what it contains. */
+export const SCENARIOS = {
+  'new-user': 'Avery Quinn has one record and has never authorized the demo application.',
+  'returning-user':
+    'Jordan Lee has one record that already fully authorizes the demo application (and another application).',
+  'multi-record':
+    'Sam Rivera is custodian of three records (self, child, parent); none authorizes the demo application yet.',
+  'reauth-required':
+    "Taylor Morgan authorized the demo application before its required rule gained Allergy: Taylor's own record needs " +
+    "reauthorization; Pat's record, which Taylor may only view, cannot be reauthorized by Taylor.",
+  revoked:
+    'Riley Chen signed in to the demo application (its backend holds the sign-in), then revoked its access to every record.',
+  'suspended-record': 'Casey Brooks authorized the demo application for an active record and for a suspended one.',
+} as const;
+
+export type ScenarioName = keyof typeof SCENARIOS;
+
+export const SCENARIO_NAMES = Object.keys(SCENARIOS) as ScenarioName[];
+
+export function isScenarioName(name: string): name is ScenarioName {
+  return Object.hasOwn(SCENARIOS, name);
+}
+
+export interface ScenarioOptions {
+  /** The instant the scenario starts at; record and authorization dates lie before it. */
+  now: number;
+  /** The demo application's registered action URL; {@link DEMO_ACTION_URL} when absent. */
+  demoActionUrl?: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The rule the demo application requires: what its dashboard cannot work without. */
+const HEALTH_SUMMARY_RULE: AuthRule = {
+  name: 'health-summary',
+  optional: false,
+  scope: 'online',
+  permissions: ['Read'],
+  thingTypeIds: [ThingType.Medication, ThingType.Allergy],
+  reason: 'Shows your current medications and allergies on your dashboard so you can review them before a visit.',
+  displayFlags: 0,
+};
+
+function demoApplication(now: number, actionUrl: string): SimApplication {
+  return {
+    id: DEMO_APP_ID,
+    name: 'hv-elements Demo Clinic',
+    description: 'A demonstration partner site for the hv-elements web components.',
+    actionUrl,
+    createdAt: now - 900 * DAY_MS,
+    rules: [
+      HEALTH_SUMMARY_RULE,
+      {
+        name: 'weight',
+        optional: true,
+        scope: 'online',
+        permissions: ['Read', 'Create'],
+        thingTypeIds: [ThingType.Weight],
+        reason: 'Charts your weight over time and lets you add new readings from the clinic scale.',
+        displayFlags: DisplayFlag.DisplayFirstTime | DisplayFlag.CheckedFirstTime,
+      },
+      {
+        name: 'blood-pressure',
+        optional: true,
+        scope: 'online',
+        permissions: ['Read'],
+        thingTypeIds: [ThingType.BloodPressure],
+        reason: 'Shows your blood pressure readings next to your medications when you ask for it.',
+        displayFlags: 0,
+      },
+      {
+        name: 'offline-sync',
+        optional: true,
+        scope: 'offline',
+        permissions: ['Read', 'Create', 'Update'],
+        thingTypeIds: [ThingType.Medication, ThingType.Allergy],
+        reason:
+          'Keeps your medication list up to date after each pharmacy fill, even when you are not signed in to the clinic site.',
+        displayFlags: 0,
+      },
+    ],
+  };
+}
+
+function otherApplication(now: number): SimApplication {
+  return {
+    id: OTHER_APP_ID,
+    name: 'Activity Tracker (simulated)',
+    description: 'Another application registered with the simulated HealthVault.',
+    actionUrl: 'https://tracker.example.com/healthvault',
+    createdAt: now - 1200 * DAY_MS,
+    rules: [
+      {
+        name: 'activity',
+        optional: false,
+        scope: 'online',
+        permissions: ['Read', 'Create'],
+        thingTypeIds: [ThingType.Weight, ThingType.Height],
+        reason: 'Records your weight and height to compute your activity goals.',
+        displayFlags: 0,
+      },
+    ],
+  };
+}
+
+/** Everything `app` currently asks for in its rules named `names`, as a person grants it. */
+function grantOf(app: SimApplication, names: readonly string[]): GrantedRule[] {
+  return app.rules.filter((rule) => names.includes(rule.name)).map(snapshotRule);
+}
+
+class ScenarioBuilder {
+  readonly state: SimulatorState;
+  readonly demo: SimApplication;
+
+  constructor(
+    name: ScenarioName,
+    readonly now: number,
+    demoActionUrl: string,
+  ) {
+    this.demo = demoApplication(now, demoActionUrl);
+    const other = otherApplication(now);
+    this.state = {
+      version: STATE_VERSION,
+      scenario: name,
+      applications: { [this.demo.id]: this.demo, [other.id]: other },
+      people: {},
+      records: {},
+      authorizations: [],
+      selectedRecords: {},
+      pseudonyms: {},
+      userSessions: {},
+      proxySessions: {},
+    };
+  }
+
+  record(id: string, name: string, appSpecificRecordId: string, state: SimRecord['state'] = 'Active'): string {
+    this.state.records[id] = {
+      id,
+      name,
+      displayName: name.split(' ')[0]!,
+      state,
+      appSpecificRecordId,
+      createdAt: this.now - 700 * DAY_MS,
+      updatedAt: this.now - 3 * DAY_MS,
+      sizeBytes: 4096 + (Number(appSpecificRecordId) % 50_000),
+    };
+    return id;
+  }
+
+  person(person: SimPerson): void {
+    this.state.people[person.id] = person;
+  }
+
+  authorize(personId: string, appId: string, recordId: string, granted: GrantedRule[]): void {
+    const authorization: SimAuthorization = {
+      personId,
+      appId,
+      recordId,
+      granted,
+      createdAt: this.now - 120 * DAY_MS,
+      expiresAt: null,
+    };
+    this.state.authorizations.push(authorization);
+    (this.state.selectedRecords[personId] ??= {})[appId] ??= recordId;
+  }
+}
+
+function selfAccess(recordId: string) {
+  return { recordId, relType: 1, relName: 'Self', custodian: true };
+}
+
+const BUILDERS: Record<ScenarioName, (b: ScenarioBuilder) => void> = {
+  'new-user'(b) {
+    const own = b.record('155c0240-8495-4301-8394-dc82e5bd3d13', 'Avery Quinn', '1587152');
+    b.person({ id: 'avery', name: 'Avery Quinn', records: [selfAccess(own)] });
+  },
+  'returning-user'(b) {
+    const own = b.record('6fbcd469-119e-4c7d-8fa1-48c425d297ee', 'Jordan Lee', '782411');
+    b.person({ id: 'jordan', name: 'Jordan Lee', records: [selfAccess(own)] });
+    b.authorize('jordan', DEMO_APP_ID, own, grantOf(b.demo, ['health-summary', 'weight']));
+    const other = b.state.applications[OTHER_APP_ID]!;
+    b.authorize('jordan', OTHER_APP_ID, own, grantOf(other, ['activity']));
+  },
+  'multi-record'(b) {
+    const own = b.record('a7cd6d71-8d0e-40a9-bab9-600ec343f22c', 'Sam Rivera', '741934');
+    const child = b.record('6117c554-641b-4142-9414-2c9be65250cf', 'Mia Rivera', '741935');
+    const parent = b.record('622e782f-d3ac-405c-a52e-bee00dfa571c', 'Elena Rivera', '741936');
+    b.person({
+      id: 'sam',
+      name: 'Sam Rivera',
+      records: [
+        selfAccess(own),
+        { recordId: child, relType: 5, relName: 'Child', custodian: true },
+        { recordId: parent, relType: 8, relName: 'Parent', custodian: true },
+      ],
+    });
+  },
+  'reauth-required'(b) {
+    const own = b.record('5d3cc0d4-60a6-43fa-b25e-979b343a603f', 'Taylor Morgan', '903117');
+    const spouse = b.record('58ae290e-34f5-46eb-b088-7e811aad9f3d', 'Pat Morgan', '903118');
+    b.person({
+      id: 'taylor',
+      name: 'Taylor Morgan',
+      records: [selfAccess(own), { recordId: spouse, relType: 3, relName: 'Spouse', custodian: false }],
+    });
+    // What the required rule covered when Taylor authorized: medications only; Allergy came later.
+    const before: GrantedRule[] = [
+      { ...grantOf(b.demo, ['health-summary'])[0]!, thingTypeIds: [ThingType.Medication] },
+    ];
+    b.authorize('taylor', DEMO_APP_ID, own, before);
+    b.authorize(
+      'taylor',
+      DEMO_APP_ID,
+      spouse,
+      before.map((rule) => ({ ...rule })),
+    );
+  },
+  revoked(b) {
+    const own = b.record('af97cec1-bdc7-46f0-9b84-1fb2cc5dceb8', 'Riley Chen', '1204577');
+    b.person({ id: 'riley', name: 'Riley Chen', records: [selfAccess(own)] });
+    // Riley signed in a few minutes ago (nobody holds that token any more: only a reference to it is kept; it stays
+    // valid for a day so a demo can show the revocation at leisure) …
+    const tokenHash = randomTokenReference();
+    const signedInAt = b.now - 5 * 60 * 1000;
+    b.state.userSessions[tokenHash] = {
+      personId: 'riley',
+      appId: DEMO_APP_ID,
+      issuedAt: signedInAt,
+      expiresAt: b.now + DAY_MS,
+      signedOut: false,
+    };
+    b.state.proxySessions[DEMO_APP_ID] = { tokenHash, instanceId: '1', openedAt: signedInAt };
+    // … and has since revoked the demo application's access to every record: no authorization is left.
+  },
+  'suspended-record'(b) {
+    const own = b.record('d5f3d575-dff6-43cb-95f8-e80146a82d4f', 'Casey Brooks', '655020');
+    const archived = b.record('19aca03b-eae7-45fc-a7a8-05ed74816fa0', 'Casey Brooks (archived)', '655021', 'Suspended');
+    b.person({
+      id: 'casey',
+      name: 'Casey Brooks',
+      records: [selfAccess(own), { recordId: archived, relType: 1, relName: 'Self', custodian: true }],
+    });
+    b.authorize('casey', DEMO_APP_ID, own, grantOf(b.demo, ['health-summary']));
+    b.authorize('casey', DEMO_APP_ID, archived, grantOf(b.demo, ['health-summary']));
+  },
+};
+
+/** A fresh state for scenario `name`. */
+export function buildScenario(name: ScenarioName, options: ScenarioOptions): SimulatorState {
+  if (!isScenarioName(name)) {
+    throw new Error(`Unknown simulator scenario "${String(name)}"; known: ${SCENARIO_NAMES.join(', ')}`);
+  }
+  const builder = new ScenarioBuilder(name, options.now, options.demoActionUrl ?? DEMO_ACTION_URL);
+  BUILDERS[name](builder);
+  return builder.state;
+}

@@ -1,0 +1,289 @@
+import { isGuid } from './ids.js';
+import { THING_TYPE_NAMES } from './scenarios.js';
+import type { ApplicationSummary, RecordChoice, ShellApi } from './simulator.js';
+import { DisplayFlag, type AccessScope, type AuthRule, type Permission } from './state.js';
+
+/**
+ * What the simulated Shell does for AUTH and APPAUTH (reference §2–§4, seeds 001/002), without any DOM: read the
+ * request, decide what to show after sign-in, and build the URL back to the application exactly as the real Shell
+ * does (`target=AppAuthSuccess&wctoken=…&instanceid=1&actionqs=…`). The Shell page only renders and navigates.
+ */
+
+/** The only instance the simulated platform has (US = 1, reference §1). */
+export const INSTANCE_ID = '1';
+
+export type ShellTarget = 'AUTH' | 'APPAUTH';
+
+/** A Shell request (`redirect.aspx?target=…&targetqs=…`), decoded. */
+export interface ShellRequest {
+  target: ShellTarget;
+  appId: string;
+  multiRecord: boolean;
+  forceAppAuth: boolean;
+  onlineOptionalRules: string[];
+  offlineOptionalRules: string[];
+  /** `extrecordid`: the record (as the application knows it) APPAUTH should act on. */
+  recordId?: string;
+  actionqs?: string;
+  /** `redirect`: overrides the registered action URL. */
+  redirect?: string;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+/** True for the return addresses the simulated Shell accepts: https, or http on this machine. */
+export function isAllowedReturnUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (
+    url.protocol === 'https:' ||
+    (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname))
+  );
+}
+
+/** Query parameters with their names lower-cased: the Shell reads `isMra` and `ismra` alike. */
+function caseInsensitive(query: string): Map<string, string> {
+  const params = new Map<string, string>();
+  for (const [name, value] of new URLSearchParams(query)) {
+    if (!params.has(name.toLowerCase())) params.set(name.toLowerCase(), value);
+  }
+  return params;
+}
+
+function numberedRules(params: Map<string, string>, prefix: string): string[] {
+  const names: string[] = [];
+  for (let n = 1; params.has(`${prefix}${n}`); n++) names.push(params.get(`${prefix}${n}`)!);
+  return names;
+}
+
+/**
+ * Decodes the query of a Shell request: `targetqs` is decoded once as a query value and once more as a query of
+ * its own, with a leading `?` allowed (official clients send both forms).
+ */
+export function parseShellRequest(search: string): Outcome<ShellRequest> {
+  const outer = caseInsensitive(search.replace(/^\?/, ''));
+  const target = outer.get('target')?.toUpperCase();
+  if (target !== 'AUTH' && target !== 'APPAUTH') {
+    return {
+      ok: false,
+      problem: `The simulated Shell plays the AUTH and APPAUTH targets only; got "${outer.get('target') ?? ''}".`,
+    };
+  }
+  const inner = caseInsensitive((outer.get('targetqs') ?? '').replace(/^\?/, ''));
+  const appId = inner.get('appid') ?? '';
+  if (appId.includes(','))
+    return { ok: false, problem: 'The simulated Shell authorizes one application at a time; appid lists several.' };
+  if (!isGuid(appId)) return { ok: false, problem: `The application id "${appId}" is not a GUID.` };
+  const redirect = inner.get('redirect');
+  if (redirect !== undefined && !isAllowedReturnUrl(redirect)) {
+    return {
+      ok: false,
+      problem: `The redirect "${redirect}" is not allowed: it must be an https URL, or http on localhost.`,
+    };
+  }
+  const flag = (name: string) => inner.get(name)?.toLowerCase() === 'true';
+  return {
+    ok: true,
+    value: {
+      target,
+      appId,
+      multiRecord: flag('ismra'),
+      forceAppAuth: flag('forceappauth'),
+      onlineOptionalRules: numberedRules(inner, 'onopt'),
+      offlineOptionalRules: numberedRules(inner, 'offopt'),
+      ...(target === 'APPAUTH' && inner.has('extrecordid') ? { recordId: inner.get('extrecordid')! } : {}),
+      ...(inner.has('actionqs') ? { actionqs: inner.get('actionqs')! } : {}),
+      ...(redirect !== undefined ? { redirect } : {}),
+    },
+  };
+}
+
+/** The request, checked against the registered applications and their rules. */
+export interface OpenedRequest {
+  request: ShellRequest;
+  app: ApplicationSummary;
+}
+
+/** Reads a Shell request and finds its application; a problem here is the Shell's own error page. */
+export function openShellRequest(shell: ShellApi, search: string): Outcome<OpenedRequest> {
+  const parsed = parseShellRequest(search);
+  if (!parsed.ok) return parsed;
+  const request = parsed.value;
+  const app = shell.application(request.appId);
+  if (!app) return { ok: false, problem: `No application with id ${request.appId} is registered with HealthVault.` };
+  for (const [scope, names] of [
+    ['online', request.onlineOptionalRules],
+    ['offline', request.offlineOptionalRules],
+  ] as const) {
+    const unknown = names.find(
+      (name) => !app.rules.some((rule) => rule.optional && rule.scope === scope && rule.name === name),
+    );
+    if (unknown !== undefined)
+      return { ok: false, problem: `${app.name} has no optional ${scope} rule named "${unknown}".` };
+  }
+  return { ok: true, value: { request, app } };
+}
+
+function returnUrl(opened: OpenedRequest, params: [string, string][]): string {
+  const url = new URL(opened.request.redirect ?? opened.app.actionUrl);
+  for (const [name, value] of params) url.searchParams.append(name, value);
+  if (opened.request.actionqs !== undefined) url.searchParams.append('actionqs', opened.request.actionqs);
+  return url.href;
+}
+
+/** Back to the application, signed in: `target=AppAuthSuccess&wctoken=…&instanceid=1&actionqs=…`. */
+export function successUrl(opened: OpenedRequest, wctoken: string): string {
+  return returnUrl(opened, [
+    ['target', 'AppAuthSuccess'],
+    ['wctoken', wctoken],
+    ['instanceid', INSTANCE_ID],
+  ]);
+}
+
+/** Back to the application after the person cancelled: `target=AppAuthReject&actionqs=…`. */
+export function rejectUrl(opened: OpenedRequest): string {
+  return returnUrl(opened, [['target', 'AppAuthReject']]);
+}
+
+/** Back to the application when APPAUTH named a record it may not use: `target=AppAuthInvalidRecord&actionqs=…`. */
+export function invalidRecordUrl(opened: OpenedRequest): string {
+  return returnUrl(opened, [['target', 'AppAuthInvalidRecord']]);
+}
+
+/** A rule as the authorization page words it. */
+export interface RuleView {
+  name: string;
+  scope: AccessScope;
+  /** E.g. "Read: Medications, Allergies". */
+  access: string;
+  reason: string;
+}
+
+export interface OptionalRuleView extends RuleView {
+  checked: boolean;
+}
+
+export interface RecordOption {
+  id: string;
+  name: string;
+  relName: string;
+  selectable: boolean;
+  /** Why a record cannot be chosen. */
+  note?: string;
+  checked: boolean;
+}
+
+/** Everything the authorization page shows. */
+export interface AuthorizationPage {
+  appName: string;
+  appDescription: string;
+  multiRecord: boolean;
+  records: RecordOption[];
+  requiredRules: RuleView[];
+  optionalRules: OptionalRuleView[];
+}
+
+export type NextStep =
+  { kind: 'return'; url: string } | { kind: 'authorize'; page: AuthorizationPage } | { kind: 'error'; message: string };
+
+const PERMISSION_ORDER: readonly Permission[] = ['Read', 'Create', 'Update', 'Delete'];
+
+function ruleView(rule: AuthRule): RuleView {
+  const permissions = PERMISSION_ORDER.filter((p) => rule.permissions.includes(p)).join(', ');
+  const types = rule.thingTypeIds.map((id) => THING_TYPE_NAMES[id] ?? `thing type ${id}`).join(', ');
+  return { name: rule.name, scope: rule.scope, access: `${permissions}: ${types}`, reason: rule.reason };
+}
+
+function recordOption(record: RecordChoice, checked: boolean): RecordOption {
+  const note = !record.custodian
+    ? 'You can view this record but cannot authorize applications for it.'
+    : record.canAuthorize
+      ? undefined
+      : `This record is ${record.state.toLowerCase()}.`;
+  return {
+    id: record.id,
+    name: record.name,
+    relName: record.relName,
+    selectable: record.canAuthorize,
+    checked,
+    ...(note ? { note } : {}),
+  };
+}
+
+/**
+ * What happens once `personId` signed in: AUTH without `forceappauth` goes straight back when the selected record
+ * (any record, for a multi-record application) already fully authorizes the application; APPAUTH naming a record
+ * the application may not use goes back with AppAuthInvalidRecord; otherwise the authorization page.
+ */
+export async function afterSignIn(shell: ShellApi, opened: OpenedRequest, personId: string): Promise<NextStep> {
+  const { request, app } = opened;
+  const everyRecord = shell.records(personId, app.id);
+  let records = everyRecord;
+  const selected = shell.selectedRecord(personId, app.id);
+  const authorized = (record: RecordChoice | undefined) => record?.authAction === 'NoActionRequired';
+
+  if (request.target === 'AUTH' && !request.forceAppAuth) {
+    const ready = request.multiRecord ? records.some(authorized) : authorized(records.find((r) => r.id === selected));
+    if (ready) return { kind: 'return', url: successUrl(opened, await shell.signIn(personId, app.id)) };
+  }
+  if (request.recordId !== undefined) {
+    const named = shell.findRecord(app.id, request.recordId);
+    records = records.filter((record) => record.id === named);
+    if (records.length === 0) return { kind: 'return', url: invalidRecordUrl(opened) };
+  }
+  if (!records.some((record) => record.canAuthorize)) {
+    return { kind: 'error', message: `None of your records can be authorized for ${app.name}.` };
+  }
+
+  const firstTime = everyRecord.every((record) => record.authAction === 'AuthorizationRequired');
+  const preselected = records.find((r) => r.id === selected && r.canAuthorize) ?? records.find((r) => r.canAuthorize)!;
+  const requested = new Set([...request.onlineOptionalRules, ...request.offlineOptionalRules]);
+  const optional = app.rules.filter(
+    (rule) =>
+      rule.optional && (requested.has(rule.name) || (firstTime && rule.displayFlags & DisplayFlag.DisplayFirstTime)),
+  );
+  const checked = (rule: AuthRule) =>
+    Boolean(rule.displayFlags & DisplayFlag.CheckedDefault) ||
+    (firstTime && Boolean(rule.displayFlags & DisplayFlag.CheckedFirstTime)) ||
+    preselected.grantedOptionalRules.includes(rule.name);
+
+  return {
+    kind: 'authorize',
+    page: {
+      appName: app.name,
+      appDescription: app.description,
+      multiRecord: request.multiRecord,
+      records: records.map((record) =>
+        recordOption(
+          record,
+          record === preselected ||
+            (request.multiRecord && record.canAuthorize && record.authAction !== 'AuthorizationRequired'),
+        ),
+      ),
+      requiredRules: app.rules.filter((rule) => !rule.optional).map(ruleView),
+      optionalRules: optional.map((rule) => ({ ...ruleView(rule), checked: checked(rule) })),
+    },
+  };
+}
+
+/** What the person chose on the authorization page. */
+export interface Approval {
+  recordIds: string[];
+  /** Every optional rule the page offered: checked or not. */
+  optionalRules: Record<string, boolean>;
+}
+
+/** Records the approval and returns the URL back to the application with the new user token. */
+export async function approve(
+  shell: ShellApi,
+  opened: OpenedRequest,
+  personId: string,
+  approval: Approval,
+): Promise<string> {
+  const wctoken = await shell.authorize({ personId, appId: opened.app.id, ...approval });
+  return successUrl(opened, wctoken);
+}

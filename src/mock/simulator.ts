@@ -1,0 +1,354 @@
+import { StatusCode } from '../core/platform/status-codes.js';
+import { authAction, grantFor, grantedOptionalRules, type AppRecordAuthAction } from './authorization.js';
+import { createClock, type Clock } from './clock.js';
+import { randomUserToken, sha256Hex } from './ids.js';
+import { PLATFORM_METHODS, runMethod, type CallContext } from './platform-methods.js';
+import { internalRecordId } from './pseudonyms.js';
+import { buildScenario, type ScenarioName } from './scenarios.js';
+import {
+  memoryStore,
+  STATE_VERSION,
+  type AuthRule,
+  type RecordState,
+  type SimPerson,
+  type SimulatorState,
+  type StateStore,
+  type UserSession,
+} from './state.js';
+import { errorResponse, parseRequestInfo, successResponse } from './xml.js';
+
+/** How long a user token from the Shell lasts by default (the real lifetime is undocumented). */
+export const DEFAULT_USER_TOKEN_LIFETIME_MS = 20 * 60 * 1000;
+
+export interface SimulatorOptions {
+  /** Where the state lives between operations; an in-memory store when absent. */
+  store?: StateStore;
+  /** The initial state of a new in-memory store (copied). Ignored when `store` is given. */
+  state?: SimulatorState;
+  /** The scenario to start from when the store holds no state yet; `new-user` when absent. */
+  scenario?: ScenarioName;
+  clock?: Clock;
+  /** The demo application's registered action URL in scenarios built from now on. */
+  demoActionUrl?: string;
+  userTokenLifetimeMs?: number;
+}
+
+/** One platform call as the proxy forwards it. */
+export interface PlatformCall {
+  /** The application whose backend (proxy) makes the call. */
+  appId: string;
+  method: string;
+  /** The request's `<info>` document. */
+  body: string;
+  /** `method-version`; 1 when absent. */
+  version?: number;
+  /** The record the call acts on, as the application knows it (`X-HV-Record-Id`). */
+  recordId?: string;
+}
+
+export interface PersonSummary {
+  id: string;
+  name: string;
+}
+
+export interface ApplicationSummary {
+  id: string;
+  name: string;
+  description: string;
+  actionUrl: string;
+  rules: AuthRule[];
+}
+
+/** A record a person can open, as the Shell shows it for one application. */
+export interface RecordChoice {
+  /** The Shell's own record id (never shown to applications). */
+  id: string;
+  name: string;
+  relType: number;
+  relName: string;
+  custodian: boolean;
+  state: RecordState;
+  authAction: AppRecordAuthAction;
+  /** The optional rules the current authorization grants. */
+  grantedOptionalRules: string[];
+  /** Whether the person may authorize the application for this record (custodian of an active record). */
+  canAuthorize: boolean;
+}
+
+export interface AuthorizeRequest {
+  personId: string;
+  appId: string;
+  /** Shell record ids; the first becomes the selected record. */
+  recordIds: readonly string[];
+  /** Optional rules offered on the page: true grants, false withdraws. Rules not named keep their earlier state. */
+  optionalRules?: Readonly<Record<string, boolean>>;
+}
+
+/** What the simulated Shell page needs from the platform. */
+export interface ShellApi {
+  /** The people of the current scenario, who can sign in. */
+  people(): PersonSummary[];
+  application(appId: string): ApplicationSummary | undefined;
+  /** The records `personId` can open, with where each stands with application `appId`. */
+  records(personId: string, appId: string): RecordChoice[];
+  /** The Shell record behind `appFacingId`, an id application `appId` was given (`extrecordid`). */
+  findRecord(appId: string, appFacingId: string): string | undefined;
+  /** The record `personId` last chose for `appId`, else their own record. */
+  selectedRecord(personId: string, appId: string): string | undefined;
+  /** Signs `personId` in for `appId` and returns the new user token (the only time it exists in full). */
+  signIn(personId: string, appId: string): Promise<string>;
+  /** Records what the person authorized, then signs them in; returns the new user token. */
+  authorize(request: AuthorizeRequest): Promise<string>;
+  /** Withdraws the authorizations of `appId` by `personId` (on one record, or on all). */
+  revoke(personId: string, appId: string, recordId?: string): void;
+}
+
+export interface Simulator {
+  readonly clock: Clock;
+  /** The scenario the current state started from. */
+  readonly scenario: string;
+  /** A deep copy of the current state. */
+  snapshot(): SimulatorState;
+  /** Replaces the whole state (people, authorizations, sessions) with scenario `name`. */
+  reset(name: ScenarioName): void;
+  /** Answers a platform call with the response document (HTTP 200, `text/xml`), errors included. */
+  call(request: PlatformCall): string;
+  /** The proxy keeps `wctoken` (only its hash) as the sign-in of application `appId`. */
+  openProxySession(appId: string, wctoken: string, instanceId: string): Promise<void>;
+  /** The proxy forgets its sign-in for `appId`, and the token is signed out. */
+  closeProxySession(appId: string): void;
+  readonly shell: ShellApi;
+}
+
+type SessionCheck = { ok: true; person: SimPerson } | { ok: false; code: number; message: string };
+
+/** A stateful, simulated HealthVault platform and Shell back end. */
+export function createSimulator(options: SimulatorOptions = {}): Simulator {
+  const clock = options.clock ?? createClock();
+  const store = options.store ?? memoryStore(options.state && structuredClone(options.state));
+  const tokenLifetime = options.userTokenLifetimeMs ?? DEFAULT_USER_TOKEN_LIFETIME_MS;
+  const fresh = (name: ScenarioName) => buildScenario(name, { now: clock.now(), demoActionUrl: options.demoActionUrl });
+
+  // The store is the truth: every operation reads it anew, so another page (the Shell) writing it is seen at once.
+  function read(): SimulatorState {
+    const stored = store.read();
+    if (stored?.version === STATE_VERSION) return stored;
+    const state = fresh(options.scenario ?? 'new-user');
+    store.write(state);
+    return state;
+  }
+
+  read(); // seed an empty store with the scenario now, not whenever the first operation happens to run
+
+  function mutate<T>(change: (state: SimulatorState) => T): T {
+    const state = read();
+    const result = change(state);
+    store.write(state);
+    return result;
+  }
+
+  function person(state: SimulatorState, personId: string): SimPerson {
+    const found = state.people[personId];
+    if (!found) throw new Error(`No person "${personId}" in scenario ${state.scenario}.`);
+    return found;
+  }
+
+  function application(state: SimulatorState, appId: string) {
+    const found = state.applications[appId];
+    if (!found) throw new Error(`No application ${appId} is registered.`);
+    return found;
+  }
+
+  function checkSession(state: SimulatorState, appId: string): SessionCheck {
+    const held = state.proxySessions[appId];
+    if (!held) {
+      return {
+        ok: false,
+        code: StatusCode.CREDENTIAL_TOKEN_EXPIRED,
+        message: 'No one is signed in: the proxy holds no user token for this application.',
+      };
+    }
+    const session: UserSession | undefined = state.userSessions[held.tokenHash];
+    if (!session || session.appId !== appId) {
+      return {
+        ok: false,
+        code: StatusCode.INVALID_TOKEN,
+        message: 'The user token was not issued by HealthVault for this application.',
+      };
+    }
+    if (session.signedOut) {
+      return { ok: false, code: StatusCode.CREDENTIAL_TOKEN_EXPIRED, message: 'The user token has been signed out.' };
+    }
+    if (session.expiresAt <= clock.now()) {
+      return {
+        ok: false,
+        code: StatusCode.CREDENTIAL_TOKEN_EXPIRED,
+        message: `The user token expired at ${new Date(session.expiresAt).toISOString()}.`,
+      };
+    }
+    const signedIn = state.people[session.personId];
+    if (!signedIn)
+      return { ok: false, code: StatusCode.INVALID_PERSON, message: 'The signed-in person no longer exists.' };
+    return { ok: true, person: signedIn };
+  }
+
+  function call(request: PlatformCall): string {
+    if (!Object.hasOwn(PLATFORM_METHODS, request.method)) {
+      return errorResponse(StatusCode.BAD_METHOD, `HealthVault has no method "${request.method}".`);
+    }
+    const definition = PLATFORM_METHODS[request.method as keyof typeof PLATFORM_METHODS];
+    const version = request.version ?? 1;
+    if (!definition.versions.includes(version)) {
+      return errorResponse(
+        StatusCode.BAD_METHOD,
+        `${request.method} has no version ${version} (versions: ${definition.versions.join(', ')}).`,
+      );
+    }
+    const parsed = parseRequestInfo(request.method, request.body, definition.parameters);
+    if (!parsed.ok) return errorResponse(StatusCode.INVALID_XML, parsed.problem);
+    return mutate((state) => {
+      const app = state.applications[request.appId];
+      if (!app) return errorResponse(StatusCode.INVALID_APP, `HealthVault does not know application ${request.appId}.`);
+      const context: CallContext = { state, app, now: clock.now(), recordId: request.recordId, person: undefined };
+      if (definition.needsUser) {
+        const session = checkSession(state, app.id);
+        if (!session.ok) return errorResponse(session.code, session.message);
+        context.person = session.person;
+      }
+      const outcome = runMethod(definition, context, parsed.info);
+      return 'info' in outcome
+        ? successResponse(request.method, outcome.info)
+        : errorResponse(outcome.code, outcome.message);
+    });
+  }
+
+  async function issueToken(personId: string, appId: string, record: (state: SimulatorState) => void): Promise<string> {
+    const token = randomUserToken();
+    const tokenHash = await sha256Hex(token);
+    mutate((state) => {
+      person(state, personId);
+      application(state, appId);
+      record(state);
+      const now = clock.now();
+      state.userSessions[tokenHash] = {
+        personId,
+        appId,
+        issuedAt: now,
+        expiresAt: now + tokenLifetime,
+        signedOut: false,
+      };
+    });
+    return token;
+  }
+
+  function recordChoices(state: SimulatorState, personId: string, appId: string): RecordChoice[] {
+    const app = application(state, appId);
+    return person(state, personId).records.map((access) => {
+      const record = state.records[access.recordId]!;
+      const authorization = state.authorizations.find(
+        (a) => a.personId === personId && a.appId === appId && a.recordId === record.id,
+      );
+      return {
+        id: record.id,
+        name: record.name,
+        relType: access.relType,
+        relName: access.relName,
+        custodian: access.custodian,
+        state: record.state,
+        authAction: authAction(app, authorization, access, clock.now()),
+        grantedOptionalRules: grantedOptionalRules(app, authorization),
+        canAuthorize: access.custodian && (record.state === 'Active' || record.state === 'ReadOnly'),
+      };
+    });
+  }
+
+  const shell: ShellApi = {
+    people: () => Object.values(read().people).map(({ id, name }) => ({ id, name })),
+    application(appId) {
+      const app = read().applications[appId];
+      return (
+        app &&
+        structuredClone({
+          id: app.id,
+          name: app.name,
+          description: app.description,
+          actionUrl: app.actionUrl,
+          rules: app.rules,
+        })
+      );
+    },
+    records: (personId, appId) => recordChoices(read(), personId, appId),
+    findRecord: (appId, appFacingId) => internalRecordId(read(), appId, appFacingId),
+    selectedRecord(personId, appId) {
+      const state = read();
+      return state.selectedRecords[personId]?.[appId] ?? person(state, personId).records[0]?.recordId;
+    },
+    signIn: (personId, appId) => issueToken(personId, appId, () => undefined),
+    authorize({ personId, appId, recordIds, optionalRules = {} }) {
+      return issueToken(personId, appId, (state) => {
+        const app = application(state, appId);
+        if (recordIds.length === 0) throw new Error('Choose at least one record to authorize.');
+        const unknownRule = Object.keys(optionalRules).find(
+          (name) => !app.rules.some((rule) => rule.optional && rule.name === name),
+        );
+        if (unknownRule !== undefined) throw new Error(`${app.name} has no optional rule "${unknownRule}".`);
+        const choices = recordChoices(state, personId, appId);
+        const refused = recordIds.find((recordId) => !choices.find((choice) => choice.id === recordId)?.canAuthorize);
+        if (refused !== undefined)
+          throw new Error(`${person(state, personId).name} cannot authorize applications for record ${refused}.`);
+        for (const recordId of recordIds) {
+          const index = state.authorizations.findIndex(
+            (a) => a.personId === personId && a.appId === appId && a.recordId === recordId,
+          );
+          const previous = index === -1 ? undefined : state.authorizations[index];
+          const granted = grantFor(app, previous, optionalRules);
+          const authorization = {
+            personId,
+            appId,
+            recordId,
+            granted,
+            createdAt: previous?.createdAt ?? clock.now(),
+            expiresAt: null,
+          };
+          if (previous) state.authorizations[index] = authorization;
+          else state.authorizations.push(authorization);
+        }
+        (state.selectedRecords[personId] ??= {})[appId] = recordIds[0]!;
+      });
+    },
+    revoke(personId, appId, recordId) {
+      mutate((state) => {
+        state.authorizations = state.authorizations.filter(
+          (a) => !(a.personId === personId && a.appId === appId && (recordId === undefined || a.recordId === recordId)),
+        );
+      });
+    },
+  };
+
+  return {
+    clock,
+    get scenario() {
+      return read().scenario;
+    },
+    snapshot: () => structuredClone(read()),
+    reset(name) {
+      store.write(fresh(name));
+    },
+    call,
+    async openProxySession(appId, wctoken, instanceId) {
+      const tokenHash = await sha256Hex(wctoken);
+      mutate((state) => {
+        state.proxySessions[appId] = { tokenHash, instanceId, openedAt: clock.now() };
+      });
+    },
+    closeProxySession(appId) {
+      mutate((state) => {
+        const held = state.proxySessions[appId];
+        const session = held && state.userSessions[held.tokenHash];
+        if (session) session.signedOut = true;
+        delete state.proxySessions[appId];
+      });
+    },
+    shell,
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * The simulated platform's state: plain JSON (times are epoch milliseconds), so it can be saved in localStorage
+ * and survive page loads. It holds no raw user token: sessions are keyed by the token's SHA-256.
+ */
+
+/** A CRUD permission of an authorization rule; `All` on the wire when all four are granted. */
+export type Permission = 'Create' | 'Read' | 'Update' | 'Delete';
+
+/** Online rules apply while the person is signed in; offline rules let the application in without a sign-in. */
+export type AccessScope = 'online' | 'offline';
+
+/** `display-flags` of an optional rule (XSD auth.xsd, `Rule/display-flags`). */
+export const DisplayFlag = {
+  /** Offer the rule during the first authorization even when the application does not name it. */
+  DisplayFirstTime: 0x1,
+  /** Check the rule during the first authorization. */
+  CheckedFirstTime: 0x2,
+  /** Check the rule whenever it is offered (opt-out). */
+  CheckedDefault: 0x4,
+} as const;
+
+/** An authorization rule as configured for an application. */
+export interface AuthRule {
+  /** Unique within the application; what `onopt#`/`offopt#` name. At most 16 characters (`wc-types:string16`). */
+  name: string;
+  optional: boolean;
+  scope: AccessScope;
+  permissions: Permission[];
+  thingTypeIds: string[];
+  /** Why the application asks, shown to the person on the authorization page. */
+  reason: string;
+  /** Sum of {@link DisplayFlag} values; meaningful for optional rules only. */
+  displayFlags: number;
+}
+
+export interface SimApplication {
+  id: string;
+  name: string;
+  description: string;
+  /** The registered action URL the Shell returns to when the request has no `redirect`. */
+  actionUrl: string;
+  rules: AuthRule[];
+  createdAt: number;
+}
+
+export type RecordState = 'Active' | 'ReadOnly' | 'Suspended' | 'Deleted';
+
+export interface SimRecord {
+  id: string;
+  name: string;
+  displayName: string;
+  state: RecordState;
+  /** Numeric string, the same for every application (XSD types.xsd, `Record/@app-specific-record-id`). */
+  appSpecificRecordId: string;
+  createdAt: number;
+  updatedAt: number;
+  sizeBytes: number;
+}
+
+/** A person's access to a record. Only custodians may authorize applications for a record. */
+export interface RecordAccess {
+  recordId: string;
+  /** HealthVault relationship type: 1 Self, 3 Spouse, 5 Child, 8 Parent, … (reference §10). */
+  relType: number;
+  relName: string;
+  custodian: boolean;
+}
+
+export interface SimPerson {
+  id: string;
+  name: string;
+  /** The records this person can open, their own first. */
+  records: RecordAccess[];
+}
+
+/** A rule as the person granted it: a snapshot, so the application's later rule changes show as reauthorization. */
+export interface GrantedRule {
+  name: string;
+  scope: AccessScope;
+  permissions: Permission[];
+  thingTypeIds: string[];
+}
+
+/** What a person granted an application on a record. */
+export interface SimAuthorization {
+  personId: string;
+  appId: string;
+  recordId: string;
+  granted: GrantedRule[];
+  createdAt: number;
+  /** When the authorization lapses; null for never. */
+  expiresAt: number | null;
+}
+
+/** A signed-in person, as a user token issued by the Shell for one application. */
+export interface UserSession {
+  personId: string;
+  appId: string;
+  issuedAt: number;
+  expiresAt: number;
+  /** Set by sign-out; the token is dead from then on. */
+  signedOut: boolean;
+}
+
+/** What the partner's backend (the proxy) remembers after the kit handed it the Shell's token. */
+export interface ProxySession {
+  /** SHA-256 of the handed-over token; it may name no session at all when the token was never issued. */
+  tokenHash: string;
+  instanceId: string;
+  openedAt: number;
+}
+
+/** The application-facing pseudonymous ids of one application: internal id → the id that application sees. */
+export interface Pseudonyms {
+  people: Record<string, string>;
+  records: Record<string, string>;
+}
+
+export const STATE_VERSION = 1;
+
+export interface SimulatorState {
+  version: typeof STATE_VERSION;
+  /** The scenario this state started from. */
+  scenario: string;
+  applications: Record<string, SimApplication>;
+  people: Record<string, SimPerson>;
+  records: Record<string, SimRecord>;
+  authorizations: SimAuthorization[];
+  /** personId → appId → the record last chosen for that application (`selected-record-id`). */
+  selectedRecords: Record<string, Record<string, string>>;
+  /** appId → that application's pseudonymous ids, handed out the first time it sees a person or record. */
+  pseudonyms: Record<string, Pseudonyms>;
+  /** SHA-256 of a user token → the session it opens. */
+  userSessions: Record<string, UserSession>;
+  /** appId → the sign-in that application's backend holds (one per application per browser, like a cookie). */
+  proxySessions: Record<string, ProxySession>;
+}
+
+/** Where the simulator keeps its state between operations. */
+export interface StateStore {
+  read(): SimulatorState | undefined;
+  write(state: SimulatorState): void;
+}
+
+/** A store in memory (Node, tests). */
+export function memoryStore(initial?: SimulatorState): StateStore {
+  let current = initial;
+  return {
+    read: () => current,
+    write(state) {
+      current = state;
+    },
+  };
+}

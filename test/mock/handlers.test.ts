@@ -1,0 +1,156 @@
+import { expect } from '@open-wc/testing';
+import { setupWorker } from 'msw/browser';
+import { Methods } from '../../src/core/platform/methods.js';
+import { StatusCode } from '../../src/core/platform/status-codes.js';
+import { createClock } from '../../src/mock/clock.js';
+import { createHandlers } from '../../src/mock/handlers.js';
+import { DEMO_APP_ID, OTHER_APP_ID } from '../../src/mock/scenarios.js';
+import { createSimulator } from '../../src/mock/simulator.js';
+import { expectValid, schemasReady } from '../helpers/xsd.js';
+import { infoDocument, infoRequest, parseXml, records, statusCode, TEST_START } from './helpers.js';
+
+const simulator = createSimulator({ scenario: 'multi-record', clock: createClock(TEST_START) });
+const worker = setupWorker(
+  ...createHandlers(simulator, { proxyUrl: '/hv-proxy' }),
+  ...createHandlers(simulator, { proxyUrl: '/other-proxy/', appId: OTHER_APP_ID }),
+);
+
+function platformCall(
+  method: string,
+  inner = '',
+  headers: Record<string, string> = {},
+  proxy = '/hv-proxy',
+): Promise<Response> {
+  return fetch(`${proxy}/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/xml', ...headers },
+    body: infoRequest(method, inner),
+  });
+}
+
+function handOver(wctoken: string, proxy = '/hv-proxy'): Promise<Response> {
+  return fetch(`${proxy}/session`, { method: 'POST', body: new URLSearchParams({ wctoken, instanceid: '1' }) });
+}
+
+async function gzip(text: string): Promise<Blob> {
+  return new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))).blob();
+}
+
+describe('MSW handlers (through a real fetch and the service worker)', () => {
+  before(async () => {
+    await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
+  });
+  after(() => worker.stop());
+  beforeEach(() => simulator.reset('multi-record'));
+
+  it('runs in the service worker that controls the page', () => {
+    expect(navigator.serviceWorker.controller?.scriptURL).to.match(/\/mockServiceWorker\.js$/);
+  });
+
+  it('hands the Shell token to the backend, then answers as the platform with text/xml', async function () {
+    const records0 = simulator.shell.records('sam', DEMO_APP_ID);
+    const token = await simulator.shell.authorize({
+      personId: 'sam',
+      appId: DEMO_APP_ID,
+      recordIds: [records0[1]!.id],
+    });
+    const handOff = await handOver(token);
+    expect(handOff.status).to.equal(204);
+
+    const response = await platformCall(Methods.GetPersonInfo);
+    expect(response.status).to.equal(200);
+    expect(response.headers.get('Content-Type')).to.match(/^text\/xml/);
+    const xml = await response.text();
+    expect(xml).to.match(
+      /^<\?xml version="1\.0" encoding="utf-8"\?><response><status><code>0<\/code><\/status><wc:info xmlns:wc="urn:com\.microsoft\.wc\.methods\.response\.GetPersonInfo">/,
+    );
+    expect(records(xml).map((r) => r['name'])).to.deep.equal(['Mia Rivera']);
+    if (!(await schemasReady(this))) return;
+    await expectValid('response-getpersoninfo.xsd', infoDocument(xml));
+  });
+
+  it('answers platform errors as HTTP 200 with the status code and no info', async () => {
+    const response = await platformCall(Methods.GetPersonInfo);
+    expect(response.status).to.equal(200);
+    const xml = await response.text();
+    expect(statusCode(xml)).to.equal(StatusCode.CREDENTIAL_TOKEN_EXPIRED);
+    expect(parseXml(xml).querySelector('response > status > error > message')?.textContent).to.match(/signed in/);
+    expect(statusCode(await (await platformCall('NoSuchMethod')).text())).to.equal(StatusCode.BAD_METHOD);
+  });
+
+  it('passes X-HV-Record-Id and X-HV-Method-Version on to the platform', async () => {
+    const [own] = simulator.shell.records('sam', DEMO_APP_ID);
+    await handOver(await simulator.shell.authorize({ personId: 'sam', appId: DEMO_APP_ID, recordIds: [own!.id] }));
+    const recordId = records(await (await platformCall(Methods.GetPersonInfo)).text())[0]!['id']!;
+    const types = '<thing-type-id>30cafccc-047d-4288-94ef-643571f7919d</thing-type-id>';
+    const withRecord = await (
+      await platformCall(Methods.QueryPermissions, types, { 'X-HV-Record-Id': recordId })
+    ).text();
+    expect(statusCode(withRecord)).to.equal(0);
+    expect(parseXml(withRecord).querySelector('thing-type-id')?.textContent).to.equal(
+      '30cafccc-047d-4288-94ef-643571f7919d',
+    );
+    expect(statusCode(await (await platformCall(Methods.QueryPermissions, types)).text())).to.equal(
+      StatusCode.INVALID_RECORD,
+    );
+    expect(
+      statusCode(await (await platformCall(Methods.GetApplicationInfo, '', { 'X-HV-Method-Version': '2' })).text()),
+    ).to.equal(0);
+    expect(
+      statusCode(await (await platformCall(Methods.GetApplicationInfo, '', { 'X-HV-Method-Version': '3' })).text()),
+    ).to.equal(StatusCode.BAD_METHOD);
+  });
+
+  it('accepts gzip request bodies (Content-Encoding: gzip)', async () => {
+    const body = await gzip(infoRequest(Methods.GetApplicationInfo));
+    const response = await fetch(`/hv-proxy/${Methods.GetApplicationInfo}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/xml', 'Content-Encoding': 'gzip' },
+      body,
+    });
+    expect(parseXml(await response.text()).querySelector('application > id')?.textContent).to.equal(DEMO_APP_ID);
+
+    const broken = await fetch(`/hv-proxy/${Methods.GetApplicationInfo}`, {
+      method: 'POST',
+      headers: { 'Content-Encoding': 'gzip' },
+      body: 'plain text',
+    });
+    expect(statusCode(await broken.text())).to.equal(StatusCode.INVALID_XML);
+    const unsupported = await fetch(`/hv-proxy/${Methods.GetApplicationInfo}`, {
+      method: 'POST',
+      headers: { 'Content-Encoding': 'br' },
+      body: 'x',
+    });
+    expect(unsupported.status).to.equal(415);
+  });
+
+  it('answers INVALID_TOKEN later for a token the platform never issued, and 400 without a token', async () => {
+    expect((await handOver('forged')).status).to.equal(204);
+    expect(statusCode(await (await platformCall(Methods.GetPersonInfo)).text())).to.equal(StatusCode.INVALID_TOKEN);
+    const missing = await fetch('/hv-proxy/session', {
+      method: 'POST',
+      body: new URLSearchParams({ instanceid: '1' }),
+    });
+    expect(missing.status).to.equal(400);
+  });
+
+  it('signs out with DELETE {proxy}/session', async () => {
+    const [own] = simulator.shell.records('sam', DEMO_APP_ID);
+    await handOver(await simulator.shell.authorize({ personId: 'sam', appId: DEMO_APP_ID, recordIds: [own!.id] }));
+    expect(statusCode(await (await platformCall(Methods.GetPersonInfo)).text())).to.equal(0);
+    expect((await fetch('/hv-proxy/session', { method: 'DELETE' })).status).to.equal(204);
+    expect(statusCode(await (await platformCall(Methods.GetPersonInfo)).text())).to.equal(
+      StatusCode.CREDENTIAL_TOKEN_EXPIRED,
+    );
+  });
+
+  it('keeps one sign-in per application: each proxy acts for its own application', async () => {
+    const [own] = simulator.shell.records('sam', DEMO_APP_ID);
+    await handOver(await simulator.shell.authorize({ personId: 'sam', appId: DEMO_APP_ID, recordIds: [own!.id] }));
+    const other = await (await platformCall(Methods.GetApplicationInfo, '', {}, '/other-proxy')).text();
+    expect(parseXml(other).querySelector('application > id')?.textContent).to.equal(OTHER_APP_ID);
+    expect(statusCode(await (await platformCall(Methods.GetPersonInfo, '', {}, '/other-proxy')).text())).to.equal(
+      StatusCode.CREDENTIAL_TOKEN_EXPIRED,
+    );
+  });
+});

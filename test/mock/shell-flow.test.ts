@@ -1,0 +1,313 @@
+import { expect } from '@open-wc/testing';
+import { Methods } from '../../src/core/platform/methods.js';
+import { createClock } from '../../src/mock/clock.js';
+import { DEMO_APP_ID, DEMO_ACTION_URL, OTHER_APP_ID, type ScenarioName } from '../../src/mock/scenarios.js';
+import {
+  afterSignIn,
+  approve,
+  isAllowedReturnUrl,
+  openShellRequest,
+  parseShellRequest,
+  rejectUrl,
+  type AuthorizationPage,
+  type NextStep,
+  type OpenedRequest,
+} from '../../src/mock/shell-flow.js';
+import { createSimulator, type ShellApi } from '../../src/mock/simulator.js';
+import { call, records, TEST_START } from './helpers.js';
+
+/** A Shell request URL's query as the kit builds it: each targetqs value encoded, then the whole targetqs again. */
+function shellQuery(target: string, params: Record<string, string>, { leadingQuestionMark = false } = {}): string {
+  const inner = Object.entries(params)
+    .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
+    .join('&');
+  return `?target=${target}&targetqs=${encodeURIComponent((leadingQuestionMark ? '?' : '') + inner)}`;
+}
+
+function opening(shell: ShellApi, query: string): OpenedRequest {
+  const opened = openShellRequest(shell, query);
+  if (!opened.ok) throw new Error(opened.problem);
+  return opened.value;
+}
+
+function open(scenario: ScenarioName, target: string, params: Record<string, string>) {
+  const simulator = createSimulator({ scenario, clock: createClock(TEST_START) });
+  return { simulator, opened: opening(simulator.shell, shellQuery(target, { appid: DEMO_APP_ID, ...params })) };
+}
+
+function page(step: NextStep): AuthorizationPage {
+  if (step.kind !== 'authorize') throw new Error(`expected the authorization page, got ${JSON.stringify(step)}`);
+  return step.page;
+}
+
+function returned(step: NextStep): URL {
+  if (step.kind !== 'return') throw new Error(`expected a return, got ${JSON.stringify(step)}`);
+  return new URL(step.url);
+}
+
+describe('simulated Shell flow', () => {
+  describe('parseShellRequest', () => {
+    it('decodes targetqs twice, with or without a leading "?", reading names in any casing', () => {
+      const actionqs = 'state=a+b/c%&next=/x?y=1';
+      for (const leadingQuestionMark of [false, true]) {
+        const query = shellQuery(
+          'appauth',
+          {
+            AppId: DEMO_APP_ID,
+            isMra: 'True',
+            extrecordid: OTHER_APP_ID,
+            actionqs,
+            onopt1: 'weight',
+            onopt2: 'blood pressure',
+            offopt1: 'offline-sync',
+            redirect: 'http://localhost:5173/back?x=1',
+          },
+          { leadingQuestionMark },
+        );
+        const parsed = parseShellRequest(query);
+        expect(parsed).to.deep.equal({
+          ok: true,
+          value: {
+            target: 'APPAUTH',
+            appId: DEMO_APP_ID,
+            multiRecord: true,
+            forceAppAuth: false,
+            onlineOptionalRules: ['weight', 'blood pressure'],
+            offlineOptionalRules: ['offline-sync'],
+            recordId: OTHER_APP_ID,
+            actionqs,
+            redirect: 'http://localhost:5173/back?x=1',
+          },
+        });
+      }
+    });
+
+    it('reads the reference example: AUTH with forceappauth and an optional rule', () => {
+      const parsed = parseShellRequest(
+        `?target=AUTH&targetqs=appid%3d${DEMO_APP_ID}%26forceappauth%3dtrue%26onopt1%3dweight%26onopt3%3dskipped`,
+      );
+      expect(parsed.ok && parsed.value).to.include({ target: 'AUTH', forceAppAuth: true, multiRecord: false });
+      expect(parsed.ok && parsed.value.onlineOptionalRules).to.deep.equal(['weight']); // numbered from 1, no gaps
+      expect(parsed.ok && 'recordId' in parsed.value).to.equal(false);
+    });
+
+    const refused: [what: string, query: string, problem: RegExp][] = [
+      [
+        'another target',
+        shellQuery('SHARERECORD', { appid: DEMO_APP_ID }),
+        /AUTH and APPAUTH targets only; got "SHARERECORD"/,
+      ],
+      ['no target', `?targetqs=${encodeURIComponent(`appid=${DEMO_APP_ID}`)}`, /got ""/],
+      ['no appid', '?target=AUTH', /application id "" is not a GUID/],
+      ['an appid that is not a GUID', shellQuery('AUTH', { appid: 'demo' }), /"demo" is not a GUID/],
+      [
+        'a list of appids',
+        shellQuery('APPAUTH', { appid: `${DEMO_APP_ID},${OTHER_APP_ID}` }),
+        /one application at a time/,
+      ],
+      [
+        'an http redirect elsewhere',
+        shellQuery('AUTH', { appid: DEMO_APP_ID, redirect: 'http://example.com/' }),
+        /must be an https URL/,
+      ],
+      [
+        'a javascript: redirect',
+        shellQuery('AUTH', { appid: DEMO_APP_ID, redirect: 'javascript:alert(1)' }),
+        /is not allowed/,
+      ],
+    ];
+    for (const [what, query, problem] of refused) {
+      it(`refuses ${what}`, () => {
+        const parsed = parseShellRequest(query);
+        expect(parsed.ok).to.equal(false);
+        expect(!parsed.ok && parsed.problem).to.match(problem);
+      });
+    }
+  });
+
+  it('isAllowedReturnUrl accepts https and http on this machine only', () => {
+    const cases: [string, boolean][] = [
+      ['https://partner.example.com/hv', true],
+      ['http://localhost:5173/', true],
+      ['http://127.0.0.1:8000/x', true],
+      ['http://[::1]/', true],
+      ['http://partner.example.com/', false],
+      ['ftp://localhost/', false],
+      ['/relative', false],
+    ];
+    for (const [url, allowed] of cases) expect(isAllowedReturnUrl(url), url).to.equal(allowed);
+  });
+
+  describe('openShellRequest', () => {
+    it('refuses an application HealthVault does not know, and optional rules it does not have', () => {
+      const { shell } = createSimulator();
+      const unknown = openShellRequest(shell, shellQuery('AUTH', { appid: '00000000-0000-0000-0000-000000000000' }));
+      expect(!unknown.ok && unknown.problem).to.match(/No application with id 00000000-/);
+      const wrongScope = openShellRequest(shell, shellQuery('AUTH', { appid: DEMO_APP_ID, onopt1: 'offline-sync' }));
+      expect(!wrongScope.ok && wrongScope.problem).to.match(/no optional online rule named "offline-sync"/);
+      const required = openShellRequest(shell, shellQuery('AUTH', { appid: DEMO_APP_ID, onopt1: 'health-summary' }));
+      expect(required.ok).to.equal(false);
+    });
+  });
+
+  describe('afterSignIn', () => {
+    it('AUTH for a returning user goes straight back with AppAuthSuccess, a token, instanceid and the echoed actionqs', async () => {
+      const { simulator, opened } = open('returning-user', 'AUTH', { actionqs: 'back to /meds&x' });
+      const url = returned(await afterSignIn(simulator.shell, opened, 'jordan'));
+      expect(`${url.origin}${url.pathname}`).to.equal(DEMO_ACTION_URL);
+      expect([...url.searchParams.keys()]).to.deep.equal(['target', 'wctoken', 'instanceid', 'actionqs']);
+      expect(url.searchParams.get('target')).to.equal('AppAuthSuccess');
+      expect(url.searchParams.get('instanceid')).to.equal('1');
+      expect(url.searchParams.get('actionqs')).to.equal('back to /meds&x');
+      await simulator.openProxySession(DEMO_APP_ID, url.searchParams.get('wctoken')!, '1');
+      expect(records(call(simulator, Methods.GetPersonInfo)).map((r) => r['name'])).to.deep.equal(['Jordan Lee']);
+    });
+
+    it('AUTH with forceappauth, and APPAUTH, show the authorization page even when nothing is missing', async () => {
+      for (const [target, params] of [
+        ['AUTH', { forceappauth: 'true' }],
+        ['APPAUTH', {}],
+      ] as const) {
+        const { simulator, opened } = open('returning-user', target, params);
+        const shown = page(await afterSignIn(simulator.shell, opened, 'jordan'));
+        expect(shown.optionalRules.map((r) => [r.name, r.checked])).to.deep.equal([]);
+      }
+    });
+
+    it('offers a new user the required rules, DisplayFirstTime rules (pre-checked with CheckedFirstTime) and the rules asked for', async () => {
+      const { simulator, opened } = open('new-user', 'AUTH', { onopt1: 'blood-pressure', offopt1: 'offline-sync' });
+      const shown = page(await afterSignIn(simulator.shell, opened, 'avery'));
+      expect(shown).to.include({ appName: 'hv-elements Demo Clinic', multiRecord: false });
+      expect(shown.records).to.deep.equal([
+        {
+          id: simulator.shell.records('avery', DEMO_APP_ID)[0]!.id,
+          name: 'Avery Quinn',
+          relName: 'Self',
+          selectable: true,
+          checked: true,
+        },
+      ]);
+      expect(shown.requiredRules.map((r) => [r.name, r.access, r.scope])).to.deep.equal([
+        ['health-summary', 'Read: Medications, Allergies', 'online'],
+      ]);
+      expect(shown.requiredRules[0]!.reason).to.match(/medications and allergies/);
+      expect(shown.optionalRules.map((r) => [r.name, r.checked, r.scope])).to.deep.equal([
+        ['weight', true, 'online'],
+        ['blood-pressure', false, 'online'],
+        ['offline-sync', false, 'offline'],
+      ]);
+    });
+
+    it('offers DisplayFirstTime rules only on the first authorization, and checks rules already granted', async () => {
+      const { simulator, opened } = open('returning-user', 'APPAUTH', { onopt1: 'blood-pressure' });
+      const shown = page(await afterSignIn(simulator.shell, opened, 'jordan'));
+      expect(shown.optionalRules.map((r) => [r.name, r.checked])).to.deep.equal([['blood-pressure', false]]);
+      const again = open('returning-user', 'APPAUTH', { onopt1: 'weight' });
+      expect(
+        page(await afterSignIn(again.simulator.shell, again.opened, 'jordan')).optionalRules.map((r) => [
+          r.name,
+          r.checked,
+        ]),
+      ).to.deep.equal([['weight', true]]);
+    });
+
+    it('lets a multi-record application pick several records', async () => {
+      const { simulator, opened } = open('multi-record', 'AUTH', { ismra: 'true' });
+      const shown = page(await afterSignIn(simulator.shell, opened, 'sam'));
+      expect(shown.multiRecord).to.equal(true);
+      expect(shown.records.map((r) => [r.name, r.relName, r.selectable, r.checked])).to.deep.equal([
+        ['Sam Rivera', 'Self', true, true],
+        ['Mia Rivera', 'Child', true, false],
+        ['Elena Rivera', 'Parent', true, false],
+      ]);
+    });
+
+    it('asks for reauthorization of the grown rule and explains the records the person cannot authorize', async () => {
+      const { simulator, opened } = open('reauth-required', 'AUTH', {});
+      const shown = page(await afterSignIn(simulator.shell, opened, 'taylor'));
+      expect(shown.records.map((r) => [r.name, r.selectable, r.checked, r.note])).to.deep.equal([
+        ['Taylor Morgan', true, true, undefined],
+        ['Pat Morgan', false, false, 'You can view this record but cannot authorize applications for it.'],
+      ]);
+    });
+
+    it('AUTH for a multi-record application goes back as soon as any record is fully authorized', async () => {
+      const { simulator, opened } = open('suspended-record', 'AUTH', { ismra: 'true' });
+      expect(returned(await afterSignIn(simulator.shell, opened, 'casey')).searchParams.get('target')).to.equal(
+        'AppAuthSuccess',
+      );
+    });
+
+    it('APPAUTH with extrecordid acts on that record only, and answers AppAuthInvalidRecord for one the app was never given', async () => {
+      const { simulator } = open('multi-record', 'AUTH', { ismra: 'true' });
+      const all = simulator.shell.records('sam', DEMO_APP_ID).map((r) => r.id);
+      await simulator.openProxySession(
+        DEMO_APP_ID,
+        await simulator.shell.authorize({ personId: 'sam', appId: DEMO_APP_ID, recordIds: all }),
+        '1',
+      );
+      const appFacing = records(call(simulator, Methods.GetPersonInfo));
+
+      const named = opening(
+        simulator.shell,
+        shellQuery('APPAUTH', { appid: DEMO_APP_ID, extrecordid: appFacing[2]!['id']! }),
+      );
+      const shown = page(await afterSignIn(simulator.shell, named, 'sam'));
+      expect(shown.records.map((r) => r.name)).to.deep.equal(['Elena Rivera']);
+
+      const unknown = opening(
+        simulator.shell,
+        shellQuery('APPAUTH', { appid: DEMO_APP_ID, extrecordid: OTHER_APP_ID, actionqs: 'r' }),
+      );
+      const url = returned(await afterSignIn(simulator.shell, unknown, 'sam'));
+      expect(url.search).to.equal('?target=AppAuthInvalidRecord&actionqs=r');
+    });
+
+    it('shows an error when none of the records can be authorized', async () => {
+      const state = createSimulator({ scenario: 'suspended-record' }).snapshot();
+      state.people['casey']!.records.shift(); // only the suspended record is left
+      const simulator = createSimulator({ state });
+      const opened = opening(simulator.shell, shellQuery('APPAUTH', { appid: DEMO_APP_ID }));
+      expect(await afterSignIn(simulator.shell, opened, 'casey')).to.deep.equal({
+        kind: 'error',
+        message: 'None of your records can be authorized for hv-elements Demo Clinic.',
+      });
+    });
+  });
+
+  describe('returning to the application', () => {
+    it('approve records the choices and returns with a token the proxy can use', async () => {
+      const { simulator, opened } = open('multi-record', 'AUTH', { ismra: 'true', actionqs: 'mra' });
+      const [, child, parent] = simulator.shell.records('sam', DEMO_APP_ID);
+      const url = new URL(
+        await approve(simulator.shell, opened, 'sam', {
+          recordIds: [child!.id, parent!.id],
+          optionalRules: { weight: false },
+        }),
+      );
+      expect(url.searchParams.get('target')).to.equal('AppAuthSuccess');
+      expect(url.searchParams.get('actionqs')).to.equal('mra');
+      await simulator.openProxySession(
+        DEMO_APP_ID,
+        url.searchParams.get('wctoken')!,
+        url.searchParams.get('instanceid')!,
+      );
+      expect(records(call(simulator, Methods.GetPersonInfo)).map((r) => r['name'])).to.deep.equal([
+        'Mia Rivera',
+        'Elena Rivera',
+      ]);
+    });
+
+    it('rejectUrl returns AppAuthReject with the actionqs to the redirect, else to the action URL', () => {
+      const withRedirect = open('new-user', 'AUTH', {
+        redirect: 'https://partner.example.com/hv/return?from=shell',
+        actionqs: 'state 1',
+      });
+      expect(rejectUrl(withRedirect.opened)).to.equal(
+        'https://partner.example.com/hv/return?from=shell&target=AppAuthReject&actionqs=state+1',
+      );
+      const plain = open('new-user', 'AUTH', {});
+      expect(rejectUrl(plain.opened)).to.equal(`${DEMO_ACTION_URL}?target=AppAuthReject`);
+    });
+  });
+});

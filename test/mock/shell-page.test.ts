@@ -1,0 +1,170 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { startShellPage } from '../../demo/shell/shell-page.js';
+import { Methods } from '../../src/core/platform/methods.js';
+import { createClock } from '../../src/mock/clock.js';
+import { DEMO_APP_ID, type ScenarioName } from '../../src/mock/scenarios.js';
+import { createSimulator, type Simulator } from '../../src/mock/simulator.js';
+import type { SimulatorState } from '../../src/mock/state.js';
+import { call, records, TEST_START } from './helpers.js';
+
+function shellSearch(target: string, params: Record<string, string>): string {
+  const inner = Object.entries({ appid: DEMO_APP_ID, ...params })
+    .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
+    .join('&');
+  return `?target=${target}&targetqs=${encodeURIComponent(inner)}`;
+}
+
+interface Page {
+  root: HTMLElement;
+  simulator: Simulator;
+  /** Resolves with the URL the page leaves for. */
+  left: Promise<URL>;
+}
+
+async function shellPage(
+  source: ScenarioName | SimulatorState,
+  target: string,
+  params: Record<string, string> = {},
+): Promise<Page> {
+  const root = await fixture<HTMLElement>(html`<main></main>`);
+  const clock = createClock(TEST_START);
+  const simulator =
+    typeof source === 'string'
+      ? createSimulator({ scenario: source, clock })
+      : createSimulator({ state: source, clock });
+  let navigate!: (url: string) => void;
+  const left = new Promise<URL>((resolve) => (navigate = (url) => resolve(new URL(url))));
+  startShellPage({ root, search: shellSearch(target, params), shell: simulator.shell, navigate });
+  return { root, simulator, left };
+}
+
+const byId = <T extends HTMLElement>(root: HTMLElement, id: string) => root.querySelector<T>(`#${CSS.escape(id)}`)!;
+const heading = (root: HTMLElement) => root.querySelector('h1')?.textContent;
+
+async function signIn(page: Page, personId: string): Promise<void> {
+  byId<HTMLInputElement>(page.root, `person-${personId}`).click();
+  byId(page.root, 'sign-in').click();
+  await waitUntil(() => heading(page.root) !== 'Sign in to HealthVault', 'the Shell never left the sign-in page');
+}
+
+describe('simulated Shell page', () => {
+  it('signs a new user in, authorizes with the chosen optional rules and returns AppAuthSuccess', async () => {
+    const page = await shellPage('new-user', 'AUTH', {
+      actionqs: 'demo-return',
+      redirect: 'http://localhost:5173/demo',
+    });
+    expect(heading(page.root)).to.equal('Sign in to HealthVault');
+    expect(page.root.querySelector('label[for="person-avery"]')?.textContent).to.equal('Avery Quinn');
+    await expect(page.root).to.be.accessible();
+
+    await signIn(page, 'avery');
+    expect(heading(page.root)).to.equal('Authorize hv-elements Demo Clinic');
+    expect(document.activeElement).to.equal(page.root.querySelector('h1'));
+    const record = byId<HTMLInputElement>(page.root, 'record-1');
+    expect([record.type, record.checked, page.root.querySelector('label[for="record-1"]')?.textContent]).to.deep.equal([
+      'radio',
+      true,
+      'Avery Quinn (Self)',
+    ]);
+    expect(page.root.textContent).to.contain('Read: Medications, Allergies');
+    const weight = byId<HTMLInputElement>(page.root, 'optional-rule-weight');
+    expect(weight.checked, 'CheckedFirstTime').to.equal(true);
+    expect(byId(page.root, 'approve').textContent).to.equal('Approve and continue');
+    await expect(page.root).to.be.accessible();
+
+    weight.click();
+    byId(page.root, 'approve').click();
+    const url = await page.left;
+    expect(`${url.origin}${url.pathname}`).to.equal('http://localhost:5173/demo');
+    expect(url.searchParams.get('target')).to.equal('AppAuthSuccess');
+    expect(url.searchParams.get('actionqs')).to.equal('demo-return');
+    expect(page.simulator.shell.records('avery', DEMO_APP_ID)[0]).to.include({ authAction: 'NoActionRequired' });
+    expect(page.simulator.shell.records('avery', DEMO_APP_ID)[0]!.grantedOptionalRules).to.deep.equal([]);
+
+    await page.simulator.openProxySession(
+      DEMO_APP_ID,
+      url.searchParams.get('wctoken')!,
+      url.searchParams.get('instanceid')!,
+    );
+    expect(records(call(page.simulator, Methods.GetPersonInfo)).map((r) => r['name'])).to.deep.equal(['Avery Quinn']);
+  });
+
+  it('Cancel returns AppAuthReject with the actionqs and authorizes nothing', async () => {
+    const page = await shellPage('new-user', 'AUTH', { actionqs: 'state-123' });
+    await signIn(page, 'avery');
+    byId(page.root, 'cancel').click();
+    const url = await page.left;
+    expect(url.search).to.equal('?target=AppAuthReject&actionqs=state-123');
+    expect(page.simulator.shell.records('avery', DEMO_APP_ID)[0]!.authAction).to.equal('AuthorizationRequired');
+  });
+
+  it('returns at once for a returning user (AUTH), keyboard only', async () => {
+    const page = await shellPage('returning-user', 'AUTH');
+    await sendKeys({ press: 'Tab' }); // the checked person
+    await sendKeys({ press: 'Tab' }); // Sign in
+    expect(document.activeElement?.id).to.equal('sign-in');
+    await sendKeys({ press: 'Enter' });
+    expect((await page.left).searchParams.get('target')).to.equal('AppAuthSuccess');
+  });
+
+  it('offers records as checkboxes to a multi-record application and needs at least one', async () => {
+    const page = await shellPage('multi-record', 'AUTH', { ismra: 'true' });
+    await signIn(page, 'sam');
+    const boxes = [1, 2, 3].map((n) => byId<HTMLInputElement>(page.root, `record-${n}`));
+    expect(boxes.map((box) => [box.type, box.checked])).to.deep.equal([
+      ['checkbox', true],
+      ['checkbox', false],
+      ['checkbox', false],
+    ]);
+    boxes[0]!.click();
+    byId(page.root, 'approve').click();
+    expect(byId(page.root, 'authorize-error').textContent).to.equal('Choose at least one record.');
+    boxes[1]!.click();
+    boxes[2]!.click();
+    byId(page.root, 'approve').click();
+    await page.left;
+    expect(page.simulator.shell.records('sam', DEMO_APP_ID).map((r) => r.authAction)).to.deep.equal([
+      'AuthorizationRequired',
+      'NoActionRequired',
+      'NoActionRequired',
+    ]);
+  });
+
+  it('disables and explains a record the person cannot authorize', async () => {
+    const page = await shellPage('reauth-required', 'AUTH');
+    await signIn(page, 'taylor');
+    const spouse = byId<HTMLInputElement>(page.root, 'record-2');
+    expect(spouse.disabled).to.equal(true);
+    expect(byId(page.root, spouse.getAttribute('aria-describedby')!).textContent).to.match(
+      /cannot authorize applications/,
+    );
+  });
+
+  it('answers APPAUTH for a record the application was never given with AppAuthInvalidRecord', async () => {
+    const page = await shellPage('returning-user', 'APPAUTH', { extrecordid: crypto.randomUUID() });
+    byId(page.root, 'sign-in').click();
+    expect((await page.left).searchParams.get('target')).to.equal('AppAuthInvalidRecord');
+  });
+
+  it('shows its error page for a request it cannot serve', async () => {
+    const page = await shellPage('new-user', 'AUTH', { appid: 'not-a-guid' });
+    expect(heading(page.root)).to.equal('HealthVault cannot continue');
+    expect(byId(page.root, 'shell-error').textContent).to.equal('The application id "not-a-guid" is not a GUID.');
+    await expect(page.root).to.be.accessible();
+  });
+
+  it('shows strings from the application configuration as text, never as markup', async () => {
+    const state = createSimulator({ scenario: 'new-user' }).snapshot();
+    const app = state.applications[DEMO_APP_ID]!;
+    app.name = '<img src=x id=injected>';
+    app.rules[0]!.reason = '<b id=bold>why</b>';
+    state.people['avery']!.name = '<i id=italic>Avery</i>';
+    const page = await shellPage(state, 'AUTH');
+    expect(page.root.querySelector('label')?.textContent).to.equal('<i id=italic>Avery</i>');
+    await signIn(page, 'avery');
+    expect(heading(page.root)).to.equal('Authorize <img src=x id=injected>');
+    expect(page.root.textContent).to.contain('<b id=bold>why</b>');
+    expect(page.root.querySelector('#injected, #bold, #italic')).to.equal(null);
+  });
+});
