@@ -10,7 +10,6 @@ const LOGGED_EVENTS = ['hv-connect', 'hv-authorized', 'hv-denied', 'hv-error'] a
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const simulator = await startSimulatedPlatform({ proxyUrl: '/hv-proxy' });
-await import('../src/cdn.js');
 
 const button = byId<HTMLElement>('connect');
 const attributes = byId<HTMLFormElement>('attributes');
@@ -138,4 +137,6 @@ byId<HTMLFormElement>('scenario-form').addEventListener('submit', (event) => {
 });
 
 applySettings(loadSettings());
+// Defined last, so that the listeners above hear what the button reports about a Shell return.
+await import('../src/cdn.js');
 void showShellUrl();

@@ -208,14 +208,14 @@ export class HvConnectButton extends HvElement {
       }
       this.capturedReturn = undefined;
       this.pending = true;
-      void completeShellReturn(captured, proxy).then((outcome) => {
+      void Promise.all([completeShellReturn(captured, proxy), pageScriptsRan()]).then(([outcome]) => {
         this.pending = false;
         this.settle(outcome);
       });
       return;
     }
     this.capturedReturn = undefined;
-    this.settle(captured);
+    void pageScriptsRan().then(() => this.settle(captured));
   }
 
   private settle(outcome: ShellReturnOutcome): void {
@@ -233,6 +233,18 @@ export class HvConnectButton extends HvElement {
       this.announcement = '';
     }
   };
+}
+
+/**
+ * Resolves once the page's own scripts have run, so that the listeners they add hear the return's events:
+ * the button upgrades, and could settle a return, before a partner script placed after the kit's has run.
+ */
+function pageScriptsRan(): Promise<void> {
+  return new Promise((resolve) => {
+    const afterTask = () => setTimeout(resolve);
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterTask, { once: true });
+    else afterTask();
+  });
 }
 
 function splitRuleNames(names: string): string[] | undefined {

@@ -1,0 +1,137 @@
+// The Shell round trip through the demo, as a person does it: Connect, sign in on the simulated Shell, decide,
+// and land back on the demo page.
+import assert from 'node:assert/strict';
+
+/** Opens the demo on a fresh simulated platform set to `scenario`. */
+async function openDemo(page, baseUrl, scenario) {
+  await page.goto(`${baseUrl}/`);
+  await page.locator('hv-connect-button a[href]').waitFor();
+  await page.selectOption('#scenario', scenario);
+  await page.getByRole('button', { name: 'Reset the simulated platform' }).click();
+}
+
+/** Every URL the page navigates to, to check what the Shell sent back. */
+function recordNavigations(page) {
+  const urls = [];
+  page.on('framenavigated', (frame) => frame === page.mainFrame() && urls.push(frame.url()));
+  return urls;
+}
+
+async function logEntries(page, type) {
+  const entries = page.locator(`#log li[data-type="${type}"]`);
+  await entries.first().waitFor();
+  return entries.allTextContents();
+}
+
+async function storedEverywhere(page) {
+  return page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }) + document.cookie);
+}
+
+export async function newUserSignsInAuthorizesAndComesBackAuthorized({ page, baseUrl, problems }) {
+  const navigations = recordNavigations(page);
+  await openDemo(page, baseUrl, 'new-user');
+  await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
+
+  await page.waitForURL(/\/shell\/redirect\.aspx\?target=AUTH/);
+  await page.getByLabel('Avery Quinn').check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: /Authorize hv-elements Demo Clinic/ }).waitFor();
+  await page.getByRole('button', { name: 'Approve and continue' }).click();
+
+  const [authorized] = await logEntries(page, 'hv-authorized');
+  assert.match(authorized, /AppAuthSuccess: Avery Quinn, records: .+; action=demo-return/);
+  assert.match(await page.locator('#person').textContent(), /Connected: Avery Quinn authorized 1 record/);
+
+  // The Shell handed a token to the page; it left the address bar at once and went nowhere else.
+  const returned = navigations.find((url) => url.includes('wctoken='));
+  assert.ok(returned, 'the Shell returned with a wctoken');
+  const wctoken = new URL(returned).searchParams.get('wctoken');
+  assert.ok(!page.url().includes('wctoken'), `the address bar still shows the token: ${page.url()}`);
+  assert.equal(new URL(page.url()).search, '');
+  assert.ok(!(await storedEverywhere(page)).includes(wctoken), 'the token is in web storage or a cookie');
+  assert.ok(!problems.some((problem) => problem.includes(wctoken)), 'the token was logged');
+  assert.deepEqual(problems, []);
+}
+
+export async function declineOnTheShellFiresHvDenied({ page, baseUrl, problems }) {
+  await openDemo(page, baseUrl, 'new-user');
+  await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
+  await page.getByLabel('Avery Quinn').check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  const [denied] = await logEntries(page, 'hv-denied');
+  assert.match(denied, /rejected; action=demo-return/);
+  assert.equal(await page.locator('#log li[data-type="hv-authorized"]').count(), 0);
+  assert.equal(new URL(page.url()).search, '');
+  assert.deepEqual(problems, []);
+}
+
+export async function returningUserComesStraightBack({ page, baseUrl, problems }) {
+  await openDemo(page, baseUrl, 'returning-user');
+  await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
+  await page.getByLabel('Jordan Lee').check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  // Already authorized: no authorization page, straight back to the demo.
+  const [authorized] = await logEntries(page, 'hv-authorized');
+  assert.match(authorized, /Jordan Lee/);
+  assert.deepEqual(problems, []);
+}
+
+export async function multiRecordPersonAuthorizesSeveralRecords({ page, baseUrl, problems }) {
+  await openDemo(page, baseUrl, 'multi-record');
+  await page.getByRole('checkbox', { name: 'multi-record' }).check();
+  await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
+  await page.getByLabel('Sam Rivera').check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('#record-1').check();
+  await page.locator('#record-2').check();
+  await page.getByRole('button', { name: 'Approve and continue' }).click();
+  await logEntries(page, 'hv-authorized');
+  assert.match(await page.locator('#person').textContent(), /Sam Rivera authorized 2 record/);
+  assert.deepEqual(problems, []);
+}
+
+export async function aReplayedReturnIsRefused({ page, baseUrl }) {
+  const navigations = recordNavigations(page);
+  await openDemo(page, baseUrl, 'returning-user');
+  await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
+  await page.getByLabel('Jordan Lee').check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await logEntries(page, 'hv-authorized');
+  // Someone replays the return URL (from history, a log, a shoulder): the state was used once already.
+  await page.goto(navigations.find((url) => url.includes('wctoken=')));
+  const errors = await logEntries(page, 'hv-error');
+  assert.match(errors.at(-1), /invalid-state: .*already used/);
+  assert.equal(new URL(page.url()).search, '');
+}
+
+export async function popupModeKeepsThePageAndRelaysTheResult({ page, context, baseUrl, problems }) {
+  await openDemo(page, baseUrl, 'new-user');
+  await page.selectOption('#attr-mode', 'popup');
+  const [popup] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByRole('link', { name: 'Connect to HealthVault' }).click(),
+  ]);
+  await popup.getByLabel('Avery Quinn').check();
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  await popup.getByRole('button', { name: 'Approve and continue' }).click();
+  await popup.waitForEvent('close');
+  const [authorized] = await logEntries(page, 'hv-authorized');
+  assert.match(authorized, /Avery Quinn/);
+  assert.equal(await page.locator('#log li[data-type="hv-connect"]').count(), 1);
+  assert.deepEqual(problems, []);
+}
+
+export async function closingThePopupFiresHvDenied({ page, context, baseUrl }) {
+  await openDemo(page, baseUrl, 'new-user');
+  await page.selectOption('#attr-mode', 'popup');
+  const [popup] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByRole('link', { name: 'Connect to HealthVault' }).click(),
+  ]);
+  await popup.getByLabel('Avery Quinn').waitFor();
+  await popup.close();
+  const [denied] = await logEntries(page, 'hv-denied');
+  assert.match(denied, /popup-closed/);
+}
