@@ -1,5 +1,6 @@
 // Side-effect-free exports: importing this module defines no element (use `hv-elements/define/*` for that).
 export { HvError, type HvErrorCode } from './core/errors.js';
+export { isGuid } from './core/guid.js';
 export * from './core/shell/index.js';
 export * from './core/platform/index.js';
 export * from './transport/index.js';

@@ -13,7 +13,8 @@ export function schemasAvailable() {
 
 const cache = new Map();
 function load(fileName) {
-  if (!cache.has(fileName)) cache.set(fileName, { fileName, contents: readFileSync(resolve(xsdDir, fileName), 'utf8') });
+  if (!cache.has(fileName))
+    cache.set(fileName, { fileName, contents: readFileSync(resolve(xsdDir, fileName), 'utf8') });
   return cache.get(fileName);
 }
 

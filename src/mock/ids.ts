@@ -1,11 +1,6 @@
 /** Identifiers and secrets of the simulated platform, from WebCrypto (present in browsers and in Node ≥ 19). */
 
-const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** True when `value` is a GUID as HealthVault writes them (`wc-types:guid`). */
-export function isGuid(value: string): boolean {
-  return GUID_PATTERN.test(value);
-}
+export { isGuid } from '../core/guid.js';
 
 export function randomGuid(): string {
   return crypto.randomUUID();

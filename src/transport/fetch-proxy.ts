@@ -1,7 +1,7 @@
 import { HvError } from '../core/errors.js';
 import { decodeResponse } from '../core/platform/response.js';
 import type { XmlNode } from '../core/platform/xml-node.js';
-import { isGuid } from '../core/shell/url.js';
+import { isGuid } from '../core/guid.js';
 import { parseXmlWithDom } from './dom-xml.js';
 import type { HvProxy, ProxyCallOptions, ShellSignIn } from './proxy.js';
 

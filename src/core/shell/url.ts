@@ -4,6 +4,7 @@
  * first, and a bad one throws an `HvError('invalid-shell-request')` that names it.
  */
 import { HvError } from '../errors.js';
+import { isGuid } from '../guid.js';
 import { TARGET_PARAMS, WIRE_NAMES, type ShellParamName, type ShellRequest, type ShellTarget } from './targets.js';
 
 /** The Shells of the HealthVault instances (reference §1). */
@@ -21,7 +22,6 @@ export interface BuildShellUrlOptions {
 
 const PRESET_HINT = 'use us, us-ppe, eu, eu-ppe or an https URL';
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CULTURE = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
 /** Rule names are `wc-types:string16` (auth.xsd `Rule/@name`). */
 const RULE_NAME_MAX = 16;
@@ -34,11 +34,6 @@ const BOOLEAN_PARAMS: ReadonlySet<ShellParamName> = new Set([
   'mobile',
   'addItem',
 ]);
-
-/** True for a GUID in its usual 8-4-4-4-12 hexadecimal form (any letter case, no braces). */
-export function isGuid(value: string): boolean {
-  return GUID.test(value);
-}
 
 function invalid(message: string): HvError {
   return new HvError('invalid-shell-request', message);

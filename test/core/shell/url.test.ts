@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { HvError } from '../../../src/core/errors.js';
-import { buildShellUrl, isGuid, resolveShell, SHELL_PRESETS } from '../../../src/core/shell/url.js';
+import { buildShellUrl, resolveShell, SHELL_PRESETS } from '../../../src/core/shell/url.js';
+import { isGuid } from '../../../src/core/guid.js';
 import type { ShellRequest } from '../../../src/core/shell/targets.js';
 
 const PPE = 'https://account.healthvault-ppe.com';

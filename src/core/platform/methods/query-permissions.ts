@@ -1,5 +1,5 @@
 import { HvError } from '../../errors.js';
-import { isGuid } from '../../shell/url.js';
+import { isGuid } from '../../guid.js';
 import { Methods } from '../methods.js';
 import { infoXml, xmlElement } from '../xml-write.js';
 import { childrenNamed, type XmlNode } from '../xml-node.js';

@@ -1,0 +1,29 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import litA11y from 'eslint-plugin-lit-a11y';
+import globals from 'globals';
+import { defineConfig } from 'eslint/config';
+
+export default defineConfig(
+  { ignores: ['dist/', 'node_modules/', '.ci-artifacts/', 'public/mockServiceWorker.js'] },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  lit.configs['flat/recommended'],
+  litA11y.configs.recommended,
+  {
+    rules: {
+      // `interface HTMLElementEventMap extends HvEventMap {}` is how TypeScript merges into global interfaces.
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
+    },
+  },
+  // The kit, its tests and the demo run in the browser.
+  { files: ['src/**', 'test/**', 'demo/**'], languageOptions: { globals: globals.browser } },
+  // Tooling runs in Node.
+  { files: ['**/*.{js,mjs}', '*.config.ts'], languageOptions: { globals: globals.node } },
+  // e2e tests and the bench also hand functions to the page (page.evaluate).
+  {
+    files: ['test/e2e/**', 'scripts/e2e.mjs', 'scripts/bench.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);

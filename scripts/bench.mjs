@@ -1,0 +1,236 @@
+// `npm run bench`: prints the figures behind the budgets (a report, not a test: it never fails on OVER).
+//   - raw and gzip (level 9) sizes of both cdn bundles and of the connect button alone (Lit included);
+//   - in headless Chromium, a partner page with the elements: requests before first paint, layout shift and the
+//     time until the button has rendered.
+// Builds first when dist/ is missing or older than src/.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { chromiumArgs, chromiumPath } from './lib/chromium.mjs';
+import { moduleGraph } from './lib/module-graph.mjs';
+import { serveStatic } from './lib/static-server.mjs';
+
+process.chdir(fileURLToPath(new URL('..', import.meta.url)));
+
+const kB = 1000;
+const budgets = { pageScript: 20 * kB, connectButtonAlone: 10 * kB, requests: 0, layoutShift: 0 };
+const cdnDir = 'dist/cdn';
+const esEntry = 'hv-elements.js';
+const iifeEntry = 'hv-elements.iife.js';
+const loads = 5;
+
+function newestModification(dir) {
+  return Math.max(
+    ...readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs),
+  );
+}
+
+function buildIfStale() {
+  const built = join(cdnDir, esEntry);
+  if (existsSync(built) && statSync(built).mtimeMs >= newestModification('src')) return;
+  console.log('dist/ is missing or older than src/: npm run build');
+  try {
+    execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
+  } catch {
+    console.error('bench: the build failed (see above), nothing to measure');
+    process.exit(1);
+  }
+}
+
+const gzipSize = (code) => gzipSync(code, { level: 9 }).length;
+
+/** The connect button as a page would get it from its define entry, bundled with Lit and minified. */
+async function bundleConnectButtonAlone() {
+  const output = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      target: 'es2022',
+      lib: { entry: 'src/define/connect-button.ts', formats: ['es'], fileName: 'connect-button' },
+      rolldownOptions: { output: { minify: true } },
+    },
+  });
+  const chunks = (Array.isArray(output) ? output[0] : output).output.filter((item) => item.type === 'chunk');
+  const entry = chunks.find((chunk) => chunk.isEntry);
+  const eager = [entry, ...chunks.filter((chunk) => entry.imports.includes(chunk.fileName))];
+  return {
+    files: eager.map((chunk) => ({ file: chunk.fileName, code: Buffer.from(chunk.code) })),
+    modules: eager
+      .flatMap((chunk) => Object.entries(chunk.modules))
+      .map(([id, { renderedLength }]) => ({
+        name: id.replace(/^.*\/node_modules\//, '').replace(`${process.cwd()}/`, ''),
+        renderedLength,
+      })),
+  };
+}
+
+/** A table row; without a budget the figures are for information. */
+function sizeRow(label, files, budget) {
+  const raw = files.reduce((sum, { code }) => sum + code.length, 0);
+  const gzip = files.reduce((sum, { code }) => sum + gzipSize(code), 0);
+  const verdict = budget === undefined ? [] : [`≤ ${formatKb(budget)}`, gzip <= budget ? 'OK' : 'OVER'];
+  return [label, formatKb(raw), formatKb(gzip), ...verdict];
+}
+
+const formatKb = (bytes) => `${(bytes / kB).toFixed(1)} kB`;
+
+/** The rule README.md gives partners to reserve the button's box until the script has run. */
+const reserveBoxRule = 'hv-connect-button:not(:defined) { display: inline-block; min-block-size: 2.75rem; }';
+
+/** What a browser sees loading a partner page with the elements (cdn ES module), `loads` times, cold. */
+async function measureInChromium({ partnerCss }) {
+  const page = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>hv-elements bench</title>
+    <style>${partnerCss}</style>
+    <script type="module" src="/cdn/${esEntry}"></script>
+  </head>
+  <body>
+    <h1>Partner page</h1>
+    <p>Connect your HealthVault record to share your readings with us.</p>
+    <hv-config app-id="9ca84d74-1473-471d-940f-2699cb7198df" shell="us" proxy-url="/hv-proxy">
+      <hv-connect-button redirect-url="https://partner.example/return">Connect to HealthVault</hv-connect-button>
+    </hv-config>
+    <p>Text below the button moves if the button changes size as it renders.</p>
+  </body>
+</html>`;
+  const server = await serveStatic({ pages: { '/': page }, folders: { '/cdn/': cdnDir } });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  const runs = [];
+  try {
+    for (let run = 0; run < loads; run++) {
+      const context = await browser.newContext();
+      await context.addInitScript(recordFirstRender);
+      const tab = await context.newPage();
+      await tab.goto(`${server.origin}/`, { waitUntil: 'load' });
+      await tab.waitForFunction(() => window.hvBenchFirstRender !== undefined, null, { timeout: 10_000 });
+      await tab.waitForTimeout(1000); // let anything the elements start after load show up
+      runs.push(await tab.evaluate(collectPageFigures, `/cdn/`));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return runs;
+}
+
+/** In the page, before its scripts: notes when the first button has rendered. */
+function recordFirstRender() {
+  customElements
+    .whenDefined('hv-connect-button')
+    .then(() => document.querySelector('hv-connect-button').updateComplete)
+    .then(() => (window.hvBenchFirstRender = performance.now()));
+}
+
+/** In the page: the figures of one load. */
+async function collectPageFigures(scriptPrefix) {
+  const layoutShift = await new Promise((done) => {
+    let sum = 0;
+    new PerformanceObserver((list) => {
+      for (const shift of list.getEntries()) if (!shift.hadRecentInput) sum += shift.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    setTimeout(() => done(sum), 100); // buffered entries arrive in the observer's first callback
+  });
+  const firstPaint = performance.getEntriesByName('first-paint')[0]?.startTime ?? Infinity;
+  const resources = performance.getEntriesByType('resource');
+  const script = resources.find((entry) => new URL(entry.name).pathname.startsWith(scriptPrefix));
+  return {
+    requestsBeforePaint: resources.filter(
+      (entry) => entry.startTime < firstPaint && !new URL(entry.name).pathname.startsWith(scriptPrefix),
+    ).length,
+    fetchesAtStartUp: resources.filter((entry) => ['fetch', 'xmlhttprequest'].includes(entry.initiatorType)).length,
+    layoutShift,
+    firstRender: window.hvBenchFirstRender,
+    firstRenderAfterScript: window.hvBenchFirstRender - script.responseEnd,
+  };
+}
+
+const median = (values) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)];
+const worst = (values) => Math.max(...values);
+
+function printTable(title, header, rows) {
+  const widths = header.map((_, column) =>
+    Math.max(...[header, ...rows].map((row) => String(row[column] ?? '').length)),
+  );
+  const line = (row) =>
+    row
+      .map((cell, column) => String(cell).padEnd(widths[column]))
+      .join('  ')
+      .trimEnd();
+  console.log(`\n${title}\n${line(header)}\n${widths.map((width) => '-'.repeat(width)).join('  ')}`);
+  for (const row of rows) console.log(line(row));
+}
+
+buildIfStale();
+const withCode = (files) => files.map((file) => ({ file, code: readFileSync(join(cdnDir, file)) }));
+const esGraph = moduleGraph(cdnDir, esEntry);
+const esFiles = withCode(esGraph.eager);
+const lazyFiles = withCode(esGraph.lazy);
+const iifeFiles = withCode([iifeEntry]);
+const connectButtonAlone = await bundleConnectButtonAlone();
+printTable(
+  'Script sizes (1 kB = 1000 bytes; gzip level 9, summed per file)',
+  ['script', 'raw', 'gzip', 'budget', ''],
+  [
+    sizeRow(`cdn ES module: ${esFiles.map(({ file }) => file).join(' + ')}`, esFiles, budgets.pageScript),
+    sizeRow(`cdn classic script: ${iifeEntry}`, iifeFiles, budgets.pageScript),
+    sizeRow(`cdn ES module, loaded on first use: ${lazyFiles.length} chunks`, lazyFiles),
+    sizeRow(
+      'connect button alone (define/connect-button, with Lit)',
+      connectButtonAlone.files,
+      budgets.connectButtonAlone,
+    ),
+  ],
+);
+printTable(
+  'Largest modules in the connect button alone (bytes after tree-shaking, before minification)',
+  ['module', 'bytes'],
+  connectButtonAlone.modules
+    .toSorted((a, b) => b.renderedLength - a.renderedLength)
+    .slice(0, 10)
+    .map(({ name, renderedLength }) => [name, renderedLength]),
+);
+
+const runs = await measureInChromium({ partnerCss: '' });
+const runsWithReservedBox = await measureInChromium({ partnerCss: reserveBoxRule });
+const figure = (name, pick, from = runs) => pick(from.map((run) => run[name]));
+const against = (value, budget) => [`≤ ${budget}`, value <= budget ? 'OK' : 'OVER'];
+const requestsBeforePaint = figure('requestsBeforePaint', worst);
+const fetchesAtStartUp = figure('fetchesAtStartUp', worst);
+const layoutShift = figure('layoutShift', worst);
+const layoutShiftWithReservedBox = figure('layoutShift', worst, runsWithReservedBox);
+printTable(
+  `In Chromium: <hv-config> + <hv-connect-button> on a partner page, cdn ES module, ${loads} cold loads`,
+  ['figure', 'value', 'budget', ''],
+  [
+    [
+      'requests before first paint, besides the script (worst)',
+      requestsBeforePaint,
+      ...against(requestsBeforePaint, budgets.requests),
+    ],
+    ['fetch/XHR until 1 s after load (worst)', fetchesAtStartUp, ...against(fetchesAtStartUp, budgets.requests)],
+    ['cumulative layout shift (worst)', layoutShift.toFixed(4), ...against(layoutShift, budgets.layoutShift)],
+    [
+      "  same, page with README's :not(:defined) rule",
+      layoutShiftWithReservedBox.toFixed(4),
+      ...against(layoutShiftWithReservedBox, budgets.layoutShift),
+    ],
+    ['button rendered, ms after navigation start (median)', figure('firstRender', median).toFixed(1), '', ''],
+    [
+      'button rendered, ms after the script arrived (median)',
+      figure('firstRenderAfterScript', median).toFixed(1),
+      '',
+      '',
+    ],
+  ],
+);

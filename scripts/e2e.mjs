@@ -1,0 +1,105 @@
+// End-to-end tests in headless Chromium: `node scripts/e2e.mjs [name filter]`.
+//
+// Every test/e2e/*.e2e.mjs exports async functions; each export is one test (files and exports in alphabetical
+// order, one after the other), on a fresh browser context:
+//   export async function demoLoads({ page, context, browser, baseUrl, problems }) { … }
+// `baseUrl`: the demo's Vite dev server, no trailing slash. `problems`: what went wrong on `page` so far, as text
+// (console errors, uncaught exceptions, Content-Security-Policy violations); `assert.deepEqual(problems, [])`.
+// A test fails by throwing (node:assert/strict). On failure: a screenshot in .ci-artifacts/ and the page's problems.
+// Ends with the line "e2e: N passed, N failed"; exit code 1 when any test failed.
+import { mkdirSync, readdirSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+import { chromiumArgs, chromiumPath } from './lib/chromium.mjs';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const testDir = resolve(repoRoot, 'test/e2e');
+const artifactsDir = resolve(repoRoot, '.ci-artifacts');
+const testTimeoutMs = 30_000;
+
+/** @returns {Promise<Array<{ name: string, run: Function }>>} */
+async function collectTests(filter) {
+  const files = readdirSync(testDir)
+    .filter((file) => file.endsWith('.e2e.mjs'))
+    .sort();
+  const tests = [];
+  for (const file of files) {
+    const module = await import(pathToFileURL(resolve(testDir, file)).href);
+    for (const [exportName, run] of Object.entries(module)) {
+      const name = `${basename(file, '.e2e.mjs')} › ${exportName}`;
+      if (typeof run === 'function' && (!filter || name.includes(filter))) tests.push({ name, run });
+    }
+  }
+  return tests;
+}
+
+async function runOne(test, browser, baseUrl) {
+  const context = await browser.newContext();
+  await context.addInitScript(reportCspViolations);
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const problems = [];
+  page.on('console', (message) => message.type() === 'error' && problems.push(`console error: ${message.text()}`));
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  const started = performance.now();
+  try {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${testTimeoutMs} ms`)), testTimeoutMs);
+    });
+    await Promise.race([test.run({ page, context, browser, baseUrl, problems }), timeout]).finally(() =>
+      clearTimeout(timer),
+    );
+    console.log(`  ✓ ${test.name} (${elapsed(started)})`);
+    return true;
+  } catch (error) {
+    console.log(`  ✗ ${test.name} (${elapsed(started)})\n${indent(error?.stack ?? String(error))}`);
+    if (problems.length) console.log(indent(`the page reported:\n${problems.join('\n')}`));
+    await screenshot(page, test.name);
+    return false;
+  } finally {
+    await context.close();
+  }
+}
+
+async function screenshot(page, testName) {
+  mkdirSync(artifactsDir, { recursive: true });
+  const path = resolve(artifactsDir, `e2e-${testName.replace(/\W+/g, '-')}.png`);
+  try {
+    await page.screenshot({ path, fullPage: true, timeout: 5_000 });
+    console.log(indent(`screenshot: ${path}`));
+  } catch (error) {
+    console.log(indent(`(no screenshot: ${error.message})`));
+  }
+}
+
+/** Runs in every page before its own scripts (injected by the browser, so the page's CSP does not block it). */
+function reportCspViolations() {
+  document.addEventListener('securitypolicyviolation', (event) =>
+    console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`),
+  );
+}
+
+const elapsed = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+const indent = (text) => text.replace(/^/gm, '      ');
+
+const tests = await collectTests(process.argv[2]);
+const server = await createServer({ root: repoRoot, server: { port: 0 }, logLevel: 'warn', clearScreen: false });
+await server.listen();
+const baseUrl = server.resolvedUrls.local[0].replace(/\/$/, '');
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+const counts = { passed: 0, failed: 0 };
+try {
+  console.log(`e2e: ${tests.length} tests against ${baseUrl}`);
+  for (const test of tests) {
+    if (await runOne(test, browser, baseUrl)) counts.passed++;
+    else counts.failed++;
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log(`e2e: ${counts.passed} passed, ${counts.failed} failed`);
+process.exitCode = counts.failed ? 1 : 0;

@@ -1,0 +1,59 @@
+// A tiny HTTP server for pages that load the built bundles the way a partner site would: fixed pages plus the files
+// of one folder, every response with the same headers (e.g. a Content-Security-Policy). Used by e2e tests and the bench.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, resolve, sep } from 'node:path';
+
+const contentTypes = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/**
+ * @param {object} options
+ * @param {Record<string, string>} options.pages   path → body of a fixed page (HTML when the path has no extension)
+ * @param {Record<string, string>} [options.folders] URL prefix (ending in '/') → folder served under it
+ * @param {Record<string, string>} [options.headers] sent with every response
+ * @returns {Promise<{ origin: string, close: () => Promise<void> }>} listening on 127.0.0.1, a free port
+ */
+export async function serveStatic({ pages, folders = {}, headers = {} }) {
+  const server = createServer(async (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path === '/favicon.ico') {
+      response.writeHead(204, headers).end(); // Chromium asks for it; a 404 would be a console error
+      return;
+    }
+    const body = pages[path] ?? (await readFromFolders(folders, path));
+    if (body === undefined) {
+      response.writeHead(404, headers).end();
+      return;
+    }
+    response.writeHead(200, {
+      ...headers,
+      'Content-Type': contentTypes[extname(path) || '.html'] ?? 'application/octet-stream',
+    });
+    response.end(body);
+  });
+  await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((closed) => {
+        server.close(() => closed());
+        server.closeAllConnections(); // the browser keeps connections alive; don't wait for them
+      }),
+  };
+}
+
+async function readFromFolders(folders, path) {
+  for (const [prefix, folder] of Object.entries(folders)) {
+    if (!path.startsWith(prefix)) continue;
+    const root = resolve(folder);
+    const file = resolve(root, decodeURIComponent(path.slice(prefix.length)));
+    if (!file.startsWith(root + sep)) return undefined; // no escaping the folder with ../
+    return readFile(file).catch(() => undefined);
+  }
+  return undefined;
+}

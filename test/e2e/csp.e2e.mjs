@@ -1,0 +1,60 @@
+// The cdn bundles on a partner page under the strictest policy the kit promises to work with, each loaded twice
+// (a second copy on a page must not throw). Served as they were built: run `npm run build` first.
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '../../scripts/lib/static-server.mjs';
+
+const policy = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
+
+/** Opens a partner page with `scripts` in its head and one connect button, served under the strict policy. */
+async function onPartnerPage(page, scripts, check) {
+  const html = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>Partner page</title>
+    ${scripts}
+  </head>
+  <body>
+    <hv-connect-button app-id="9ca84d74-1473-471d-940f-2699cb7198df" shell="us" redirect-url="https://partner.example/return">
+      Connect to HealthVault
+    </hv-connect-button>
+  </body>
+</html>`;
+  const server = await serveStatic({
+    pages: { '/': html },
+    folders: { '/cdn/': fileURLToPath(new URL('../../dist/cdn', import.meta.url)) },
+    headers: { 'Content-Security-Policy': policy },
+  });
+  try {
+    await page.goto(`${server.origin}/`);
+    await check();
+  } finally {
+    await server.close();
+  }
+}
+
+async function expectAuthLinkWithoutProblems(page, problems, scriptUrls) {
+  const href = await page.locator('hv-connect-button a[href]').getAttribute('href');
+  assert.ok(href.startsWith('https://account.healthvault.com/redirect.aspx?target=AUTH'), href);
+  const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+  for (const url of scriptUrls)
+    assert.ok(
+      loaded.some((name) => name.endsWith(url)),
+      `${url} was not loaded`,
+    );
+  assert.deepEqual(problems, []);
+}
+
+export async function moduleBundleWorksUnderStrictCspLoadedTwice({ page, problems }) {
+  // The same URL would be evaluated once (module map), so the second copy has its own URL.
+  const urls = ['/cdn/hv-elements.js', '/cdn/hv-elements.js?again'];
+  const scripts = urls.map((url) => `<script type="module" src="${url}"></script>`).join('');
+  await onPartnerPage(page, scripts, () => expectAuthLinkWithoutProblems(page, problems, urls));
+}
+
+export async function classicBundleWorksUnderStrictCspLoadedTwice({ page, problems }) {
+  const url = '/cdn/hv-elements.iife.js';
+  const scripts = `<script src="${url}"></script>`.repeat(2);
+  await onPartnerPage(page, scripts, () => expectAuthLinkWithoutProblems(page, problems, [url]));
+}

@@ -1,0 +1,96 @@
+// What `npm run build` publishes: the exports map points at real files, the class exports are free of side
+// effects while the define entries register their element, and the cdn bundles are what partner pages need.
+// Runs against dist/ (`npm run build` first).
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, it } from 'node:test';
+import { build } from 'vite';
+import { moduleGraph } from '../../scripts/lib/module-graph.mjs';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const packageJson = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+const defineEntries = readdirSync(join(repoRoot, 'dist/define')).filter((file) => file.endsWith('.js'));
+const cdnDir = join(repoRoot, 'dist/cdn');
+
+/** Every file the exports map promises, wildcards expanded over what the build produced. */
+function exportedFiles() {
+  const targets = Object.values(packageJson.exports).flatMap((target) =>
+    typeof target === 'string' ? [target] : Object.values(target),
+  );
+  return targets.flatMap((target) => {
+    if (!target.includes('*')) return [target];
+    const [prefix, suffix] = target.split('*');
+    return readdirSync(join(repoRoot, dirname(`${prefix}x`)))
+      .filter((file) => file.endsWith(suffix))
+      .map((file) => `${prefix}${file.slice(0, file.length - suffix.length)}${suffix}`);
+  });
+}
+
+/** What a partner's bundler keeps of `import '<file>'` (nothing at all when the module is free of side effects). */
+async function bundleKeeps(file) {
+  const output = await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: repoRoot,
+    build: { write: false, target: 'es2022', rolldownOptions: { input: 'partner-entry' } },
+    plugins: [
+      {
+        name: 'partner-entry',
+        resolveId: (id) => (id === 'partner-entry' ? id : null),
+        load: (id) => (id === 'partner-entry' ? `import ${JSON.stringify(join(repoRoot, file))};` : null),
+      },
+    ],
+  });
+  return (Array.isArray(output) ? output[0] : output).output
+    .filter((item) => item.type === 'chunk')
+    .map((chunk) => chunk.code)
+    .join('')
+    .trim();
+}
+
+describe('npm package', () => {
+  it('has every file its exports map and fields name', () => {
+    const files = [...exportedFiles(), packageJson.types, packageJson.customElements, packageJson.unpkg];
+    assert.ok(
+      files.some((file) => file.startsWith('./dist/define/')),
+      'the define entries are exported',
+    );
+    for (const file of files) assert.ok(existsSync(join(repoRoot, file)), `${file} is missing`);
+  });
+
+  it('main entry: importing it keeps nothing in a bundle (side-effect free)', async () => {
+    assert.equal(await bundleKeeps('dist/index.js'), '');
+  });
+
+  for (const entry of defineEntries) {
+    it(`define/${entry}: importing it registers its element`, async () => {
+      assert.match(await bundleKeeps(`dist/define/${entry}`), /customElements\.define\(/);
+    });
+  }
+});
+
+describe('cdn bundles', () => {
+  const esModule = readFileSync(join(cdnDir, 'hv-elements.js'), 'utf8');
+  const classic = readFileSync(join(cdnDir, 'hv-elements.iife.js'), 'utf8');
+
+  for (const [name, code] of [
+    ['hv-elements.js', esModule],
+    ['hv-elements.iife.js', classic],
+  ]) {
+    it(`${name}: Lit's production build, minified, no eval`, () => {
+      assert.doesNotMatch(code, /Lit is in dev mode/);
+      assert.doesNotMatch(code, /\beval\(|new Function\(/);
+      assert.doesNotMatch(code, /^\s+(?:return|const|let|var|if \()/m, 'looks unminified');
+    });
+  }
+
+  it('hv-elements.iife.js is one classic script: no import or export', () => {
+    assert.doesNotMatch(classic, /\bimport\s*[({"'`]|\bimport\s+[\w{*]|^export\s/m);
+  });
+
+  it('hv-elements.js: every chunk it imports, statically or not, is there', () => {
+    assert.doesNotThrow(() => moduleGraph(cdnDir, 'hv-elements.js'));
+  });
+});

@@ -1,0 +1,54 @@
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Sent by the dev server so that the demo stays free of inline scripts. Without `require-trusted-types-for
+ * 'script'`: MSW registers its service worker with a plain string, which Trusted Types block, and a default policy
+ * to let it through would hide the kit's own violations. test/e2e/csp.e2e.mjs holds the cdn bundles to the full policy.
+ */
+export const devCsp = "script-src 'self'";
+
+/**
+ * The demo's `shell` points at this dev server, so the Shell URLs the kit builds (`{shell}/redirect.aspx?target=…`)
+ * must land on the simulated Shell page, with their query string intact.
+ */
+function simulatedShell(): Plugin {
+  return {
+    name: 'hv-simulated-shell',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const [path, query] = splitUrl(req.url ?? '/');
+        if (path === '/shell/redirect.aspx') req.url = `/demo/shell/index.html${query}`;
+        res.setHeader('Content-Security-Policy', devCsp);
+        next();
+      });
+    },
+  };
+}
+
+function splitUrl(url: string): [path: string, query: string] {
+  const queryStart = url.indexOf('?');
+  return queryStart < 0 ? [url, ''] : [url.slice(0, queryStart), url.slice(queryStart)];
+}
+
+// `npm start`: the demo (index.html) with public/ (the MSW worker) at "/".
+// `vite build`: the cdn bundles only; the npm build (dist/*.js + .d.ts) comes from `tsc -p tsconfig.build.json`.
+export default defineConfig({
+  server: { host: '127.0.0.1', port: 5173 },
+  plugins: [simulatedShell()],
+  build: {
+    target: 'es2022',
+    outDir: 'dist/cdn',
+    emptyOutDir: true,
+    copyPublicDir: false,
+    lib: {
+      entry: 'src/cdn.ts',
+      name: 'HvElements',
+      formats: ['es', 'iife'],
+      fileName: (format) => (format === 'iife' ? 'hv-elements.iife.js' : 'hv-elements.js'),
+    },
+    rolldownOptions: {
+      // Lib mode leaves ES output unminified for re-bundling; these files are served as they are, so minify both.
+      output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});
