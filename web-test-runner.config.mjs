@@ -19,7 +19,11 @@ function xsdPlugin() {
 /** Prints "wtr: N passed, N failed, N skipped", the plain closing line CI reads. */
 function summaryLine() {
   const count = (suite, acc) => {
-    for (const t of suite?.tests ?? []) t.skipped ? acc.skipped++ : t.passed ? acc.passed++ : acc.failed++;
+    for (const t of suite?.tests ?? []) {
+      if (t.skipped) acc.skipped++;
+      else if (t.passed) acc.passed++;
+      else acc.failed++;
+    }
     for (const s of suite?.suites ?? []) count(s, acc);
     return acc;
   };

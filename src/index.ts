@@ -14,6 +14,7 @@ export {
   type HandleShellReturnOptions,
   type ShellReturnOutcome,
 } from './elements/connect-button/shell-return.js';
+export { takeShellReturn } from './elements/connect-button/take-shell-return.js';
 export { hvConfigContext, type HvConfig } from './elements/internal/config-context.js';
 export { define } from './elements/internal/define.js';
 export type * from './elements/internal/events.js';

@@ -2,3 +2,5 @@ export * from './targets.js';
 export * from './url.js';
 export * from './return.js';
 export * from './round-trip-state.js';
+export * from './round-trip-consume.js';
+export * from './return-params.js';

@@ -3,6 +3,7 @@
  * several casings across the Shell, its docs and the SDKs, so both are read case-insensitively.
  */
 import { HvError } from '../errors.js';
+import { RETURN_PARAM_NAMES, RETURN_PARAMS } from './return-params.js';
 
 export type ShellReturnTarget =
   | 'AppAuthSuccess'
@@ -70,18 +71,6 @@ const TARGET_BY_LOWER_NAME: ReadonlyMap<string, ShellReturnTarget> = new Map([
   ['editrecordcanceled', 'EditRecordCancel'],
 ]);
 
-/** Lower-cased wire name of each field; also the parameters {@link withoutShellReturn} removes. */
-const RETURN_PARAMS: Readonly<Record<keyof ShellReturn, string>> = {
-  target: 'target',
-  wctoken: 'wctoken',
-  instanceId: 'instanceid',
-  actionqs: 'actionqs',
-  targetDetails: 'targetdetails',
-  appId: 'appid',
-  suggestedTokenTtl: 'suggestedtokenttl',
-};
-const RETURN_PARAM_NAMES: ReadonlySet<string> = new Set(Object.values(RETURN_PARAMS));
-
 function invalid(message: string): HvError {
   return new HvError('invalid-shell-return', message);
 }
@@ -115,30 +104,4 @@ export function parseShellReturn(query: string | URLSearchParams): ShellReturn |
     if (field !== 'target' && value) result[field] = value;
   }
   return result;
-}
-
-function decodeName(raw: string): string {
-  try {
-    return decodeURIComponent(raw.replace(/\+/g, ' '));
-  } catch {
-    return raw;
-  }
-}
-
-/**
- * `href` without the Shell's return parameters (any casing), for `history.replaceState` so the token leaves the
- * address bar. Other parameters keep their exact spelling and order, and the fragment is kept.
- */
-export function withoutShellReturn(href: string): string {
-  const hashAt = href.indexOf('#');
-  const hash = hashAt === -1 ? '' : href.slice(hashAt);
-  const beforeHash = hashAt === -1 ? href : href.slice(0, hashAt);
-  const queryAt = beforeHash.indexOf('?');
-  if (queryAt === -1) return href;
-  const kept = beforeHash
-    .slice(queryAt + 1)
-    .split('&')
-    .filter((part) => part !== '' && !RETURN_PARAM_NAMES.has(decodeName(part.split('=', 1)[0] ?? '').toLowerCase()));
-  const base = beforeHash.slice(0, queryAt);
-  return (kept.length > 0 ? `${base}?${kept.join('&')}` : base) + hash;
 }

@@ -1,7 +1,12 @@
 /**
  * The HealthVault Shell's request targets (reference §2.2) and the targetqs parameters each one takes, as data and
  * as types. `url.ts` turns a request into a redirect URL; this module only says what a request may contain.
+ * Each target is its own spec object, and each parameter its own constant, so that a bundle that builds only
+ * AUTH URLs holds AUTH's parameters and nothing else.
  */
+import * as kinds from './param-kinds.js';
+
+export type { ParamContext, ParamKind } from './param-kinds.js';
 
 export type ShellTarget =
   | 'AUTH'
@@ -22,7 +27,7 @@ export type ShellTarget =
   | 'SHAREDAPPDETAILS'
   | 'APPREDIRECT';
 
-/** Every targetqs parameter, by its camelCase name. Which ones a target takes is in {@link TARGET_PARAMS}. */
+/** Every targetqs parameter, by its camelCase name. Which ones a target takes is in {@link SHELL_TARGETS}. */
 export interface ShellParams {
   /** `appid`: the application GUID (APPREDIRECT: the destination application). */
   appId: string;
@@ -82,96 +87,206 @@ export interface ShellParams {
 
 export type ShellParamName = keyof ShellParams;
 
-/**
- * Wire name of each parameter. The key order is the order parameters appear in targetqs: it reproduces the
- * examples in the Shell documentation and SDK tests (appid first, then target specifics, then the shared ones).
- * Rule lists have no single name: they expand to `onopt1..N` / `offopt1..N`.
- */
-export const WIRE_NAMES: Readonly<Record<ShellParamName, string>> = {
-  appId: 'appid',
-  refAppId: 'refappid',
-  innerTarget: 'target',
-  innerTargetQs: 'targetqs',
-  packageId: 'packageid',
-  appCreationToken: 'appCreationToken',
-  instanceName: 'instanceName',
-  typeIds: 'typeid',
-  addItem: 'additem',
-  multiRecord: 'ismra',
-  mobile: 'mobile',
-  allowInstanceBounce: 'aib',
-  recordId: 'extrecordid',
-  thingId: 'thingid',
-  forceAppAuth: 'forceappauth',
-  credToken: 'credtoken',
-  flow: 'flow',
-  hideAddRecord: 'daddrec',
-  topicId: 'topicid',
-  signupCode: 'signupcode',
-  onlineOptionalRules: 'onopt',
-  offlineOptionalRules: 'offopt',
-  tokenRedirectMethod: 'trm',
-  redirect: 'redirect',
-  actionqs: 'actionqs',
-  culture: 'culture',
-  lcid: 'lcid',
-};
-
-/** The parameters SRI lists as understood by every target that shows Shell pages. */
-const SHARED = ['redirect', 'actionqs', 'culture', 'lcid', 'allowInstanceBounce'] as const;
-const OPTIONAL_RULES = ['onlineOptionalRules', 'offlineOptionalRules'] as const;
-
-interface TargetSpec {
-  readonly required: readonly ShellParamName[];
-  readonly optional: readonly ShellParamName[];
+/** One targetqs parameter: its wire name, where it goes in targetqs, and its kind. */
+export interface ShellParamSpec {
+  /** The name in targetqs; rule lists have no single name and expand to `onopt1..N` / `offopt1..N`. */
+  readonly wire: string;
+  /**
+   * Position in targetqs, the same for every target: it reproduces the examples in the Shell documentation and
+   * SDK tests (appid first, then target specifics, then the shared ones).
+   */
+  readonly order: number;
+  readonly kind: kinds.ParamKind;
 }
 
-/** The parameters each target takes (reference §2.1, §2.2). CONNECT and PICKUP send only `packageid` (§12). */
-export const TARGET_PARAMS = {
-  AUTH: {
-    required: ['appId'],
-    optional: ['multiRecord', 'forceAppAuth', ...OPTIONAL_RULES, 'tokenRedirectMethod', 'signupCode', ...SHARED],
-  },
-  APPAUTH: {
-    required: ['appId'],
-    optional: ['multiRecord', 'recordId', ...OPTIONAL_RULES, 'tokenRedirectMethod', 'signupCode', ...SHARED],
-  },
-  APPSIGNOUT: { required: ['appId'], optional: ['credToken', ...SHARED] },
-  CREATEACCOUNT: {
-    required: ['appId'],
-    optional: ['multiRecord', ...OPTIONAL_RULES, 'flow', 'hideAddRecord', 'signupCode', ...SHARED],
-  },
-  CREATERECORD: { required: ['appId'], optional: ['multiRecord', ...OPTIONAL_RULES, ...SHARED] },
-  CREATEAPPLICATION: {
-    required: ['appId', 'appCreationToken', 'instanceName'],
-    optional: ['multiRecord', 'mobile', ...SHARED],
-  },
-  CONNECT: { required: ['packageId'], optional: [] },
-  PICKUP: { required: ['packageId'], optional: [] },
-  EDITRECORD: { required: ['appId', 'recordId'], optional: [...SHARED] },
-  SHARERECORD: { required: ['appId'], optional: ['recordId', ...SHARED] },
-  RECONCILE: { required: ['appId', 'thingId'], optional: ['recordId', ...SHARED] },
-  VIEWITEMS: { required: ['appId', 'typeIds'], optional: ['addItem', 'recordId', ...SHARED] },
-  HELP: { required: [], optional: ['topicId', ...SHARED] },
-  MANAGEACCOUNT: { required: ['appId'], optional: [...SHARED] },
-  RECORDLIST: { required: [], optional: ['appId', ...SHARED] },
-  SHAREDAPPDETAILS: { required: ['appId'], optional: ['recordId', ...SHARED] },
-  APPREDIRECT: { required: ['appId'], optional: ['refAppId', 'innerTarget', 'innerTargetQs', ...SHARED] },
-} as const satisfies Record<ShellTarget, TargetSpec>;
+/** Parameters by their camelCase name. */
+export type ShellParamGroup = { readonly [P in ShellParamName]?: ShellParamSpec };
 
-type Spec<T extends ShellTarget> = (typeof TARGET_PARAMS)[T];
+/** What one target takes. Error messages list the parameters in this order: required, then optional. */
+export interface TargetSpec<T extends ShellTarget = ShellTarget> {
+  readonly target: T;
+  readonly required: ShellParamGroup;
+  /** Groups rather than one object so that shared groups are referenced, not spread (spreads defeat tree-shaking). */
+  readonly optional: readonly ShellParamGroup[];
+}
 
-/** A request for target `T`: its required parameters, its optional ones, and nothing else. */
-export type ShellRequestFor<T extends ShellTarget> = {
-  target: T;
+// One constant per parameter, named as the parameter, for shorthand in the specs below.
+const appId: ShellParamSpec = { wire: 'appid', order: 0, kind: kinds.singleAppId };
+/** APPAUTH alone accepts several application ids (sent as a comma list). */
+const appIdOrList: ShellParamSpec = { wire: 'appid', order: 0, kind: kinds.guidOrGuidList };
+const refAppId: ShellParamSpec = { wire: 'refappid', order: 1, kind: kinds.guid };
+const innerTarget: ShellParamSpec = { wire: 'target', order: 2, kind: kinds.text };
+const innerTargetQs: ShellParamSpec = { wire: 'targetqs', order: 3, kind: kinds.text };
+const packageId: ShellParamSpec = { wire: 'packageid', order: 4, kind: kinds.text };
+const appCreationToken: ShellParamSpec = { wire: 'appCreationToken', order: 5, kind: kinds.text };
+const instanceName: ShellParamSpec = { wire: 'instanceName', order: 6, kind: kinds.text };
+const typeIds: ShellParamSpec = { wire: 'typeid', order: 7, kind: kinds.guidList };
+const addItem: ShellParamSpec = { wire: 'additem', order: 8, kind: kinds.flag };
+const multiRecord: ShellParamSpec = { wire: 'ismra', order: 9, kind: kinds.flag };
+const mobile: ShellParamSpec = { wire: 'mobile', order: 10, kind: kinds.flag };
+const allowInstanceBounce: ShellParamSpec = { wire: 'aib', order: 11, kind: kinds.flag };
+const recordId: ShellParamSpec = { wire: 'extrecordid', order: 12, kind: kinds.guid };
+const thingId: ShellParamSpec = { wire: 'thingid', order: 13, kind: kinds.guid };
+const forceAppAuth: ShellParamSpec = { wire: 'forceappauth', order: 14, kind: kinds.flag };
+const credToken: ShellParamSpec = { wire: 'credtoken', order: 15, kind: kinds.text };
+const flow: ShellParamSpec = { wire: 'flow', order: 16, kind: /* @__PURE__ */ kinds.oneOf('eprep', 'WMgmt') };
+const hideAddRecord: ShellParamSpec = { wire: 'daddrec', order: 17, kind: kinds.flag };
+const topicId: ShellParamSpec = { wire: 'topicid', order: 18, kind: kinds.text };
+const signupCode: ShellParamSpec = { wire: 'signupcode', order: 19, kind: kinds.text };
+const onlineOptionalRules: ShellParamSpec = { wire: 'onopt', order: 20, kind: kinds.rules };
+const offlineOptionalRules: ShellParamSpec = { wire: 'offopt', order: 21, kind: kinds.rules };
+const tokenRedirectMethod: ShellParamSpec = {
+  wire: 'trm',
+  order: 22,
+  kind: /* @__PURE__ */ kinds.oneOf('Get', 'Post'),
+};
+const redirect: ShellParamSpec = { wire: 'redirect', order: 23, kind: kinds.redirect };
+const actionqs: ShellParamSpec = { wire: 'actionqs', order: 24, kind: kinds.text };
+const culture: ShellParamSpec = { wire: 'culture', order: 25, kind: kinds.culture };
+const lcid: ShellParamSpec = { wire: 'lcid', order: 26, kind: kinds.lcid };
+
+/** The parameters SRI lists as understood by every target that shows Shell pages. */
+const SHELL_PAGE = {
+  redirect,
+  actionqs,
+  culture,
+  lcid,
+  allowInstanceBounce,
+} as const satisfies ShellParamGroup;
+
+// The parameters each target takes (reference §2.1, §2.2). CONNECT and PICKUP send only `packageid` (§12).
+export const AUTH_TARGET = {
+  target: 'AUTH',
+  required: { appId },
+  optional: [
+    { multiRecord, forceAppAuth, onlineOptionalRules, offlineOptionalRules, tokenRedirectMethod, signupCode },
+    SHELL_PAGE,
+  ],
+} as const satisfies TargetSpec<'AUTH'>;
+export const APPAUTH_TARGET = {
+  target: 'APPAUTH',
+  required: { appId: appIdOrList },
+  optional: [
+    { multiRecord, recordId, onlineOptionalRules, offlineOptionalRules, tokenRedirectMethod, signupCode },
+    SHELL_PAGE,
+  ],
+} as const satisfies TargetSpec<'APPAUTH'>;
+export const APPSIGNOUT_TARGET = {
+  target: 'APPSIGNOUT',
+  required: { appId },
+  optional: [{ credToken }, SHELL_PAGE],
+} as const satisfies TargetSpec<'APPSIGNOUT'>;
+export const CREATEACCOUNT_TARGET = {
+  target: 'CREATEACCOUNT',
+  required: { appId },
+  optional: [{ multiRecord, onlineOptionalRules, offlineOptionalRules, flow, hideAddRecord, signupCode }, SHELL_PAGE],
+} as const satisfies TargetSpec<'CREATEACCOUNT'>;
+export const CREATERECORD_TARGET = {
+  target: 'CREATERECORD',
+  required: { appId },
+  optional: [{ multiRecord, onlineOptionalRules, offlineOptionalRules }, SHELL_PAGE],
+} as const satisfies TargetSpec<'CREATERECORD'>;
+export const CREATEAPPLICATION_TARGET = {
+  target: 'CREATEAPPLICATION',
+  required: { appId, appCreationToken, instanceName },
+  optional: [{ multiRecord, mobile }, SHELL_PAGE],
+} as const satisfies TargetSpec<'CREATEAPPLICATION'>;
+export const CONNECT_TARGET = {
+  target: 'CONNECT',
+  required: { packageId },
+  optional: [],
+} as const satisfies TargetSpec<'CONNECT'>;
+export const PICKUP_TARGET = {
+  target: 'PICKUP',
+  required: { packageId },
+  optional: [],
+} as const satisfies TargetSpec<'PICKUP'>;
+export const EDITRECORD_TARGET = {
+  target: 'EDITRECORD',
+  required: { appId, recordId },
+  optional: [SHELL_PAGE],
+} as const satisfies TargetSpec<'EDITRECORD'>;
+export const SHARERECORD_TARGET = {
+  target: 'SHARERECORD',
+  required: { appId },
+  optional: [{ recordId }, SHELL_PAGE],
+} as const satisfies TargetSpec<'SHARERECORD'>;
+export const RECONCILE_TARGET = {
+  target: 'RECONCILE',
+  required: { appId, thingId },
+  optional: [{ recordId }, SHELL_PAGE],
+} as const satisfies TargetSpec<'RECONCILE'>;
+export const VIEWITEMS_TARGET = {
+  target: 'VIEWITEMS',
+  required: { appId, typeIds },
+  optional: [{ addItem, recordId }, SHELL_PAGE],
+} as const satisfies TargetSpec<'VIEWITEMS'>;
+export const HELP_TARGET = {
+  target: 'HELP',
+  required: {},
+  optional: [{ topicId }, SHELL_PAGE],
+} as const satisfies TargetSpec<'HELP'>;
+export const MANAGEACCOUNT_TARGET = {
+  target: 'MANAGEACCOUNT',
+  required: { appId },
+  optional: [SHELL_PAGE],
+} as const satisfies TargetSpec<'MANAGEACCOUNT'>;
+export const RECORDLIST_TARGET = {
+  target: 'RECORDLIST',
+  required: {},
+  optional: [{ appId }, SHELL_PAGE],
+} as const satisfies TargetSpec<'RECORDLIST'>;
+export const SHAREDAPPDETAILS_TARGET = {
+  target: 'SHAREDAPPDETAILS',
+  required: { appId },
+  optional: [{ recordId }, SHELL_PAGE],
+} as const satisfies TargetSpec<'SHAREDAPPDETAILS'>;
+export const APPREDIRECT_TARGET = {
+  target: 'APPREDIRECT',
+  required: { appId },
+  optional: [{ refAppId, innerTarget, innerTargetQs }, SHELL_PAGE],
+} as const satisfies TargetSpec<'APPREDIRECT'>;
+
+/** Every target's spec by name: for {@link buildShellUrl}, which takes any target and so keeps them all. */
+export const SHELL_TARGETS = {
+  AUTH: AUTH_TARGET,
+  APPAUTH: APPAUTH_TARGET,
+  APPSIGNOUT: APPSIGNOUT_TARGET,
+  CREATEACCOUNT: CREATEACCOUNT_TARGET,
+  CREATERECORD: CREATERECORD_TARGET,
+  CREATEAPPLICATION: CREATEAPPLICATION_TARGET,
+  CONNECT: CONNECT_TARGET,
+  PICKUP: PICKUP_TARGET,
+  EDITRECORD: EDITRECORD_TARGET,
+  SHARERECORD: SHARERECORD_TARGET,
+  RECONCILE: RECONCILE_TARGET,
+  VIEWITEMS: VIEWITEMS_TARGET,
+  HELP: HELP_TARGET,
+  MANAGEACCOUNT: MANAGEACCOUNT_TARGET,
+  RECORDLIST: RECORDLIST_TARGET,
+  SHAREDAPPDETAILS: SHAREDAPPDETAILS_TARGET,
+  APPREDIRECT: APPREDIRECT_TARGET,
+} as const satisfies { [T in ShellTarget]: TargetSpec<T> };
+
+type Spec<T extends ShellTarget> = (typeof SHELL_TARGETS)[T];
+/** The keys of every member of a union (plain `keyof` gives only the common ones). */
+type KeysOfEach<U> = U extends unknown ? keyof U : never;
+
+/** The fields of a request for target `T` without `target`: the shell, its required parameters, its optional ones. */
+export type TargetRequest<T extends ShellTarget> = T extends 'APPAUTH'
+  ? Omit<ParamFields<'APPAUTH'>, 'appId'> & { appId: string | readonly string[] }
+  : ParamFields<T>;
+type ParamFields<T extends ShellTarget> = {
   /** A preset (`us`, `us-ppe`, `eu`, `eu-ppe`) or the Shell's https URL. */
   shell: string;
-} & Pick<ShellParams, Spec<T>['required'][number]> &
-  Partial<Pick<ShellParams, Spec<T>['optional'][number]>>;
+} & Pick<ShellParams, keyof Spec<T>['required'] & ShellParamName> &
+  Partial<Pick<ShellParams, KeysOfEach<Spec<T>['optional'][number]> & ShellParamName>>;
+
+/** A request for target `T`: its required parameters, its optional ones, and nothing else. */
+export type ShellRequestFor<T extends ShellTarget> = { target: T } & TargetRequest<T>;
 
 export type AuthRequest = ShellRequestFor<'AUTH'>;
-/** APPAUTH alone accepts several application ids (sent as a comma list). */
-export type AppAuthRequest = Omit<ShellRequestFor<'APPAUTH'>, 'appId'> & { appId: string | readonly string[] };
+export type AppAuthRequest = ShellRequestFor<'APPAUTH'>;
 export type AppSignOutRequest = ShellRequestFor<'APPSIGNOUT'>;
 export type CreateAccountRequest = ShellRequestFor<'CREATEACCOUNT'>;
 export type CreateRecordRequest = ShellRequestFor<'CREATERECORD'>;

@@ -8,6 +8,8 @@ import type { HvProxy } from '../../transport/proxy.js';
  * Provides the HealthVault configuration to every hv- element inside it. Each element's own attributes
  * override these values.
  *
+ * @tagname hv-config
+ *
  * @slot - The elements that use this configuration.
  */
 export class HvConfigElement extends LitElement {

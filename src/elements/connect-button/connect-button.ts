@@ -1,26 +1,23 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { HvError } from '../../core/errors.js';
-import { buildShellUrl, createRoundTripState } from '../../core/shell/index.js';
+import { buildAuthUrl, createRoundTripState } from '../../core/shell/index.js';
 import { HvElement } from '../internal/hv-element.js';
 import { dispatchHvEvent } from '../internal/events.js';
 import { tokenStyles } from '../internal/tokens.styles.js';
 import { connectButtonStyles } from './connect-button.styles.js';
-import {
-  awaitPopupOutcome,
-  captureShellReturn,
-  completeShellReturn,
-  deliverShellReturn,
-  POPUP_WINDOW_NAME,
-  type CapturedShellReturn,
-  type ShellReturnOutcome,
-} from './shell-return.js';
+import type { HvProxy } from '../../transport/proxy.js';
+import { POPUP_WINDOW_NAME } from './popup-name.js';
+import type { deliverShellReturn, ShellReturnOutcome } from './shell-return.js';
+import { takeShellReturn } from './take-shell-return.js';
 
 /** A round-trip state older than this is renewed at click time, well before it expires. */
 const STATE_RENEW_AFTER_MS = 10 * 60 * 1000;
 
 /**
  * Signs a person in to HealthVault and asks them to authorize the application, through the HealthVault Shell.
+ *
+ * @tagname hv-connect-button
  * It renders a real link, so it works by keyboard, middle-click and before any script runs; on the page the
  * Shell returns to, it processes the return by itself and fires `hv-authorized`, `hv-denied` or `hv-error`.
  *
@@ -83,14 +80,17 @@ export class HvConnectButton extends HvElement {
   @state() private announcement = '';
 
   private stateCreatedAt = 0;
-  private capturedReturn?: CapturedShellReturn;
-  private missingProxyReported = false;
+  private linkInputs?: string;
+  /** Set while a Shell return waits for a proxy to be configured (it may come later, by context). */
+  private proxyConfigured?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('pageshow', this.onPageShow);
-    // Taken off the address bar right away; completed once a proxy is known (it may come later, by context).
-    if (!this.manualReturn) this.capturedReturn ??= captureShellReturn();
+    if (this.manualReturn) return;
+    // Off the address bar right away; the code that completes it loads only now that there is one.
+    const query = takeShellReturn();
+    if (query !== undefined) void this.processShellReturn(query);
   }
 
   override disconnectedCallback(): void {
@@ -98,18 +98,25 @@ export class HvConnectButton extends HvElement {
     window.removeEventListener('pageshow', this.onPageShow);
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    const onlyStateChanged = [...changed.keys()].every((key) =>
-      ['pending', 'announcement', 'href', 'configError'].includes(String(key)),
-    );
-    if (!this.hasUpdated || !onlyStateChanged) this.refreshHref();
+  protected override willUpdate(): void {
+    // A new link (and round-trip state) only when something the link is made of changed.
+    const { appId, shell, lang } = this.config;
+    const inputs = JSON.stringify([appId, shell, lang, this.redirectUrl, this.action, this.multiRecord,
+      this.forceAppAuth, this.optionalOnlineRules, this.optionalOfflineRules]);
+    if (inputs !== this.linkInputs) {
+      this.linkInputs = inputs;
+      this.refreshHref();
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('configError') && this.configError) this.reportError(this.configError);
     this.toggleState('invalid', this.configError !== undefined);
     this.toggleState('pending', this.pending);
-    if (this.capturedReturn) this.completeCapturedReturn(this.capturedReturn);
+    if (this.proxyConfigured && !this.missingProxy()) {
+      this.proxyConfigured();
+      this.proxyConfigured = undefined;
+    }
   }
 
   protected override render() {
@@ -131,8 +138,7 @@ export class HvConnectButton extends HvElement {
       const { appId, shell, lang } = this.config;
       if (!appId) throw new HvError('invalid-config', 'HealthVault connect button: the app-id attribute is missing.');
       if (!shell) throw new HvError('invalid-config', 'HealthVault connect button: the shell attribute is missing.');
-      this.href = buildShellUrl({
-        target: 'AUTH',
+      this.href = buildAuthUrl({
         shell,
         appId,
         redirect: this.redirectUrl || undefined,
@@ -180,10 +186,11 @@ export class HvConnectButton extends HvElement {
       this.leaveFor(url);
       return;
     }
-    void awaitPopupOutcome(popup).then((outcome) => {
+    void import('./shell-return.js').then(async (returns) => {
+      const outcome = await returns.awaitPopupOutcome(popup);
       this.pending = false;
       if (outcome) {
-        this.settle(outcome);
+        this.settle(outcome, returns.deliverShellReturn);
       } else {
         this.announcement = 'HealthVault was closed before you finished.';
         dispatchHvEvent(this, 'hv-denied', { reason: 'popup-closed', action: this.action });
@@ -196,30 +203,35 @@ export class HvConnectButton extends HvElement {
     location.assign(url);
   }
 
-  private completeCapturedReturn(captured: CapturedShellReturn): void {
-    if (captured.kind === 'pending') {
-      let proxy;
-      try {
-        proxy = this.resolveProxy();
-      } catch (error) {
-        if (!this.missingProxyReported && error instanceof HvError) this.reportError(error);
-        this.missingProxyReported = true;
-        return;
-      }
-      this.capturedReturn = undefined;
+  private async processShellReturn(query: string): Promise<void> {
+    const returns = await import('./shell-return.js');
+    let outcome = returns.captureShellReturn(query);
+    if (!outcome) return;
+    if (outcome.kind === 'pending') {
       this.pending = true;
-      void Promise.all([completeShellReturn(captured, proxy), pageScriptsRan()]).then(([outcome]) => {
-        this.pending = false;
-        this.settle(outcome);
-      });
-      return;
+      try {
+        outcome = await returns.completeShellReturn(outcome, await this.proxyOnceConfigured());
+      } catch (error) {
+        outcome = { kind: 'error', error: returns.asHvError(error) };
+      }
     }
-    this.capturedReturn = undefined;
-    void pageScriptsRan().then(() => this.settle(captured));
+    await pageScriptsRan();
+    this.pending = false;
+    this.settle(outcome, returns.deliverShellReturn);
   }
 
-  private settle(outcome: ShellReturnOutcome): void {
-    deliverShellReturn(outcome, this);
+  /** The proxy, once there is one: the token waits in memory meanwhile, and the page hears why it waits. */
+  private async proxyOnceConfigured(): Promise<HvProxy> {
+    const missing = this.missingProxy();
+    if (missing) {
+      this.reportError(missing);
+      await new Promise<void>((resolve) => (this.proxyConfigured = resolve));
+    }
+    return this.loadProxy();
+  }
+
+  private settle(outcome: ShellReturnOutcome, deliver: typeof deliverShellReturn): void {
+    deliver(outcome, this);
     this.toggleState('authorized', outcome.kind === 'authorized');
     if (outcome.kind === 'authorized') this.announcement = `Connected to HealthVault as ${outcome.detail.person.name}.`;
     else if (outcome.kind === 'denied') this.announcement = 'HealthVault access was not granted.';

@@ -1,14 +1,18 @@
+// What happens on the page the Shell returns to, and in the popup: loaded only when there is a Shell return or
+// a popup, so the proxy client and the decoders stay out of the first download.
 import { HvError, type HvErrorCode } from '../../core/errors.js';
 import { decodePersonInfo, getPersonInfoRequest, Methods } from '../../core/platform/index.js';
 import {
   consumeRoundTripState,
   parseShellReturn,
-  withoutShellReturn,
   type ShellReturnTarget,
   type StateStore,
 } from '../../core/shell/index.js';
+import { FetchProxy } from '../../transport/fetch-proxy.js';
 import type { HvProxy } from '../../transport/proxy.js';
 import { dispatchHvEvent, type HvAuthorizedDetail, type HvDeniedDetail } from '../internal/events.js';
+import { POPUP_WINDOW_NAME } from './popup-name.js';
+import { takeShellReturn } from './take-shell-return.js';
 
 /** What became of a Shell return. */
 export type ShellReturnOutcome =
@@ -18,9 +22,14 @@ export type ShellReturnOutcome =
   /** A return this kit does not act on (SignOut, Help, ShareRecordSuccess, …): handed to the page as is. */
   | { kind: 'other'; target: ShellReturnTarget; action?: string };
 
+/** A Shell return whose state checked out, waiting for a proxy to complete it. */
+export type CapturedShellReturn =
+  | { kind: 'pending'; target: HvAuthorizedDetail['target']; wctoken: string; instanceId?: string; action?: string }
+  | ShellReturnOutcome;
+
 export interface HandleShellReturnOptions {
-  /** The proxy that receives the user token and answers GetPersonInfo. */
-  proxy: HvProxy;
+  /** The proxy that receives the user token and answers GetPersonInfo, or its URL. */
+  proxy: HvProxy | string;
   /** Where the `hv-authorized`, `hv-denied` and `hv-error` events go; the document when absent. */
   eventTarget?: EventTarget;
   /** Where the round-trip state lives; sessionStorage when absent. */
@@ -28,32 +37,23 @@ export interface HandleShellReturnOptions {
   signal?: AbortSignal;
 }
 
-/** The name of the popup window; the Shell return inside it relays its outcome to the page that opened it. */
-export const POPUP_WINDOW_NAME = 'hv-shell-popup';
 const POPUP_CHANNEL = 'hv-elements:popup-return';
 
-/** A Shell return taken off the address bar, waiting for a proxy to complete it. */
-export type CapturedShellReturn =
-  | { kind: 'pending'; target: HvAuthorizedDetail['target']; wctoken: string; instanceId?: string; action?: string }
-  | ShellReturnOutcome;
+export function asHvError(error: unknown): HvError {
+  if (error instanceof HvError) return error;
+  return new HvError('invalid-shell-return', `The Shell return could not be processed: ${String(error)}`, {
+    cause: error,
+  });
+}
 
 /**
- * Takes what the Shell sent back to this page's address, if anything: removes it from the address bar at once
- * (the token must not linger there), and checks the round-trip state. Synchronous, so nothing can read the
- * token in between. Returns undefined on a normal page load.
+ * Reads the Shell return in `query` (as `takeShellReturn` gave it) and checks its round-trip state. Returns
+ * undefined when the query holds no return target; a refused state or an unknown target is an error outcome.
  */
-export function captureShellReturn(store?: StateStore): CapturedShellReturn | undefined {
-  const search = location.search;
-  const stripped = withoutShellReturn(location.href);
-  if (stripped !== location.href) history.replaceState(history.state, '', stripped);
-  let shellReturn;
+export function captureShellReturn(query: string, store?: StateStore): CapturedShellReturn | undefined {
   try {
-    shellReturn = parseShellReturn(search);
-  } catch (error) {
-    return { kind: 'error', error: asHvError(error) };
-  }
-  if (!shellReturn) return undefined;
-  try {
+    const shellReturn = parseShellReturn(query);
+    if (!shellReturn) return undefined;
     const { appData: action } = consumeRoundTripState(shellReturn.actionqs, store ? { store } : undefined);
     const { target, wctoken, instanceId } = shellReturn;
     switch (target) {
@@ -88,7 +88,6 @@ export async function completeShellReturn(
   try {
     await proxy.signIn({ wctoken, instanceId }, signal);
     const info = await proxy.call(Methods.GetPersonInfo, getPersonInfoRequest(), { signal });
-    if (!info) throw new HvError('malformed-response', 'GetPersonInfo answered without a person.');
     return { kind: 'authorized', detail: { target, person: decodePersonInfo(info), action } };
   } catch (error) {
     return { kind: 'error', error: asHvError(error) };
@@ -96,24 +95,25 @@ export async function completeShellReturn(
 }
 
 /**
- * Processes a Shell return on this page, if there is one: captures it, completes it through the proxy and
- * fires `hv-authorized`, `hv-denied` or `hv-error` (on `eventTarget`, else the document). Inside the connect
- * button's popup it relays the outcome to the opener instead and closes the popup. Resolves undefined on a
- * normal page load. The connect button calls this by itself unless it has `manual-return`.
+ * Processes a Shell return on this page, if there is one: takes it off the address bar, checks its state,
+ * completes it through the proxy and fires `hv-authorized`, `hv-denied` or `hv-error` (on `eventTarget`, else
+ * the document). Inside the connect button's popup it relays the outcome to the opener instead and closes the
+ * popup. Resolves undefined on a normal page load. The connect button does all this by itself unless it has
+ * `manual-return`.
  */
 export async function handleShellReturn(options: HandleShellReturnOptions): Promise<ShellReturnOutcome | undefined> {
-  const captured = captureShellReturn(options.store);
+  const query = takeShellReturn();
+  const captured = query === undefined ? undefined : captureShellReturn(query, options.store);
   if (!captured) return undefined;
-  const outcome = await completeShellReturn(captured, options.proxy, options.signal);
+  let outcome: ShellReturnOutcome;
+  try {
+    const proxy = typeof options.proxy === 'string' ? new FetchProxy(options.proxy) : options.proxy;
+    outcome = await completeShellReturn(captured, proxy, options.signal);
+  } catch (error) {
+    outcome = { kind: 'error', error: asHvError(error) };
+  }
   deliverShellReturn(outcome, options.eventTarget ?? document);
   return outcome;
-}
-
-function asHvError(error: unknown): HvError {
-  if (error instanceof HvError) return error;
-  return new HvError('invalid-shell-return', `The Shell return could not be processed: ${String(error)}`, {
-    cause: error,
-  });
 }
 
 /** Relays the outcome to the popup's opener, or fires its events on `target`. */
@@ -125,10 +125,6 @@ export function deliverShellReturn(outcome: ShellReturnOutcome, target: EventTar
     window.close();
     return;
   }
-  dispatchOutcome(target, outcome);
-}
-
-function dispatchOutcome(target: EventTarget, outcome: ShellReturnOutcome): void {
   if (outcome.kind === 'authorized') dispatchHvEvent(target, 'hv-authorized', outcome.detail);
   else if (outcome.kind === 'denied') dispatchHvEvent(target, 'hv-denied', outcome.detail);
   else if (outcome.kind === 'error') dispatchHvEvent(target, 'hv-error', { error: outcome.error });

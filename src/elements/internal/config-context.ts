@@ -1,4 +1,4 @@
-import { ContextRoot, createContext } from '@lit/context';
+import { createContext } from '@lit/context';
 import type { HvProxy } from '../../transport/proxy.js';
 
 /** What every element needs to know about the partner's HealthVault application. */
@@ -17,17 +17,3 @@ export interface HvConfig {
 
 /** The configuration context, provided by `<hv-config>` or by the host's own `ContextProvider`. */
 export const hvConfigContext = createContext<HvConfig>(Symbol.for('hv-elements:config'));
-
-const contextRootMark = Symbol.for('hv-elements:context-root');
-
-/**
- * Makes context requests survive any definition order: a consumer upgraded before its provider has its
- * request buffered by the root and answered once the provider appears (see @lit/context ContextRoot).
- * Marked on the document element so that two copies of the kit share one root.
- */
-export function attachContextRoot(): void {
-  const root = document.documentElement as HTMLElement & { [contextRootMark]?: true };
-  if (root[contextRootMark]) return;
-  root[contextRootMark] = true;
-  new ContextRoot().attach(root);
-}

@@ -1,10 +1,9 @@
-import { consume } from '@lit/context';
 import { LitElement } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { HvError } from '../../core/errors.js';
 import type { HvProxy } from '../../transport/proxy.js';
-import { FetchProxy } from '../../transport/fetch-proxy.js';
-import { attachContextRoot, hvConfigContext, type HvConfig } from './config-context.js';
+import type { HvConfig } from './config-context.js';
+import { ConfigConsumer } from './config-consumer.js';
 import { dispatchHvEvent } from './events.js';
 
 /**
@@ -27,23 +26,15 @@ export class HvElement extends LitElement {
   /** A proxy object supplied by the host (property only); takes precedence over `proxy-url`. */
   @property({ attribute: false }) proxy?: HvProxy;
 
-  @consume({ context: hvConfigContext, subscribe: true })
-  @state()
-  protected contextConfig: HvConfig = {};
+  private readonly configConsumer = new ConfigConsumer(this);
 
   protected readonly internals: ElementInternals = this.attachInternals();
 
   private cachedProxy?: { url: string; proxy: HvProxy };
 
-  override connectedCallback(): void {
-    // Before super: the context request this element sends on connect must be buffered if no provider exists yet.
-    attachContextRoot();
-    super.connectedCallback();
-  }
-
   /** The effective configuration: the element's own attributes over the context's values. */
   get config(): HvConfig {
-    const context = this.contextConfig;
+    const context = this.configConsumer.value;
     return {
       appId: this.appId ?? context.appId,
       shell: this.shell ?? context.shell,
@@ -53,17 +44,29 @@ export class HvElement extends LitElement {
     };
   }
 
-  /** The proxy to call, or an `invalid-config` error saying how to provide one. */
-  protected resolveProxy(): HvProxy {
+  /** Why this element cannot call a proxy, or undefined when it can. */
+  protected missingProxy(): HvError | undefined {
     const { proxy, proxyUrl } = this.config;
+    if (proxy || proxyUrl) return undefined;
+    return new HvError(
+      'invalid-config',
+      `<${this.localName}> has no proxy: set its proxy-url attribute or wrap it in <hv-config proxy-url="…">.`,
+    );
+  }
+
+  /**
+   * The proxy to call: the host's object, or a `FetchProxy` for `proxy-url`, whose code is loaded on first use
+   * so that it stays out of the first download. Rejects with an `HvError` when there is none or it is invalid.
+   */
+  protected async loadProxy(): Promise<HvProxy> {
+    const missing = this.missingProxy();
+    if (missing) throw missing;
+    const { proxy, proxyUrl = '' } = this.config;
     if (proxy) return proxy;
-    if (!proxyUrl) {
-      throw new HvError(
-        'invalid-config',
-        `<${this.localName}> has no proxy: set its proxy-url attribute or wrap it in <hv-config proxy-url="…">.`,
-      );
+    if (this.cachedProxy?.url !== proxyUrl) {
+      const { FetchProxy } = await import('../../transport/fetch-proxy.js');
+      this.cachedProxy = { url: proxyUrl, proxy: new FetchProxy(proxyUrl) };
     }
-    if (this.cachedProxy?.url !== proxyUrl) this.cachedProxy = { url: proxyUrl, proxy: new FetchProxy(proxyUrl) };
     return this.cachedProxy.proxy;
   }
 

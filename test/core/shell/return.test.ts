@@ -1,11 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { HvError } from '../../../src/core/errors.js';
-import {
-  parseShellReturn,
-  withoutShellReturn,
-  type ShellReturn,
-  type ShellReturnTarget,
-} from '../../../src/core/shell/return.js';
+import { parseShellReturn, type ShellReturn, type ShellReturnTarget } from '../../../src/core/shell/return.js';
+import { withoutShellReturn } from '../../../src/core/shell/return-params.js';
 
 const TARGETS: ShellReturnTarget[] = [
   'AppAuthSuccess',

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { HvError } from '../../../src/core/errors.js';
 import { parseShellReturn } from '../../../src/core/shell/return.js';
+import { consumeRoundTripState } from '../../../src/core/shell/round-trip-consume.js';
 import {
-  consumeRoundTripState,
   createRoundTripState,
   MAX_PENDING_STATES,
   STATE_STORAGE_KEY,

@@ -1,8 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { HvError } from '../../../src/core/errors.js';
-import { buildShellUrl, resolveShell, SHELL_PRESETS } from '../../../src/core/shell/url.js';
+import { buildAuthUrl, buildShellUrl, buildUrlFor, resolveShell, SHELL_PRESETS } from '../../../src/core/shell/url.js';
 import { isGuid } from '../../../src/core/guid.js';
-import type { ShellRequest } from '../../../src/core/shell/targets.js';
+import {
+  SHELL_TARGETS,
+  type ShellParamSpec,
+  type ShellRequest,
+  type ShellTarget,
+} from '../../../src/core/shell/targets.js';
 
 const PPE = 'https://account.healthvault-ppe.com';
 const APP = '11111111-1111-4111-8111-111111111111';
@@ -19,6 +24,12 @@ function normalizeEscapes(url: string): string {
 /** We omit the optional leading `?` of targetqs that some official code adds (reference §2). */
 function withoutLeadingQuestionMark(url: string): string {
   return url.replace(/targetqs=%3F/i, 'targetqs=');
+}
+
+/** The same request through the target's own spec, as tree-shaken bundles build it. */
+function buildThroughSpec(request: unknown, options?: { allowedRedirectOrigins?: string[] }): string {
+  const { target, ...fields } = request as { target: ShellTarget };
+  return buildUrlFor(SHELL_TARGETS[target], fields as never, options);
 }
 
 /** targetqs decoded twice, as the Shell does: the wire name/value pairs. */
@@ -178,6 +189,9 @@ describe('core/shell/url', () => {
         expect(normalizeEscapes(buildShellUrl(request))).to.equal(
           normalizeEscapes(withoutLeadingQuestionMark(expected)),
         );
+      });
+      it(`${source}: the same through buildUrlFor and the target's spec`, () => {
+        expect(buildThroughSpec(request)).to.equal(buildShellUrl(request));
       });
     }
 
@@ -579,6 +593,13 @@ describe('core/shell/url', () => {
           .to.throw(HvError, message)
           .with.property('code', 'invalid-shell-request');
       });
+      if (Object.hasOwn(SHELL_TARGETS, (request as ShellRequest).target)) {
+        it(`${name}: the same through buildUrlFor and the target's spec`, () => {
+          expect(() => buildThroughSpec(request, options))
+            .to.throw(HvError, message)
+            .with.property('code', 'invalid-shell-request');
+        });
+      }
     }
 
     it('accepts a redirect inside the allow-list and plain http only on loopback hosts', () => {
@@ -596,6 +617,44 @@ describe('core/shell/url', () => {
         expect(targetqsPairs(url)).to.deep.include(['redirect', redirect]);
       }
     });
+  });
+
+  describe('buildAuthUrl', () => {
+    it('builds the SRI AUTH example without a target field', () => {
+      expect(buildAuthUrl({ shell: PPE, appId: APP })).to.equal(
+        `${PPE}/redirect.aspx?target=AUTH&targetqs=appid%3D${APP}`,
+      );
+    });
+
+    it('applies the options', () => {
+      expect(() =>
+        buildAuthUrl(
+          { shell: 'us', appId: APP, redirect: 'https://evil.example/cb' },
+          { allowedRedirectOrigins: ['https://app.example'] },
+        ),
+      ).to.throw(
+        HvError,
+        'redirect "https://evil.example/cb" is not allowed: its origin https://evil.example is not in allowedRedirectOrigins (https://app.example)',
+      );
+    });
+
+    it('refuses a target field rather than ignore it', () => {
+      expect(() => buildAuthUrl({ shell: 'us', appId: APP, target: 'APPAUTH' } as never)).to.throw(
+        HvError,
+        'target is not a parameter of the AUTH target (it takes appId, multiRecord, forceAppAuth, onlineOptionalRules, offlineOptionalRules, tokenRedirectMethod, signupCode, redirect, actionqs, culture, lcid, allowInstanceBounce)',
+      );
+    });
+  });
+
+  describe('SHELL_TARGETS', () => {
+    for (const [name, spec] of Object.entries(SHELL_TARGETS)) {
+      it(`${name}: keyed by its own target, each parameter with its own wire name and targetqs position`, () => {
+        expect(spec.target).to.equal(name);
+        const params = [spec.required, ...spec.optional].flatMap((group) => Object.values(group) as ShellParamSpec[]);
+        expect(new Set(params.map((param) => param.wire)).size).to.equal(params.length);
+        expect(new Set(params.map((param) => param.order)).size).to.equal(params.length);
+      });
+    }
   });
 
   describe('resolveShell', () => {

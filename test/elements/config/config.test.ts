@@ -17,7 +17,7 @@ describe('hv-config', () => {
     ></late-hv-config>`);
     const button = wrapper.querySelector('early-connect-button') as HvConnectButton;
     await button.updateComplete;
-    expect(hrefOf(button)).to.equal(null); // no provider yet: the button says what is missing
+    expect(hrefOf(button) === null, 'no provider yet: no link, the button says what is missing').to.equal(true);
     customElements.define('late-hv-config', class extends HvConfigElement {});
     await (wrapper as HvConfigElement).updateComplete;
     await button.updateComplete;

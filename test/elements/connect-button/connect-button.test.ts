@@ -6,7 +6,7 @@ import { createRoundTripState, STATE_STORAGE_KEY } from '../../../src/core/shell
 import { HvError } from '../../../src/core/errors.js';
 import { define } from '../../../src/elements/internal/define.js';
 import { HvConnectButton } from '../../../src/elements/connect-button/connect-button.js';
-import { POPUP_WINDOW_NAME } from '../../../src/elements/connect-button/shell-return.js';
+import { POPUP_WINDOW_NAME } from '../../../src/elements/connect-button/popup-name.js';
 import { FakeProxy, PERSON_ID } from '../../helpers/fake-proxy.js';
 
 const APP_ID = '8f3c7b1e-2a4d-4c5e-9f60-1a2b3c4d5e6f';
@@ -38,7 +38,7 @@ describe('hv-connect-button', () => {
       app-id=${APP_ID}
       shell="us-ppe"
       redirect-url="http://localhost:5173/return"
-      action="/after?x=1&y=2"
+      action=${'/after?x=1&y=2'}
       multi-record
       force-app-auth
       optional-online-rules="weight  steps"
@@ -303,6 +303,9 @@ describe('hv-connect-button in popup mode', () => {
     await el.updateComplete;
     expect(el.matches(':state(pending)')).to.equal(true);
     const authorized = oneEvent(el, 'hv-authorized');
+    // The button listens once its lazily loaded return module is there.
+    await import('../../../src/elements/connect-button/shell-return.js');
+    await new Promise((resolve) => setTimeout(resolve));
     // What the Shell return page inside the popup sends back (see deliverShellReturn).
     const channel = new BroadcastChannel('hv-elements:popup-return');
     channel.postMessage({

@@ -1,0 +1,49 @@
+// axe on the pages a person meets: the demo with the connect button, and the simulated Shell's pages.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe's violations on the page as it is now, one line each. */
+async function violations(page) {
+  await page.addScriptTag({ path: axePath });
+  const found = await page.evaluate(async () => (await window.axe.run(document)).violations);
+  return found.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** A page of its own, without the dev server's CSP, so that axe can be injected into it. */
+async function pageForAxe(browser) {
+  const context = await browser.newContext({ bypassCSP: true });
+  return { page: await context.newPage(), close: () => context.close() };
+}
+
+export async function demoAndSimulatedShellPassAxe({ browser, baseUrl }) {
+  const { page, close } = await pageForAxe(browser);
+  try {
+    await page.goto(`${baseUrl}/`);
+    await page.locator('hv-connect-button a[href]').waitFor();
+    assert.deepEqual(await violations(page), [], 'demo page');
+
+    await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    assert.deepEqual(await violations(page), [], 'simulated Shell, sign-in');
+
+    await page.getByLabel('Avery Quinn').check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Approve and continue' }).waitFor();
+    assert.deepEqual(await violations(page), [], 'simulated Shell, authorization');
+  } finally {
+    await close();
+  }
+}
+
+export async function connectButtonWorksByKeyboard({ page, baseUrl }) {
+  await page.goto(`${baseUrl}/`);
+  await page.locator('hv-connect-button a[href]').waitFor();
+  // The button is the first focusable thing on the demo page: Tab, then Enter leaves for the Shell.
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('part'));
+  assert.equal(focused, 'button');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/shell\/redirect\.aspx\?target=AUTH/);
+}
