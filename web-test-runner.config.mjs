@@ -43,7 +43,12 @@ export default {
   files: ['test/**/*.test.ts', '!test/e2e/**'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), xsdPlugin()],
-  browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs } })],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs },
+    }),
+  ],
   middleware: [
     function mswWorkerAtRoot(ctx, next) {
       if (ctx.url === '/mockServiceWorker.js') ctx.url = '/public/mockServiceWorker.js';

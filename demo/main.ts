@@ -55,7 +55,8 @@ function readSettings(): Record<string, string | boolean> {
   const settings: Record<string, string | boolean> = {};
   for (const control of attributes.elements) {
     if (!(control instanceof HTMLInputElement || control instanceof HTMLSelectElement)) continue;
-    settings[control.name] = control instanceof HTMLInputElement && control.type === 'checkbox' ? control.checked : control.value;
+    settings[control.name] =
+      control instanceof HTMLInputElement && control.type === 'checkbox' ? control.checked : control.value;
   }
   return settings;
 }

@@ -101,8 +101,17 @@ export class HvConnectButton extends HvElement {
   protected override willUpdate(): void {
     // A new link (and round-trip state) only when something the link is made of changed.
     const { appId, shell, lang } = this.config;
-    const inputs = JSON.stringify([appId, shell, lang, this.redirectUrl, this.action, this.multiRecord,
-      this.forceAppAuth, this.optionalOnlineRules, this.optionalOfflineRules]);
+    const inputs = JSON.stringify([
+      appId,
+      shell,
+      lang,
+      this.redirectUrl,
+      this.action,
+      this.multiRecord,
+      this.forceAppAuth,
+      this.optionalOnlineRules,
+      this.optionalOfflineRules,
+    ]);
     if (inputs !== this.linkInputs) {
       this.linkInputs = inputs;
       this.refreshHref();

@@ -29,13 +29,18 @@ export class ConfigConsumer implements ReactiveController {
 
   private request(): void {
     this.host.dispatchEvent(
-      new ContextEvent(hvConfigContext, this.host, (value, unsubscribe) => {
-        // A provider that takes the subscription over hands a new unsubscribe: let go of the old one.
-        if (this.unsubscribe !== unsubscribe) this.unsubscribe?.();
-        this.unsubscribe = unsubscribe;
-        this.value = value;
-        this.host.requestUpdate();
-      }, true),
+      new ContextEvent(
+        hvConfigContext,
+        this.host,
+        (value, unsubscribe) => {
+          // A provider that takes the subscription over hands a new unsubscribe: let go of the old one.
+          if (this.unsubscribe !== unsubscribe) this.unsubscribe?.();
+          this.unsubscribe = unsubscribe;
+          this.value = value;
+          this.host.requestUpdate();
+        },
+        true,
+      ),
     );
   }
 

@@ -12,9 +12,9 @@ function hrefOf(button: Element): string | null {
 describe('hv-config', () => {
   it('configures a consumer defined and upgraded BEFORE the provider exists', async () => {
     customElements.define('early-connect-button', class extends HvConnectButton {});
-    const wrapper = await fixture(html`<late-hv-config app-id=${APP_ID} shell="us"
-      ><early-connect-button></early-connect-button
-    ></late-hv-config>`);
+    const wrapper = await fixture(
+      html`<late-hv-config app-id=${APP_ID} shell="us"><early-connect-button></early-connect-button></late-hv-config>`,
+    );
     const button = wrapper.querySelector('early-connect-button') as HvConnectButton;
     await button.updateComplete;
     expect(hrefOf(button) === null, 'no provider yet: no link, the button says what is missing').to.equal(true);
@@ -26,9 +26,11 @@ describe('hv-config', () => {
 
   it('configures a consumer defined AFTER the provider', async () => {
     customElements.define('first-hv-config', class extends HvConfigElement {});
-    const wrapper = await fixture(html`<first-hv-config app-id=${APP_ID} shell="eu"
-      ><second-connect-button></second-connect-button
-    ></first-hv-config>`);
+    const wrapper = await fixture(
+      html`<first-hv-config app-id=${APP_ID} shell="eu"
+        ><second-connect-button></second-connect-button
+      ></first-hv-config>`,
+    );
     customElements.define('second-connect-button', class extends HvConnectButton {});
     const button = wrapper.querySelector('second-connect-button') as HvConnectButton;
     await button.updateComplete;
@@ -39,9 +41,11 @@ describe('hv-config', () => {
     customElements.define('proxy-hv-config', class extends HvConfigElement {});
     customElements.define('proxy-connect-button', class extends HvConnectButton {});
     const proxy = new FakeProxy();
-    const wrapper = await fixture(html`<proxy-hv-config app-id=${APP_ID} shell="us" proxy-url="/ignored" .proxy=${proxy}
-      ><proxy-connect-button proxy-url="/hv-proxy" lang="es-MX"></proxy-connect-button
-    ></proxy-hv-config>`);
+    const wrapper = await fixture(
+      html`<proxy-hv-config app-id=${APP_ID} shell="us" proxy-url="/ignored" .proxy=${proxy}
+        ><proxy-connect-button proxy-url="/hv-proxy" lang="es-MX"></proxy-connect-button
+      ></proxy-hv-config>`,
+    );
     const button = wrapper.querySelector('proxy-connect-button') as HvConnectButton;
     await button.updateComplete;
     expect(button.config).to.deep.equal({ appId: APP_ID, shell: 'us', proxyUrl: '/hv-proxy', proxy, lang: 'es-MX' });

@@ -28,23 +28,29 @@ function stayOnPage(event: Event): void {
 
 afterEach(() => {
   sessionStorage.clear();
-  history.replaceState(null, '', location.pathname + location.search.replace(/[?&](target|wctoken|instanceid|actionqs)=[^&]*/gi, ''));
+  history.replaceState(
+    null,
+    '',
+    location.pathname + location.search.replace(/[?&](target|wctoken|instanceid|actionqs)=[^&]*/gi, ''),
+  );
   document.removeEventListener('click', stayOnPage);
 });
 
 describe('hv-connect-button', () => {
   it('renders a real link to the Shell AUTH target with every attribute in targetqs', async () => {
-    const el = await fixture<HvConnectButton>(html`<hv-connect-button
-      app-id=${APP_ID}
-      shell="us-ppe"
-      redirect-url="http://localhost:5173/return"
-      action=${'/after?x=1&y=2'}
-      multi-record
-      force-app-auth
-      optional-online-rules="weight  steps"
-      optional-offline-rules="sync"
-      lang="fr-CA"
-    ></hv-connect-button>`);
+    const el = await fixture<HvConnectButton>(
+      html`<hv-connect-button
+        app-id=${APP_ID}
+        shell="us-ppe"
+        redirect-url="http://localhost:5173/return"
+        action=${'/after?x=1&y=2'}
+        multi-record
+        force-app-auth
+        optional-online-rules="weight  steps"
+        optional-offline-rules="sync"
+        lang="fr-CA"
+      ></hv-connect-button>`,
+    );
     const href = link(el).href;
     expect(href.startsWith(`${SHELL}/redirect.aspx?target=AUTH&targetqs=`)).to.equal(true);
     const qs = targetqs(href);
@@ -65,17 +71,21 @@ describe('hv-connect-button', () => {
       html`<hv-connect-button app-id=${APP_ID} shell="us">Sign in with HealthVault</hv-connect-button>`,
     );
     expect(el.textContent).to.equal('Sign in with HealthVault');
-    const bare = await fixture<HvConnectButton>(html`<hv-connect-button app-id=${APP_ID} shell="us"></hv-connect-button>`);
+    const bare = await fixture<HvConnectButton>(
+      html`<hv-connect-button app-id=${APP_ID} shell="us"></hv-connect-button>`,
+    );
     const slot = link(bare).querySelector('slot')!;
     expect(slot.assignedNodes()).to.have.length(0);
     expect(slot.textContent).to.equal('Connect to HealthVault');
   });
 
   it('takes its configuration from <hv-config>, and its own attributes win', async () => {
-    const wrapper = await fixture(html`<hv-config app-id=${APP_ID} shell="us" lang="en-US">
-      <hv-connect-button></hv-connect-button>
-      <hv-connect-button shell="eu" lang="de-DE"></hv-connect-button>
-    </hv-config>`);
+    const wrapper = await fixture(
+      html`<hv-config app-id=${APP_ID} shell="us" lang="en-US">
+        <hv-connect-button></hv-connect-button>
+        <hv-connect-button shell="eu" lang="de-DE"></hv-connect-button>
+      </hv-config>`,
+    );
     const [inherited, overriding] = [...wrapper.querySelectorAll('hv-connect-button')];
     await inherited.updateComplete;
     await overriding.updateComplete;
@@ -87,7 +97,9 @@ describe('hv-connect-button', () => {
   });
 
   it('follows <hv-config> changes', async () => {
-    const wrapper = await fixture(html`<hv-config app-id=${APP_ID} shell="us"><hv-connect-button></hv-connect-button></hv-config>`);
+    const wrapper = await fixture(
+      html`<hv-config app-id=${APP_ID} shell="us"><hv-connect-button></hv-connect-button></hv-config>`,
+    );
     const button = wrapper.querySelector('hv-connect-button')!;
     await button.updateComplete;
     wrapper.setAttribute('shell', 'eu-ppe');
@@ -99,10 +111,18 @@ describe('hv-connect-button', () => {
   for (const [markup, code, text] of [
     [html`<hv-connect-button shell="us"></hv-connect-button>`, 'invalid-config', 'app-id attribute is missing'],
     [html`<hv-connect-button app-id=${APP_ID}></hv-connect-button>`, 'invalid-config', 'shell attribute is missing'],
-    [html`<hv-connect-button app-id="not-a-guid" shell="us"></hv-connect-button>`, 'invalid-shell-request', 'not-a-guid'],
+    [
+      html`<hv-connect-button app-id="not-a-guid" shell="us"></hv-connect-button>`,
+      'invalid-shell-request',
+      'not-a-guid',
+    ],
     [html`<hv-connect-button app-id=${APP_ID} shell="mars"></hv-connect-button>`, 'invalid-shell-request', 'mars'],
     [
-      html`<hv-connect-button app-id=${APP_ID} shell="us" redirect-url="http://partner.example/return"></hv-connect-button>`,
+      html`<hv-connect-button
+        app-id=${APP_ID}
+        shell="us"
+        redirect-url="http://partner.example/return"
+      ></hv-connect-button>`,
       'invalid-shell-request',
       'http://partner.example/return',
     ],
@@ -133,7 +153,9 @@ describe('hv-connect-button', () => {
   });
 
   it('fires a cancelable hv-connect with the URL; cancelling keeps the person on the page', async () => {
-    const el = await fixture<HvConnectButton>(html`<hv-connect-button app-id=${APP_ID} shell="us"></hv-connect-button>`);
+    const el = await fixture<HvConnectButton>(
+      html`<hv-connect-button app-id=${APP_ID} shell="us"></hv-connect-button>`,
+    );
     el.addEventListener('hv-connect', (event) => event.preventDefault(), { once: true });
     setTimeout(() => link(el).click());
     const event = await oneEvent(el, 'hv-connect');
@@ -143,7 +165,9 @@ describe('hv-connect-button', () => {
   });
 
   it('shows a pending state while leaving, and announces it', async () => {
-    const el = await fixture<HvConnectButton>(html`<hv-connect-button app-id=${APP_ID} shell="us"></hv-connect-button>`);
+    const el = await fixture<HvConnectButton>(
+      html`<hv-connect-button app-id=${APP_ID} shell="us"></hv-connect-button>`,
+    );
     document.addEventListener('click', stayOnPage);
     link(el).click();
     await el.updateComplete;
@@ -156,7 +180,9 @@ describe('hv-connect-button', () => {
   });
 
   it('is reachable by keyboard with a visible focus ring', async () => {
-    const el = await fixture<HvConnectButton>(html`<hv-connect-button app-id=${APP_ID} shell="us"></hv-connect-button>`);
+    const el = await fixture<HvConnectButton>(
+      html`<hv-connect-button app-id=${APP_ID} shell="us"></hv-connect-button>`,
+    );
     await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement).to.equal(link(el));
     const style = getComputedStyle(link(el));
@@ -165,10 +191,12 @@ describe('hv-connect-button', () => {
   });
 
   it('passes axe, valid and invalid', async () => {
-    const el = await fixture(html`<div>
-      <hv-connect-button app-id=${APP_ID} shell="us"></hv-connect-button>
-      <hv-connect-button shell="us"></hv-connect-button>
-    </div>`);
+    const el = await fixture(
+      html`<div>
+        <hv-connect-button app-id=${APP_ID} shell="us"></hv-connect-button>
+        <hv-connect-button shell="us"></hv-connect-button>
+      </div>`,
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -269,7 +297,9 @@ describe('hv-connect-button on the page the Shell returns to', () => {
 
   it('leaves the return alone with manual-return', async () => {
     await returnTo({ target: 'AppAuthReject', actionqs: createRoundTripState(undefined) });
-    await fixture(html`<hv-connect-button app-id=${APP_ID} shell="us" manual-return .proxy=${new FakeProxy()}></hv-connect-button>`);
+    await fixture(
+      html`<hv-connect-button app-id=${APP_ID} shell="us" manual-return .proxy=${new FakeProxy()}></hv-connect-button>`,
+    );
     expect(location.search).to.contain('target=AppAuthReject');
     expect(sessionStorage.getItem(STATE_STORAGE_KEY)).to.contain('pending');
   });
@@ -310,7 +340,11 @@ describe('hv-connect-button in popup mode', () => {
     const channel = new BroadcastChannel('hv-elements:popup-return');
     channel.postMessage({
       kind: 'authorized',
-      detail: { target: 'AppAuthSuccess', person: { personId: PERSON_ID, name: 'Jane Doe', records: [] }, action: 'a1' },
+      detail: {
+        target: 'AppAuthSuccess',
+        person: { personId: PERSON_ID, name: 'Jane Doe', records: [] },
+        action: 'a1',
+      },
     });
     channel.close();
     expect((await authorized).detail.person.name).to.equal('Jane Doe');
@@ -322,7 +356,9 @@ describe('hv-connect-button in popup mode', () => {
   it('notices when the person closes the popup and fires hv-denied', async () => {
     const popup = fakePopup();
     window.open = () => popup;
-    const el = await fixture<HvConnectButton>(html`<hv-connect-button app-id=${APP_ID} shell="us" mode="popup"></hv-connect-button>`);
+    const el = await fixture<HvConnectButton>(
+      html`<hv-connect-button app-id=${APP_ID} shell="us" mode="popup"></hv-connect-button>`,
+    );
     link(el).click();
     popup.closed = true;
     const denied = await oneEvent(el, 'hv-denied');
