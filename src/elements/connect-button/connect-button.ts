@@ -195,16 +195,31 @@ export class HvConnectButton extends HvElement {
       this.leaveFor(url);
       return;
     }
-    void import('./shell-return.js').then(async (returns) => {
-      const outcome = await returns.awaitPopupOutcome(popup);
+    void this.loadShellReturn().then(async (returns) => {
+      const outcome = returns && (await returns.awaitPopupOutcome(popup));
       this.pending = false;
       if (outcome) {
         this.settle(outcome, returns.deliverShellReturn);
-      } else {
+      } else if (returns) {
         this.announcement = 'HealthVault was closed before you finished.';
         dispatchHvEvent(this, 'hv-denied', { reason: 'popup-closed', action: this.action });
       }
     });
+  }
+
+  /** The lazily loaded return code; a failed load (network, stale deployment) is reported, not swallowed. */
+  private async loadShellReturn(): Promise<typeof import('./shell-return.js') | undefined> {
+    try {
+      return await import('./shell-return.js');
+    } catch (cause) {
+      const error = new HvError('network', 'The HealthVault sign-in code could not be loaded; reload the page.', {
+        retryable: true,
+        cause,
+      });
+      this.announcement = error.message;
+      this.reportError(error);
+      return undefined;
+    }
   }
 
   /** Leaves the page for `url`: the popup's fallback when a blocker refused it. */
@@ -213,13 +228,15 @@ export class HvConnectButton extends HvElement {
   }
 
   private async processShellReturn(query: string): Promise<void> {
-    const returns = await import('./shell-return.js');
-    let outcome = returns.captureShellReturn(query);
-    if (!outcome) return;
+    const returns = await this.loadShellReturn();
+    let outcome = returns?.captureShellReturn(query);
+    if (!returns || !outcome) return;
     if (outcome.kind === 'pending') {
-      this.pending = true;
       try {
-        outcome = await returns.completeShellReturn(outcome, await this.proxyOnceConfigured());
+        const proxy = await this.proxyOnceConfigured();
+        // Busy only while the proxy works (its calls time out), not while the page lacks a configuration.
+        this.pending = true;
+        outcome = await returns.completeShellReturn(outcome, proxy);
       } catch (error) {
         outcome = { kind: 'error', error: returns.asHvError(error) };
       }

@@ -295,6 +295,25 @@ describe('hv-connect-button on the page the Shell returns to', () => {
     expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('could not be reached');
   });
 
+  it('says a proxy is missing, is not busy meanwhile, and completes once one is configured', async () => {
+    await returnTo({ target: 'AppAuthSuccess', wctoken: 't3', actionqs: createRoundTripState(undefined) });
+    const failed = oneEvent(document, 'hv-error');
+    const el = await fixture<HvConnectButton>(
+      html`<hv-connect-button app-id=${APP_ID} shell="us"></hv-connect-button>`,
+    );
+    const { error } = (await failed).detail;
+    expect(error.code).to.equal('invalid-config');
+    expect(error.message).to.contain('proxy-url');
+    expect(location.href).to.not.contain('t3');
+    await el.updateComplete;
+    expect(el.matches(':state(pending)')).to.equal(false);
+    const proxy = new FakeProxy();
+    const authorized = oneEvent(el, 'hv-authorized');
+    el.proxy = proxy;
+    await authorized;
+    expect(proxy.signIns.map((signIn) => signIn.wctoken)).to.deep.equal(['t3']);
+  });
+
   it('leaves the return alone with manual-return', async () => {
     await returnTo({ target: 'AppAuthReject', actionqs: createRoundTripState(undefined) });
     await fixture(
