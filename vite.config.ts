@@ -31,24 +31,28 @@ function splitUrl(url: string): [path: string, query: string] {
 }
 
 // `npm start`: the demo (index.html) with public/ (the MSW worker) at "/".
-// `vite build`: the cdn bundles only; the npm build (dist/*.js + .d.ts) comes from `tsc -p tsconfig.build.json`.
-export default defineConfig({
-  server: { host: '127.0.0.1', port: 5173 },
-  plugins: [simulatedShell()],
-  build: {
-    target: 'es2022',
-    outDir: 'dist/cdn',
-    emptyOutDir: true,
-    copyPublicDir: false,
-    lib: {
-      entry: 'src/cdn.ts',
-      name: 'HvElements',
-      formats: ['es', 'iife'],
-      fileName: (format) => (format === 'iife' ? 'hv-elements.iife.js' : 'hv-elements.js'),
+// `vite build`: the cdn ES module (with its lazily loaded chunks); `vite build --mode classic`: the classic-script
+// entry that loads it. The npm build (dist/*.js + .d.ts) comes from `tsc -p tsconfig.build.json`.
+export default defineConfig(({ mode }) => {
+  const classic = mode === 'classic';
+  return {
+    server: { host: '127.0.0.1', port: 5173 },
+    plugins: [simulatedShell()],
+    build: {
+      target: 'es2022',
+      outDir: 'dist/cdn',
+      emptyOutDir: !classic,
+      copyPublicDir: false,
+      lib: {
+        entry: classic ? 'src/cdn-classic.ts' : 'src/cdn.ts',
+        name: 'HvElementsLoader',
+        formats: [classic ? 'iife' : 'es'],
+        fileName: () => (classic ? 'hv-elements.iife.js' : 'hv-elements.js'),
+      },
+      rolldownOptions: {
+        // Lib mode leaves ES output unminified for re-bundling; these files are served as they are, so minify both.
+        output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
     },
-    rolldownOptions: {
-      // Lib mode leaves ES output unminified for re-bundling; these files are served as they are, so minify both.
-      output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' },
-    },
-  },
+  };
 });

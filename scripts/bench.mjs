@@ -176,14 +176,15 @@ const withCode = (files) => files.map((file) => ({ file, code: readFileSync(join
 const esGraph = moduleGraph(cdnDir, esEntry);
 const esFiles = withCode(esGraph.eager);
 const lazyFiles = withCode(esGraph.lazy);
-const iifeFiles = withCode([iifeEntry]);
+// The classic script is a loader: a page using it downloads it and then the ES module's first download.
+const iifeFiles = withCode([iifeEntry, ...esGraph.eager]);
 const connectButtonAlone = await bundleConnectButtonAlone();
 printTable(
   'Script sizes (1 kB = 1000 bytes; gzip level 9, summed per file)',
   ['script', 'raw', 'gzip', 'budget', ''],
   [
     sizeRow(`cdn ES module: ${esFiles.map(({ file }) => file).join(' + ')}`, esFiles, budgets.pageScript),
-    sizeRow(`cdn classic script: ${iifeEntry}`, iifeFiles, budgets.pageScript),
+    sizeRow(`cdn classic script: ${iifeEntry} + the ES module above`, iifeFiles, budgets.pageScript),
     sizeRow(`cdn ES module, loaded on first use: ${lazyFiles.length} chunks`, lazyFiles),
     sizeRow(
       'connect button alone (define/connect-button, with Lit)',
@@ -219,12 +220,13 @@ printTable(
       ...against(requestsBeforePaint, budgets.requests),
     ],
     ['fetch/XHR until 1 s after load (worst)', fetchesAtStartUp, ...against(fetchesAtStartUp, budgets.requests)],
-    ['cumulative layout shift (worst)', layoutShift.toFixed(4), ...against(layoutShift, budgets.layoutShift)],
     [
-      "  same, page with README's :not(:defined) rule",
+      "cumulative layout shift, page with README's :not(:defined) rule (worst)",
       layoutShiftWithReservedBox.toFixed(4),
       ...against(layoutShiftWithReservedBox, budgets.layoutShift),
     ],
+    // Without a reserved box, the button's line grows when it upgrades: why README gives the rule.
+    ['  same, page without that rule', layoutShift.toFixed(4), '', ''],
     ['button rendered, ms after navigation start (median)', figure('firstRender', median).toFixed(1), '', ''],
     [
       'button rendered, ms after the script arrived (median)',

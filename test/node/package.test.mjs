@@ -86,8 +86,10 @@ describe('cdn bundles', () => {
     });
   }
 
-  it('hv-elements.iife.js is one classic script: no import or export', () => {
-    assert.doesNotMatch(classic, /\bimport\s*[({"'`]|\bimport\s+[\w{*]|^export\s/m);
+  it('hv-elements.iife.js is a classic script that loads hv-elements.js beside it, and nothing else', () => {
+    assert.doesNotMatch(classic, /\bimport\s*[{"'`]|\bimport\s+[\w{*]|^export\s/m);
+    assert.deepEqual([...classic.matchAll(/\bimport\(/g)].length, 1);
+    assert.match(classic, /new URL\(`hv-elements\.js`,\w+\.src\)/);
   });
 
   it('hv-elements.js: every chunk it imports, statically or not, is there', () => {

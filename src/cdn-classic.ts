@@ -1,0 +1,16 @@
+// The classic-script cdn entry, `<script src=".../hv-elements.iife.js">`: it loads the ES module beside it, so
+// a page downloads one copy of the kit whichever tag it uses, the rarely needed parts stay lazy, and loading it
+// twice defines nothing twice. `window.HvElements` is the promise of that module's exports.
+import type * as HvElements from './cdn.js';
+
+declare global {
+  interface Window {
+    HvElements?: Promise<typeof HvElements>;
+  }
+}
+
+const script = document.currentScript;
+if (!(script instanceof HTMLScriptElement) || !script.src) {
+  throw new Error('hv-elements.iife.js must be loaded by a <script src="…"> tag.');
+}
+window.HvElements ??= import(/* @vite-ignore */ new URL('hv-elements.js', script.src).href);
