@@ -30,10 +30,10 @@ function defaults(): Record<string, string> {
   };
 }
 
-/** Settings survive the trip to the Shell and back (they hold nothing secret). */
+/** Settings survive the trip to the Shell and back in this tab (they hold nothing secret). */
 function loadSettings(): Record<string, string | boolean> {
   try {
-    return { ...defaults(), ...JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}') };
+    return { ...defaults(), ...JSON.parse(sessionStorage.getItem(SETTINGS_KEY) ?? '{}') };
   } catch {
     return defaults();
   }
@@ -68,7 +68,7 @@ async function showShellUrl(): Promise<void> {
 
 attributes.addEventListener('input', () => {
   const settings = readSettings();
-  localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+  sessionStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
   applySettings(settings);
   void showShellUrl();
 });
