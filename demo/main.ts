@@ -105,7 +105,7 @@ for (const type of LOGGED_EVENTS) {
     appendLogEntry(type, text);
     const entries = JSON.parse(sessionStorage.getItem(LOG_KEY) ?? '[]') as [string, string][];
     sessionStorage.setItem(LOG_KEY, JSON.stringify([...entries, [type, text]].slice(-50)));
-    if (type === 'hv-authorized') showPerson(event as CustomEvent);
+    showOutcome(event as CustomEvent);
   });
 }
 byId('clear-log').addEventListener('click', () => {
@@ -113,10 +113,28 @@ byId('clear-log').addEventListener('click', () => {
   sessionStorage.removeItem(LOG_KEY);
 });
 
-function showPerson(event: CustomEvent): void {
-  const { person } = event.detail as { person: { name: string; records: { name: string }[] } };
+/** What the page tells the person after the Shell: connected, declined, or what went wrong. */
+function showOutcome(event: CustomEvent): void {
   const panel = byId<HTMLParagraphElement>('person');
-  panel.textContent = `Connected: ${person.name} authorized ${person.records.length} record(s): ${person.records.map((r) => r.name).join(', ')}.`;
+  const detail = event.detail as {
+    person?: { name: string; records: { name: string }[] };
+    reason?: string;
+    error?: { message: string };
+  };
+  if (event.type === 'hv-authorized' && detail.person) {
+    const { name, records } = detail.person;
+    panel.textContent = `Connected: ${name} authorized ${records.length} record(s): ${records.map((r) => r.name).join(', ')}.`;
+  } else if (event.type === 'hv-denied') {
+    panel.textContent =
+      detail.reason === 'popup-closed'
+        ? 'Not connected: the HealthVault window was closed.'
+        : 'Not connected: access was declined on HealthVault.';
+  } else if (event.type === 'hv-error' && detail.error) {
+    panel.textContent = `Not connected: ${detail.error.message}`;
+  } else {
+    return;
+  }
+  panel.dataset.outcome = event.type;
   panel.hidden = false;
 }
 

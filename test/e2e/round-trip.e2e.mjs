@@ -62,6 +62,7 @@ export async function declineOnTheShellFiresHvDenied({ page, baseUrl, problems }
 
   const [denied] = await logEntries(page, 'hv-denied');
   assert.match(denied, /rejected; action=demo-return/);
+  assert.equal(await page.locator('#person').textContent(), 'Not connected: access was declined on HealthVault.');
   assert.equal(await page.locator('#log li[data-type="hv-authorized"]').count(), 0);
   assert.equal(new URL(page.url()).search, '');
   assert.deepEqual(problems, []);
