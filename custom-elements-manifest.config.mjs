@@ -7,4 +7,14 @@ export default {
   litelement: true,
   // package.json already names the manifest; the analyzer must not rewrite it on every run.
   packagejson: false,
+  plugins: [
+    {
+      // The analyzer lists modules in the order its file search returns them, which varies with the machine's
+      // load; sorted, the committed file and the freshness test do not depend on it.
+      name: 'hv-sort-modules',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+      },
+    },
+  ],
 };

@@ -50,6 +50,9 @@ export default defineConfig(({ mode }) => {
         fileName: () => (classic ? 'hv-elements.iife.js' : 'hv-elements.js'),
       },
       rolldownOptions: {
+        // Lets modules shared by the entry and a lazy chunk live in the entry instead of a chunk of their own
+        // (one request and ~0.5 KB gzip less on every page); the entry may then export a few internals too.
+        preserveEntrySignatures: 'allow-extension',
         // Lib mode leaves ES output unminified for re-bundling; these files are served as they are, so minify both.
         output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' },
       },

@@ -54,7 +54,8 @@ async function bundleConnectButtonAlone() {
       write: false,
       target: 'es2022',
       lib: { entry: 'src/define/connect-button.ts', formats: ['es'], fileName: 'connect-button' },
-      rolldownOptions: { output: { minify: true } },
+      // As the cdn build (vite.config.ts) does.
+      rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true } },
     },
   });
   const chunks = (Array.isArray(output) ? output[0] : output).output.filter((item) => item.type === 'chunk');
