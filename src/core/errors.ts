@@ -12,7 +12,7 @@ export type HvErrorCode =
   | 'invalid-shell-return'
   /** The round-trip state in `actionqs` is missing, unknown to this tab, already used or expired. */
   | 'invalid-state'
-  /** The proxy could not be reached at all. */
+  /** The proxy (or a lazily loaded part of the kit) could not be reached at all. */
   | 'network'
   /** The proxy answered with an HTTP error status. */
   | 'http'
@@ -23,9 +23,7 @@ export type HvErrorCode =
   /** The proxy answered, but not with a HealthVault response document. */
   | 'malformed-response'
   /** The platform answered with a non-zero status code. */
-  | 'platform'
-  /** A popup window could not be used and the redirect fallback failed as well. */
-  | 'popup';
+  | 'platform';
 
 export interface HvErrorOptions {
   retryable?: boolean;
