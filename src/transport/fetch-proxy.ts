@@ -2,6 +2,7 @@ import { HvError } from '../core/errors.js';
 import { decodeResponse } from '../core/platform/response.js';
 import type { XmlNode } from '../core/platform/xml-node.js';
 import { isGuid } from '../core/guid.js';
+import { isLoopbackHost } from '../core/loopback.js';
 import { parseXmlWithDom } from './dom-xml.js';
 import type { HvProxy, ProxyCallOptions, ShellSignIn } from './proxy.js';
 
@@ -19,10 +20,9 @@ const DEFAULT_TIMEOUT_MS = 20_000;
 /** Platform method names are single words; anything else would reach another path of the proxy. */
 const METHOD_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 
+/** Loopback, including `*.localhost`, which browsers resolve to loopback too. */
 function isLocalhost(hostname: string): boolean {
-  return (
-    hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '127.0.0.1' || hostname === '[::1]'
-  );
+  return isLoopbackHost(hostname) || hostname.endsWith('.localhost');
 }
 
 /**

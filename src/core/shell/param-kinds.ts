@@ -5,6 +5,7 @@
  */
 import { HvError } from '../errors.js';
 import { isGuid } from '../guid.js';
+import { isLoopbackHost } from '../loopback.js';
 import type { ShellTarget } from './targets.js';
 
 export interface BuildShellUrlOptions {
@@ -25,7 +26,6 @@ export interface ParamContext {
 /** Checks a value and returns the wire name/value pairs it contributes to targetqs. */
 export type ParamKind = (value: unknown, param: ParamContext) => [string, string][];
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 const CULTURE = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
 /** Rule names are `wc-types:string16` (auth.xsd `Rule/@name`). */
 const RULE_NAME_MAX = 16;
@@ -44,7 +44,7 @@ export function parseAbsoluteUrl(value: string): URL | undefined {
 
 /** https everywhere; plain http only on the loopback host, where development servers run. */
 export function requireHttpsOrLocal(url: URL, subject: string): void {
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname))) {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     throw invalidRequest(`${subject} must use https (plain http is accepted only for localhost, 127.0.0.1 and [::1])`);
   }
 }
