@@ -1,8 +1,7 @@
-import { HvError } from '../../errors.js';
-import { isGuid } from '../../guid.js';
 import { Methods } from '../methods.js';
-import { infoXml, xmlElement } from '../xml-write.js';
+import { infoXml } from '../xml-write.js';
 import { childrenNamed, type XmlNode } from '../xml-node.js';
+import { guidElements } from './guid-elements.js';
 import {
   malformed,
   parseBoolean,
@@ -66,16 +65,8 @@ export interface RecordInfo {
 
 /** The `<info>` of GetAuthorizedRecords for `recordIds`. */
 export function getAuthorizedRecordsRequest(recordIds: readonly string[]): string {
-  if (recordIds.length === 0) {
-    throw new HvError('invalid-config', 'GetAuthorizedRecords needs at least one record id.');
-  }
-  for (const id of recordIds) {
-    if (!isGuid(id)) throw new HvError('invalid-config', `GetAuthorizedRecords: record id "${id}" is not a GUID.`);
-  }
-  return infoXml(
-    Methods.GetAuthorizedRecords,
-    recordIds.map((id) => xmlElement('id', id)),
-  );
+  const { GetAuthorizedRecords } = Methods;
+  return infoXml(GetAuthorizedRecords, guidElements(GetAuthorizedRecords, 'id', 'record id', recordIds));
 }
 
 /** The platform writes "never expires" as the last moment of year 9999. */

@@ -1,8 +1,7 @@
-import { HvError } from '../../errors.js';
-import { isGuid } from '../../guid.js';
 import { Methods } from '../methods.js';
-import { infoXml, xmlElement } from '../xml-write.js';
+import { infoXml } from '../xml-write.js';
 import { childrenNamed, type XmlNode } from '../xml-node.js';
+import { guidElements } from './guid-elements.js';
 import { parseEnum, requiredInfo, requiredText } from '../response.js';
 
 /** A permission on a thing type (`wc-types:Permission`). */
@@ -23,16 +22,8 @@ export interface ThingTypePermission {
  * read or write in that record.
  */
 export function queryPermissionsRequest(thingTypeIds: readonly string[]): string {
-  if (thingTypeIds.length === 0) {
-    throw new HvError('invalid-config', 'QueryPermissions needs at least one thing type id.');
-  }
-  for (const id of thingTypeIds) {
-    if (!isGuid(id)) throw new HvError('invalid-config', `QueryPermissions: thing type id "${id}" is not a GUID.`);
-  }
-  return infoXml(
-    Methods.QueryPermissions,
-    thingTypeIds.map((id) => xmlElement('thing-type-id', id)),
-  );
+  const { QueryPermissions } = Methods;
+  return infoXml(QueryPermissions, guidElements(QueryPermissions, 'thing-type-id', 'thing type id', thingTypeIds));
 }
 
 /** Reads one `wc-types:ThingTypePermission` element. */
