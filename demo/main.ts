@@ -75,7 +75,7 @@ attributes.addEventListener('input', () => {
 attributes.addEventListener('submit', (event) => event.preventDefault());
 
 // The event log: kept across the round trip so the story of one connection reads top to bottom.
-function describe(event: CustomEvent): string {
+function describeEvent(event: CustomEvent): string {
   const detail = event.detail as Record<string, unknown> & { error?: { code: string; message: string } };
   switch (event.type) {
     case 'hv-connect':
@@ -101,7 +101,7 @@ function appendLogEntry(type: string, text: string): void {
 for (const entry of JSON.parse(sessionStorage.getItem(LOG_KEY) ?? '[]') as [string, string][]) appendLogEntry(...entry);
 for (const type of LOGGED_EVENTS) {
   document.addEventListener(type, (event) => {
-    const text = describe(event as CustomEvent);
+    const text = describeEvent(event as CustomEvent);
     appendLogEntry(type, text);
     const entries = JSON.parse(sessionStorage.getItem(LOG_KEY) ?? '[]') as [string, string][];
     sessionStorage.setItem(LOG_KEY, JSON.stringify([...entries, [type, text]].slice(-50)));
