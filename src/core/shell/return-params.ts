@@ -14,6 +14,12 @@ export const RETURN_PARAMS: Readonly<Record<keyof ShellReturn, string>> = {
 };
 export const RETURN_PARAM_NAMES: ReadonlySet<string> = new Set(Object.values(RETURN_PARAMS));
 
+/**
+ * Return targets the Shell sends by itself rather than in answer to a request of the kit (reference §3): links to
+ * the app's own pages, and sign-out. They carry no round-trip state; lower-cased, as compared.
+ */
+export const SHELL_STARTED_TARGETS: readonly string[] = ['home', 'help', 'privacy', 'serviceagreement', 'signout'];
+
 function decodeName(raw: string): string {
   try {
     return decodeURIComponent(raw.replace(/\+/g, ' '));

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { HvError } from '../../core/errors.js';
 import { buildAuthUrl, createRoundTripState } from '../../core/shell/index.js';
+import { STATE_PARAM } from '../../core/shell/round-trip-ledger.js';
 import { HvElement } from '../internal/hv-element.js';
 import { dispatchHvEvent } from '../internal/events.js';
 import { tokenStyles } from '../internal/tokens.styles.js';
@@ -26,6 +27,8 @@ const STATE_RENEW_AFTER_MS = 10 * 60 * 1000;
  * @event hv-connect - Cancelable. The person is leaving for the Shell; `detail.url` is where, `detail.mode` how.
  * @event hv-authorized - The Shell came back with an authorized person (`detail.person`, `detail.action`).
  * @event hv-denied - The person declined (`detail.reason` is `rejected`) or closed the popup (`popup-closed`).
+ * @event hv-shell-return - The Shell came back with a target the kit does not act on (`detail.target`, e.g.
+ * `Privacy` or `SignOut`): show the page it names.
  * @event hv-error - Configuration, Shell return or proxy failure; `detail.error` is a typed `HvError`.
  *
  * @csspart button - The link that leads to the Shell.
@@ -50,8 +53,14 @@ const STATE_RENEW_AFTER_MS = 10 * 60 * 1000;
 export class HvConnectButton extends HvElement {
   static override styles = [tokenStyles, connectButtonStyles];
 
-  /** Where the Shell returns to (targetqs `redirect`): an https URL, or http on localhost. Non-production only. */
+  /**
+   * Where the Shell returns to (targetqs `redirect`): an https URL, or http on localhost, on this page's origin or
+   * one of `allowed-redirect-origins`. Non-production only.
+   */
   @property({ attribute: 'redirect-url' }) redirectUrl?: string;
+
+  /** Space-separated origins besides this page's own that `redirect-url` may point at. */
+  @property({ attribute: 'allowed-redirect-origins' }) allowedRedirectOrigins?: string;
 
   /** The app's own data, echoed back by the Shell and found in `detail.action` of the result events. */
   @property() action?: string;
@@ -80,6 +89,8 @@ export class HvConnectButton extends HvElement {
   @state() private announcement = '';
 
   private stateCreatedAt = 0;
+  /** The round-trip state in the current link: the flow a popup's outcome must name. */
+  private flow = '';
   private linkInputs?: string;
   /** Set while a Shell return waits for a proxy to be configured (it may come later, by context). */
   private proxyConfigured?: () => void;
@@ -106,6 +117,7 @@ export class HvConnectButton extends HvElement {
       shell,
       lang,
       this.redirectUrl,
+      this.allowedRedirectOrigins,
       this.action,
       this.multiRecord,
       this.forceAppAuth,
@@ -147,17 +159,22 @@ export class HvConnectButton extends HvElement {
       const { appId, shell, lang } = this.config;
       if (!appId) throw new HvError('invalid-config', 'HealthVault connect button: the app-id attribute is missing.');
       if (!shell) throw new HvError('invalid-config', 'HealthVault connect button: the shell attribute is missing.');
-      this.href = buildAuthUrl({
-        shell,
-        appId,
-        redirect: this.redirectUrl || undefined,
-        actionqs: createRoundTripState(this.action),
-        multiRecord: this.multiRecord || undefined,
-        forceAppAuth: this.forceAppAuth || undefined,
-        onlineOptionalRules: splitRuleNames(this.optionalOnlineRules),
-        offlineOptionalRules: splitRuleNames(this.optionalOfflineRules),
-        culture: lang || undefined,
-      });
+      const actionqs = createRoundTripState(this.action);
+      this.href = buildAuthUrl(
+        {
+          shell,
+          appId,
+          redirect: this.redirectUrl || undefined,
+          actionqs,
+          multiRecord: this.multiRecord || undefined,
+          forceAppAuth: this.forceAppAuth || undefined,
+          onlineOptionalRules: splitWords(this.optionalOnlineRules),
+          offlineOptionalRules: splitWords(this.optionalOfflineRules),
+          culture: lang || undefined,
+        },
+        { allowedRedirectOrigins: [location.origin, ...(splitWords(this.allowedRedirectOrigins) ?? [])] },
+      );
+      this.flow = new URLSearchParams(actionqs).get(STATE_PARAM)!;
       this.stateCreatedAt = Date.now();
       this.configError = undefined;
     } catch (error) {
@@ -169,6 +186,11 @@ export class HvConnectButton extends HvElement {
 
   private onClick(event: MouseEvent): void {
     if (!this.href) return;
+    // One flow at a time: a second activation while the first is on its way would start a second one.
+    if (this.pending) {
+      event.preventDefault();
+      return;
+    }
     if (Date.now() - this.stateCreatedAt > STATE_RENEW_AFTER_MS) {
       this.refreshHref();
       (event.currentTarget as HTMLAnchorElement).href = this.href ?? '';
@@ -195,9 +217,12 @@ export class HvConnectButton extends HvElement {
       this.leaveFor(url);
       return;
     }
+    const { flow } = this;
     void this.loadShellReturn().then(async (returns) => {
-      const outcome = returns && (await returns.awaitPopupOutcome(popup));
+      const outcome = returns && (await returns.awaitPopupOutcome(popup, flow, () => this.loadProxy()));
       this.pending = false;
+      // That flow's state is used up: the next activation needs a link with a new one.
+      this.refreshHref();
       if (outcome) {
         this.settle(outcome, returns.deliverShellReturn);
       } else if (returns) {
@@ -243,7 +268,7 @@ export class HvConnectButton extends HvElement {
     }
     await pageScriptsRan();
     this.pending = false;
-    this.settle(outcome, returns.deliverShellReturn);
+    this.settle(outcome, returns.deliverShellReturn, query);
   }
 
   /** The proxy, once there is one: the token waits in memory meanwhile, and the page hears why it waits. */
@@ -256,8 +281,8 @@ export class HvConnectButton extends HvElement {
     return this.loadProxy();
   }
 
-  private settle(outcome: ShellReturnOutcome, deliver: typeof deliverShellReturn): void {
-    deliver(outcome, this);
+  private settle(outcome: ShellReturnOutcome, deliver: typeof deliverShellReturn, query?: string): void {
+    deliver(outcome, this, query);
     this.toggleState('authorized', outcome.kind === 'authorized');
     if (outcome.kind === 'authorized') this.announcement = `Connected to HealthVault as ${outcome.detail.person.name}.`;
     else if (outcome.kind === 'denied') this.announcement = 'HealthVault access was not granted.';
@@ -285,9 +310,10 @@ function pageScriptsRan(): Promise<void> {
   });
 }
 
-function splitRuleNames(names: string): string[] | undefined {
-  const list = names.split(/\s+/).filter(Boolean);
-  return list.length ? list : undefined;
+/** The words of a space-separated attribute, undefined when there are none (or the attribute was removed). */
+function splitWords(words: string | null | undefined): string[] | undefined {
+  const list = words?.split(/\s+/).filter(Boolean);
+  return list?.length ? list : undefined;
 }
 
 declare global {

@@ -5,9 +5,12 @@ import { decodePersonInfo, getPersonInfoRequest, Methods } from '../../core/plat
 import {
   consumeRoundTripState,
   parseShellReturn,
+  SHELL_STARTED_TARGETS,
+  type ShellReturn,
   type ShellReturnTarget,
   type StateStore,
 } from '../../core/shell/index.js';
+import { STATE_PARAM } from '../../core/shell/round-trip-ledger.js';
 import { FetchProxy } from '../../transport/fetch-proxy.js';
 import type { HvProxy } from '../../transport/proxy.js';
 import { dispatchHvEvent, type HvAuthorizedDetail, type HvDeniedDetail } from '../internal/events.js';
@@ -37,8 +40,6 @@ export interface HandleShellReturnOptions {
   signal?: AbortSignal;
 }
 
-const POPUP_CHANNEL = 'hv-elements:popup-return';
-
 export function asHvError(error: unknown): HvError {
   if (error instanceof HvError) return error;
   return new HvError('invalid-shell-return', `The Shell return could not be processed: ${String(error)}`, {
@@ -47,15 +48,19 @@ export function asHvError(error: unknown): HvError {
 }
 
 /**
- * Reads the Shell return in `query` (as `takeShellReturn` gave it) and checks its round-trip state. Returns
- * undefined when the query holds no return target; a refused state or an unknown target is an error outcome.
+ * Reads the Shell return in `query` (as `takeShellReturn` gave it) and checks its round-trip state. A target the
+ * Shell starts by itself (Privacy, SignOut, …) carries no state and is handed over as it is. Returns undefined
+ * when the query holds no return target; a refused state or an unknown target is an error outcome.
  */
 export function captureShellReturn(query: string, store?: StateStore): CapturedShellReturn | undefined {
   try {
     const shellReturn = parseShellReturn(query);
     if (!shellReturn) return undefined;
-    const { appData: action } = consumeRoundTripState(shellReturn.actionqs, store ? { store } : undefined);
-    const { target, wctoken, instanceId } = shellReturn;
+    const { target, wctoken, instanceId, actionqs } = shellReturn;
+    if (SHELL_STARTED_TARGETS.includes(target.toLowerCase()) && flowOf(actionqs) === undefined) {
+      return { kind: 'other', target };
+    }
+    const { appData: action } = consumeRoundTripState(actionqs, store ? { store } : undefined);
     switch (target) {
       case 'AppAuthSuccess':
       case 'SelectedRecordChanged':
@@ -75,6 +80,11 @@ export function captureShellReturn(query: string, store?: StateStore): CapturedS
   } catch (error) {
     return { kind: 'error', error: asHvError(error) };
   }
+}
+
+/** The round trip a Shell return belongs to: the state in its `actionqs`, if any. */
+export function flowOf(actionqs: string | undefined): string | undefined {
+  return new URLSearchParams(actionqs).get(STATE_PARAM) ?? undefined;
 }
 
 /** Hands the user token to the proxy and reads the person it belongs to. */
@@ -103,7 +113,8 @@ export async function completeShellReturn(
  */
 export async function handleShellReturn(options: HandleShellReturnOptions): Promise<ShellReturnOutcome | undefined> {
   const query = takeShellReturn();
-  const captured = query === undefined ? undefined : captureShellReturn(query, options.store);
+  if (query === undefined) return undefined;
+  const captured = captureShellReturn(query, options.store);
   if (!captured) return undefined;
   let outcome: ShellReturnOutcome;
   try {
@@ -112,54 +123,147 @@ export async function handleShellReturn(options: HandleShellReturnOptions): Prom
   } catch (error) {
     outcome = { kind: 'error', error: asHvError(error) };
   }
-  deliverShellReturn(outcome, options.eventTarget ?? document);
+  deliverShellReturn(outcome, options.eventTarget ?? document, query);
   return outcome;
 }
 
-/** Relays the outcome to the popup's opener, or fires its events on `target`. */
-export function deliverShellReturn(outcome: ShellReturnOutcome, target: EventTarget): void {
-  if (window.name === POPUP_WINDOW_NAME && window.opener) {
-    const channel = new BroadcastChannel(POPUP_CHANNEL);
-    channel.postMessage(toMessage(outcome));
-    channel.close();
+/**
+ * Fires the outcome's event on `target`, or, inside the connect button's popup, tells the opener how its flow ended
+ * and closes the popup. `query` is the return's query, which names the flow.
+ */
+export function deliverShellReturn(outcome: ShellReturnOutcome, target: EventTarget, query = ''): void {
+  const opener = popupOpener();
+  const flow = flowOf(parseShellReturnQuietly(query)?.actionqs);
+  if (opener && flow) {
+    // Only to this origin, and without the person's data: the opener reads the person from its proxy itself.
+    opener.postMessage(toMessage(outcome, flow), location.origin);
     window.close();
     return;
   }
   if (outcome.kind === 'authorized') dispatchHvEvent(target, 'hv-authorized', outcome.detail);
   else if (outcome.kind === 'denied') dispatchHvEvent(target, 'hv-denied', outcome.detail);
   else if (outcome.kind === 'error') dispatchHvEvent(target, 'hv-error', { error: outcome.error });
+  else dispatchHvEvent(target, 'hv-shell-return', { target: outcome.target, action: outcome.action });
 }
 
-/** Errors lose their own fields in structured clone, so they travel as plain data. */
-type OutcomeMessage =
-  | Exclude<ShellReturnOutcome, { kind: 'error' }>
-  | { kind: 'error'; code: HvErrorCode; message: string; retryable: boolean };
-
-function toMessage(outcome: ShellReturnOutcome): OutcomeMessage {
-  if (outcome.kind !== 'error') return outcome;
-  const { code, message, retryable } = outcome.error;
-  return { kind: 'error', code, message, retryable };
+function parseShellReturnQuietly(query: string): ShellReturn | undefined {
+  try {
+    return parseShellReturn(query);
+  } catch {
+    return undefined;
+  }
 }
 
-function fromMessage(message: OutcomeMessage): ShellReturnOutcome {
-  if (message.kind !== 'error') return message;
-  return { kind: 'error', error: new HvError(message.code, message.message, { retryable: message.retryable }) };
+/**
+ * The page that opened this window as the connect button's popup, when it is one of this origin. A page of
+ * another site that names its window like the popup gets nothing; an opener cut off by
+ * `Cross-Origin-Opener-Policy` leaves the return to complete in this window, as after a redirect.
+ */
+function popupOpener(): Window | undefined {
+  try {
+    const opener = window.opener as Window | null;
+    if (window.name === POPUP_WINDOW_NAME && opener?.location.origin === location.origin) return opener;
+  } catch {
+    // Reading a cross-origin opener's location throws: not our popup.
+  }
+  return undefined;
 }
 
-/** Resolves with the outcome the popup relays, or undefined when the popup closed without one. */
-export function awaitPopupOutcome(popup: Window, pollMs = 400): Promise<ShellReturnOutcome | undefined> {
+const POPUP_MESSAGE = 'hv-elements:popup-outcome';
+
+/** What the popup posts to its opener: the flow and how it ended, never the person's data. */
+type PopupMessage = { type: typeof POPUP_MESSAGE; flow: string } & (
+  | { kind: 'authorized'; target: HvAuthorizedDetail['target']; action?: string }
+  | { kind: 'denied'; reason: HvDeniedDetail['reason']; action?: string }
+  | { kind: 'error'; code: HvErrorCode; message: string; retryable: boolean }
+  | { kind: 'other'; target: ShellReturnTarget; action?: string }
+);
+
+function toMessage(outcome: ShellReturnOutcome, flow: string): PopupMessage {
+  const head = { type: POPUP_MESSAGE, flow } as const;
+  switch (outcome.kind) {
+    case 'authorized':
+      return { ...head, kind: 'authorized', target: outcome.detail.target, action: outcome.detail.action };
+    case 'denied':
+      return { ...head, kind: 'denied', reason: outcome.detail.reason, action: outcome.detail.action };
+    case 'error': {
+      const { code, message, retryable } = outcome.error;
+      return { ...head, kind: 'error', code, message, retryable };
+    }
+    default:
+      return { ...head, kind: 'other', target: outcome.target, action: outcome.action };
+  }
+}
+
+const optionalString = (value: unknown) => value === undefined || typeof value === 'string';
+
+/** `data` as a popup message of `flow`, or undefined when it is anything else. */
+function readMessage(data: unknown, flow: string): PopupMessage | undefined {
+  const message = data as Partial<Record<string, unknown>> | null;
+  if (message?.type !== POPUP_MESSAGE || message.flow !== flow || !optionalString(message.action)) return undefined;
+  const valid =
+    message.kind === 'authorized'
+      ? message.target === 'AppAuthSuccess' || message.target === 'SelectedRecordChanged'
+      : message.kind === 'denied'
+        ? message.reason === 'rejected'
+        : message.kind === 'error'
+          ? typeof message.code === 'string' && typeof message.message === 'string'
+          : message.kind === 'other' && typeof message.target === 'string';
+  return valid ? (message as PopupMessage) : undefined;
+}
+
+/**
+ * Resolves with the outcome of round trip `flow` that `popup` posts back, or undefined when the popup closed
+ * without one. Only a message from that window, of this origin, of this flow counts. The opener's copy of the
+ * round-trip state is used up as well, so the same return cannot be replayed in this tab; an authorized person is
+ * read through `proxy`, the source of truth, not taken from the message.
+ */
+export function awaitPopupOutcome(
+  popup: Window,
+  flow: string,
+  proxy: () => Promise<HvProxy>,
+  pollMs = 400,
+): Promise<ShellReturnOutcome | undefined> {
   return new Promise((resolve) => {
-    const channel = new BroadcastChannel(POPUP_CHANNEL);
     const finish = (outcome: ShellReturnOutcome | undefined) => {
       clearInterval(timer);
-      channel.close();
+      removeEventListener('message', onMessage);
       resolve(outcome);
     };
-    channel.onmessage = (event: MessageEvent<OutcomeMessage>) => finish(fromMessage(event.data));
-    // The relay may land just after the popup closes itself, so a closed popup gets one more poll of grace.
+    const onMessage = (event: MessageEvent) => {
+      const message = event.source === popup && event.origin === location.origin && readMessage(event.data, flow);
+      if (!message) return;
+      try {
+        consumeRoundTripState(`${STATE_PARAM}=${encodeURIComponent(flow)}`);
+      } catch {
+        // Already used up or expired here: all that matters is that it is gone.
+      }
+      void fromMessage(message, proxy).then(finish);
+    };
+    addEventListener('message', onMessage);
+    // The message may land just after the popup closes itself, so a closed popup gets one more poll of grace.
     let closedPolls = 0;
     const timer = setInterval(() => {
       if (popup.closed && ++closedPolls > 1) finish(undefined);
     }, pollMs);
   });
+}
+
+async function fromMessage(message: PopupMessage, proxy: () => Promise<HvProxy>): Promise<ShellReturnOutcome> {
+  switch (message.kind) {
+    case 'authorized':
+      try {
+        const info = await (await proxy()).call(Methods.GetPersonInfo, getPersonInfoRequest());
+        const detail = { target: message.target, person: decodePersonInfo(info), action: message.action };
+        return { kind: 'authorized', detail };
+      } catch (error) {
+        return { kind: 'error', error: asHvError(error) };
+      }
+    case 'denied':
+      return { kind: 'denied', detail: { reason: message.reason, action: message.action } };
+    case 'error':
+      return { kind: 'error', error: new HvError(message.code, message.message, { retryable: message.retryable }) };
+    default:
+      return { kind: 'other', target: message.target, action: message.action };
+  }
 }

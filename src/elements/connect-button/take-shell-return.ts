@@ -1,14 +1,53 @@
-import { withoutShellReturn } from '../../core/shell/return-params.js';
+import { SHELL_STARTED_TARGETS, withoutShellReturn } from '../../core/shell/return-params.js';
+import { STATE_PARAM } from '../../core/shell/round-trip-ledger.js';
 
 /**
- * Takes what the Shell sent back off the address bar, at once and synchronously, so the token is neither
- * visible, bookmarked nor sent as a referrer, and returns the query it was in (undefined on a normal page
- * load). Parsing and checking it is the lazily loaded part, in `shell-return.ts`.
+ * Where a Shell return stripped off the address bar waits for the code that completes it. A global symbol, so
+ * that the classic-script entry (which strips before the page's body loads) can hand it to the ES module.
+ */
+const STRIPPED_RETURN = Symbol.for('hv-elements.shell-return');
+type StrippedReturnHolder = { [STRIPPED_RETURN]?: string };
+
+/** The Shell-started return (e.g. `target=Privacy`) already handed out for this address, so it is handed out once. */
+let handedShellStarted: string | undefined;
+
+/** A query parameter by name in any letter case, as the Shell's casing varies. */
+function param(params: URLSearchParams, name: string): string | undefined {
+  for (const [key, value] of params) if (key.toLowerCase() === name) return value;
+  return undefined;
+}
+
+/**
+ * Takes a return of the kit's own round trip (a `target` with the kit's state in `actionqs`) off the address bar,
+ * synchronously, and keeps its query for {@link takeShellReturn}. The define entries call it as they load, so the
+ * token is neither shown, bookmarked nor sent as a referrer by anything the page loads after the kit.
+ */
+export function stripShellReturn(): void {
+  const { href, search } = location;
+  const params = new URLSearchParams(search);
+  if (param(params, 'target') === undefined || !new URLSearchParams(param(params, 'actionqs')).has(STATE_PARAM)) {
+    return;
+  }
+  history.replaceState(history.state, '', withoutShellReturn(href));
+  (globalThis as StrippedReturnHolder)[STRIPPED_RETURN] = search;
+}
+
+/**
+ * The Shell return on this page, once per page load however many elements ask: the query of the kit's own round
+ * trip (off the address bar by now), or the query of a target the Shell starts by itself (Privacy,
+ * ServiceAgreement, Home, Help, SignOut), which stays where it is. Anything else in the address bar, such as a
+ * partner page's own `?target=…`, is not a Shell return: undefined. Parsing and checking are lazily loaded
+ * (`shell-return.ts`).
  */
 export function takeShellReturn(): string | undefined {
-  const stripped = withoutShellReturn(location.href);
-  if (stripped === location.href) return undefined;
-  const query = location.search;
-  history.replaceState(history.state, '', stripped);
-  return query;
+  stripShellReturn();
+  const holder = globalThis as StrippedReturnHolder;
+  const stripped = holder[STRIPPED_RETURN];
+  delete holder[STRIPPED_RETURN];
+  if (stripped !== undefined) return stripped;
+  const { href, search } = location;
+  const target = param(new URLSearchParams(search), 'target')?.toLowerCase();
+  if (target === undefined || !SHELL_STARTED_TARGETS.includes(target) || handedShellStarted === href) return undefined;
+  handedShellStarted = href;
+  return search;
 }

@@ -22,6 +22,15 @@ export interface HvDeniedDetail {
   action?: string;
 }
 
+/**
+ * `hv-shell-return`: the Shell came back with a target the kit does not act on itself, such as `Privacy` or
+ * `ServiceAgreement` (links to the app's own pages) or `SignOut`. Show the page it names.
+ */
+export interface HvShellReturnDetail {
+  target: ShellReturnTarget;
+  action?: string;
+}
+
 /** `hv-error`: something went wrong; `error.code` says what, `error.message` says it in words. */
 export interface HvErrorDetail {
   error: HvError;
@@ -30,12 +39,14 @@ export interface HvErrorDetail {
 export type HvConnectEvent = CustomEvent<HvConnectDetail>;
 export type HvAuthorizedEvent = CustomEvent<HvAuthorizedDetail>;
 export type HvDeniedEvent = CustomEvent<HvDeniedDetail>;
+export type HvShellReturnEvent = CustomEvent<HvShellReturnDetail>;
 export type HvErrorEvent = CustomEvent<HvErrorDetail>;
 
 export interface HvEventMap {
   'hv-connect': HvConnectEvent;
   'hv-authorized': HvAuthorizedEvent;
   'hv-denied': HvDeniedEvent;
+  'hv-shell-return': HvShellReturnEvent;
   'hv-error': HvErrorEvent;
 }
 

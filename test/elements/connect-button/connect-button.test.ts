@@ -6,8 +6,7 @@ import { createRoundTripState, STATE_STORAGE_KEY } from '../../../src/core/shell
 import { HvError } from '../../../src/core/errors.js';
 import { define } from '../../../src/elements/internal/define.js';
 import { HvConnectButton } from '../../../src/elements/connect-button/connect-button.js';
-import { POPUP_WINDOW_NAME } from '../../../src/elements/connect-button/popup-name.js';
-import { FakeProxy, PERSON_ID } from '../../helpers/fake-proxy.js';
+import { FakeProxy, PERSON_ID, personInfoNode } from '../../helpers/fake-proxy.js';
 
 const APP_ID = '8f3c7b1e-2a4d-4c5e-9f60-1a2b3c4d5e6f';
 const SHELL = 'https://account.healthvault-ppe.com';
@@ -43,6 +42,7 @@ describe('hv-connect-button', () => {
         app-id=${APP_ID}
         shell="us-ppe"
         redirect-url="http://localhost:5173/return"
+        allowed-redirect-origins="https://partner.example http://localhost:5173"
         action=${'/after?x=1&y=2'}
         multi-record
         force-app-auth
@@ -126,6 +126,15 @@ describe('hv-connect-button', () => {
       'invalid-shell-request',
       'http://partner.example/return',
     ],
+    [
+      html`<hv-connect-button
+        app-id=${APP_ID}
+        shell="us"
+        redirect-url="https://elsewhere.example/return"
+      ></hv-connect-button>`,
+      'invalid-shell-request',
+      'https://elsewhere.example is not in allowedRedirectOrigins',
+    ],
   ] as const) {
     it(`shows a specific message and fires hv-error (${code}) for: ${text}`, async () => {
       const errors: HvError[] = [];
@@ -150,6 +159,30 @@ describe('hv-connect-button', () => {
     await el.updateComplete;
     expect(link(el)).to.not.equal(null);
     expect(el.matches(':state(invalid)')).to.equal(false);
+  });
+
+  it('updates its link when an optional rule list is removed', async () => {
+    const el = await fixture<HvConnectButton>(
+      html`<hv-connect-button app-id=${APP_ID} shell="us" optional-online-rules="weight"></hv-connect-button>`,
+    );
+    expect(targetqs(link(el).href).get('onopt1')).to.equal('weight');
+    el.removeAttribute('optional-online-rules');
+    await el.updateComplete;
+    expect(targetqs(link(el).href).get('onopt1')).to.equal(null);
+    expect(el.matches(':state(invalid)')).to.equal(false);
+  });
+
+  it('starts one flow when activated twice', async () => {
+    const el = await fixture<HvConnectButton>(
+      html`<hv-connect-button app-id=${APP_ID} shell="us"></hv-connect-button>`,
+    );
+    document.addEventListener('click', stayOnPage);
+    let connects = 0;
+    el.addEventListener('hv-connect', () => connects++);
+    link(el).click();
+    await el.updateComplete;
+    link(el).click();
+    expect(connects).to.equal(1);
   });
 
   it('fires a cancelable hv-connect with the URL; cancelling keeps the person on the page', async () => {
@@ -314,6 +347,35 @@ describe('hv-connect-button on the page the Shell returns to', () => {
     expect(proxy.signIns.map((signIn) => signIn.wctoken)).to.deep.equal(['t3']);
   });
 
+  it("leaves a partner page's own ?target= alone: no Shell return, no error", async () => {
+    history.replaceState(null, '', `${location.pathname}?target=_blank&actionqs=mine`);
+    const errors: unknown[] = [];
+    document.addEventListener('hv-error', (event) => errors.push(event), { once: true });
+    const el = await fixture<HvConnectButton>(
+      html`<hv-connect-button app-id=${APP_ID} shell="us" .proxy=${new FakeProxy()}></hv-connect-button>`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(location.search).to.equal('?target=_blank&actionqs=mine');
+    expect(errors).to.have.length(0);
+    expect(el.matches(':state(invalid)')).to.equal(false);
+  });
+
+  for (const target of ['Privacy', 'ServiceAgreement', 'Home', 'Help', 'SignOut']) {
+    it(`hands a Shell-started ${target} return to the page as hv-shell-return, without a state check`, async () => {
+      history.replaceState(null, '', `${location.pathname}?target=${target.toLowerCase()}`);
+      const shellReturn = oneEvent(document, 'hv-shell-return');
+      const errors: unknown[] = [];
+      document.addEventListener('hv-error', (event) => errors.push(event), { once: true });
+      await fixture(
+        html`<hv-connect-button app-id=${APP_ID} shell="us" .proxy=${new FakeProxy()}></hv-connect-button>`,
+      );
+      expect((await shellReturn).detail.target).to.equal(target);
+      expect(errors).to.have.length(0);
+      // Nothing secret in it, so it stays for the page's own routing.
+      expect(location.search).to.equal(`?target=${target.toLowerCase()}`);
+    });
+  }
+
   it('leaves the return alone with manual-return', async () => {
     await returnTo({ target: 'AppAuthReject', actionqs: createRoundTripState(undefined) });
     await fixture(
@@ -335,41 +397,113 @@ describe('hv-connect-button in popup mode', () => {
     return { closed: false } as Window & { closed: boolean };
   }
 
-  it('opens the Shell in a popup within the click and relays its outcome as hv-authorized', async () => {
-    const popup = fakePopup();
-    const opened: unknown[][] = [];
-    window.open = (...args: unknown[]) => {
-      opened.push(args);
-      return popup;
+  /**
+   * Opens, instead of the Shell, the partner's return page as the Shell would leave it in the popup: a real
+   * window with the popup's name, this page as its opener and a copy of this tab's session storage.
+   */
+  function openReturnPageInstead(returnQuery: (actionqs: string) => Record<string, string>): string[] {
+    const opened: string[] = [];
+    window.open = (url?: string | URL, name?: string, features?: string) => {
+      opened.push(String(url));
+      const query = new URLSearchParams(returnQuery(targetqs(String(url)).get('actionqs')!));
+      const page = new URL(`fixtures/popup-return.html?${query}`, import.meta.url);
+      return realOpen.call(window, page.href, name, features);
     };
+    return opened;
+  }
+
+  /** Every message this window receives, as the opener sees them. */
+  function recordMessages(): unknown[] {
+    const messages: unknown[] = [];
+    window.addEventListener('message', (event) => messages.push(event.data));
+    return messages;
+  }
+
+  it('opens the Shell in a popup within the click; the popup tells its opener, which reads the person', async function () {
+    this.timeout(15_000);
+    const opened = openReturnPageInstead((actionqs) => ({
+      target: 'AppAuthSuccess',
+      wctoken: 'popup-token',
+      actionqs,
+      person: 'Popup Copy',
+    }));
+    const messages = recordMessages();
+    const proxy = new FakeProxy(() => personInfoNode('Jane Doe'));
     const el = await fixture<HvConnectButton>(
-      html`<hv-connect-button app-id=${APP_ID} shell="us" mode="popup" action="a1"></hv-connect-button>`,
+      html`<hv-connect-button
+        app-id=${APP_ID}
+        shell="us"
+        mode="popup"
+        action="a1"
+        .proxy=${proxy}
+      ></hv-connect-button>`,
     );
+    const firstHref = link(el).href;
+    const authorized = oneEvent(el, 'hv-authorized');
     link(el).click();
-    expect(opened).to.have.length(1);
-    expect(opened[0][0]).to.equal(link(el).href);
-    expect(opened[0][1]).to.equal(POPUP_WINDOW_NAME);
+    expect(opened).to.deep.equal([firstHref]);
     await el.updateComplete;
     expect(el.matches(':state(pending)')).to.equal(true);
-    const authorized = oneEvent(el, 'hv-authorized');
-    // The button listens once its lazily loaded return module is there.
-    await import('../../../src/elements/connect-button/shell-return.js');
-    await new Promise((resolve) => setTimeout(resolve));
-    // What the Shell return page inside the popup sends back (see deliverShellReturn).
-    const channel = new BroadcastChannel('hv-elements:popup-return');
-    channel.postMessage({
-      kind: 'authorized',
-      detail: {
-        target: 'AppAuthSuccess',
-        person: { personId: PERSON_ID, name: 'Jane Doe', records: [] },
-        action: 'a1',
-      },
-    });
-    channel.close();
-    expect((await authorized).detail.person.name).to.equal('Jane Doe');
+    const { detail } = await authorized;
+    // The person as the opener's proxy knows them; the popup's message carries no personal data.
+    expect(detail.person.name).to.equal('Jane Doe');
+    expect(detail.action).to.equal('a1');
+    expect(proxy.calls.map((call) => call.method)).to.deep.equal(['GetPersonInfo']);
+    expect(proxy.signIns).to.have.length(0);
+    expect(JSON.stringify(messages)).to.not.contain('Popup Copy');
     await el.updateComplete;
     expect(el.matches(':state(pending)')).to.equal(false);
     expect(el.matches(':state(authorized)')).to.equal(true);
+    expect(link(el).href).to.not.equal(firstHref);
+  });
+
+  it("uses up the opener's copy of the state, so the popup's return cannot be replayed in this tab", async function () {
+    this.timeout(15_000);
+    let returned: Record<string, string> = {};
+    openReturnPageInstead((actionqs) => (returned = { target: 'AppAuthSuccess', wctoken: 'replayed', actionqs }));
+    const el = await fixture<HvConnectButton>(
+      html`<hv-connect-button app-id=${APP_ID} shell="us" mode="popup" .proxy=${new FakeProxy()}></hv-connect-button>`,
+    );
+    const authorized = oneEvent(el, 'hv-authorized');
+    link(el).click();
+    await authorized;
+    history.replaceState(null, '', `${location.pathname}?${new URLSearchParams(returned)}`);
+    const replay = oneEvent(document, 'hv-error');
+    await fixture(html`<hv-connect-button app-id=${APP_ID} shell="us" .proxy=${new FakeProxy()}></hv-connect-button>`);
+    expect((await replay).detail.error.message).to.contain('already used');
+  });
+
+  it('ignores outcomes that do not come from its popup and its flow', async function () {
+    this.timeout(15_000);
+    // The popup comes back with a state of another flow of this tab (as another tab's popup would).
+    openReturnPageInstead(() => ({
+      target: 'AppAuthSuccess',
+      wctoken: 'other-flow',
+      actionqs: createRoundTripState(undefined),
+    }));
+    const el = await fixture<HvConnectButton>(
+      html`<hv-connect-button app-id=${APP_ID} shell="us" mode="popup" .proxy=${new FakeProxy()}></hv-connect-button>`,
+    );
+    const heard: string[] = [];
+    for (const type of ['hv-authorized', 'hv-denied', 'hv-error'] as const) {
+      el.addEventListener(type, () => heard.push(type));
+    }
+    const flow = targetqs(link(el).href)
+      .get('actionqs')!
+      .match(/hvstate=([^&]+)/)![1];
+    const closed = oneEvent(el, 'hv-denied');
+    link(el).click();
+    await import('../../../src/elements/connect-button/shell-return.js');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Forgeries of any same-origin page: a message of the right flow from another window, and the old broadcast.
+    const forged = { type: 'hv-elements:popup-outcome', flow, kind: 'authorized', target: 'AppAuthSuccess' };
+    window.postMessage(forged, location.origin);
+    const channel = new BroadcastChannel('hv-elements:popup-return');
+    channel.postMessage({ kind: 'authorized', detail: { target: 'AppAuthSuccess', person: { name: 'Mallory' } } });
+    channel.close();
+    // The real popup reports another flow and closes: to this button, the person closed it.
+    expect((await closed).detail.reason).to.equal('popup-closed');
+    expect(heard).to.deep.equal(['hv-denied']);
   });
 
   it('notices when the person closes the popup and fires hv-denied', async () => {
