@@ -34,19 +34,26 @@ export function invalidRequest(message: string): HvError {
   return new HvError('invalid-shell-request', message);
 }
 
-export function parseAbsoluteUrl(value: string): URL | undefined {
+/**
+ * `value` parsed as an https URL (plain http only on the loopback host, where development servers run). What
+ * parsers read differently is refused: the URL parser reads `\` as `/` and drops tabs and line feeds where a
+ * server may not, and a user name before `@` dresses one host as another, so the origin checked here could differ
+ * from the one reached.
+ */
+export function parseWebUrl(value: string, subject: string): URL {
+  if (value.includes('\\')) throw invalidRequest(`${subject} contains a backslash`);
+  if (/[\s\p{Cc}]/u.test(value)) throw invalidRequest(`${subject} contains whitespace or a control character`);
+  let url: URL;
   try {
-    return new URL(value);
+    url = new URL(value);
   } catch {
-    return undefined;
+    throw invalidRequest(`${subject} is not an absolute URL`);
   }
-}
-
-/** https everywhere; plain http only on the loopback host, where development servers run. */
-export function requireHttpsOrLocal(url: URL, subject: string): void {
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     throw invalidRequest(`${subject} must use https (plain http is accepted only for localhost, 127.0.0.1 and [::1])`);
   }
+  if (url.username || url.password) throw invalidRequest(`${subject} must not contain a user name or password`);
+  return url;
 }
 
 /** `multiRecord (ismra)`: the name callers use, then the one on the wire. */
@@ -122,25 +129,25 @@ export const lcid: ParamKind = (value, param) => {
   return [[param.wire, String(value)]];
 };
 
-/** An absolute https (or loopback http) URL, inside `allowedRedirectOrigins` when the caller gives that list. */
+/**
+ * An absolute https (or loopback http) URL, inside `allowedRedirectOrigins` when the caller gives that list. The
+ * parsed form is sent, so that the Shell gets the URL whose origin was checked.
+ */
 export const redirect: ParamKind = (value, { name, wire, options }) => {
   const href = expectText(name, value);
-  const url = parseAbsoluteUrl(href);
-  if (!url) throw invalidRequest(`${name} "${href}" is not an absolute URL`);
-  requireHttpsOrLocal(url, `${name} "${href}"`);
+  const subject = `${name} ${JSON.stringify(href)}`;
+  const url = parseWebUrl(href, subject);
   if (options.allowedRedirectOrigins) {
-    const origins = options.allowedRedirectOrigins.map((entry) => {
-      const allowed = parseAbsoluteUrl(entry);
-      if (!allowed) throw invalidRequest(`Allowed redirect origin "${entry}" is not a URL`);
-      return allowed.origin;
-    });
+    const origins = options.allowedRedirectOrigins.map(
+      (entry) => parseWebUrl(entry, `Allowed redirect origin ${JSON.stringify(entry)}`).origin,
+    );
     if (!origins.includes(url.origin)) {
       throw invalidRequest(
-        `${name} "${href}" is not allowed: its origin ${url.origin} is not in allowedRedirectOrigins (${origins.join(', ') || 'empty'})`,
+        `${subject} is not allowed: its origin ${url.origin} is not in allowedRedirectOrigins (${origins.join(', ') || 'empty'})`,
       );
     }
   }
-  return [[wire, href]];
+  return [[wire, url.href]];
 };
 
 /** `onopt1=a&onopt2=b`: numbered from 1 in the given order, each name a valid, distinct string16. */

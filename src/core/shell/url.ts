@@ -6,7 +6,7 @@
  * `buildUrlFor(spec, …)` and `buildAuthUrl` keep a bundle down to the targets it uses; `buildShellUrl` takes any
  * target by name and so keeps every target's parameters.
  */
-import { invalidRequest, parseAbsoluteUrl, requireHttpsOrLocal, type BuildShellUrlOptions } from './param-kinds.js';
+import { invalidRequest, parseWebUrl, type BuildShellUrlOptions } from './param-kinds.js';
 import {
   AUTH_TARGET,
   SHELL_TARGETS,
@@ -41,11 +41,8 @@ export function resolveShell(shell: string): string {
     if (Object.hasOwn(SHELL_PRESETS, preset)) return SHELL_PRESETS[preset as keyof typeof SHELL_PRESETS];
     throw invalidRequest(`Unknown shell preset "${value}": ${PRESET_HINT}`);
   }
-  const subject = `Shell "${value}"`;
-  const url = parseAbsoluteUrl(value);
-  if (!url) throw invalidRequest(`${subject} is not a valid URL: ${PRESET_HINT}`);
-  requireHttpsOrLocal(url, subject);
-  if (url.username || url.password) throw invalidRequest(`${subject} must not contain a user name or password`);
+  const subject = `Shell ${JSON.stringify(value)}`;
+  const url = parseWebUrl(value, subject);
   if (url.search || url.hash) throw invalidRequest(`${subject} must not have a query or fragment`);
   const path = url.pathname.replace(/\/redirect\.aspx$/i, '').replace(/\/+$/, '');
   return url.origin + path;
@@ -71,6 +68,10 @@ export function buildUrlFor<T extends ShellTarget>(
       throw invalidRequest(
         `${name} is not a parameter of the ${target} target (it takes ${Object.keys(takes).join(', ') || 'none'})`,
       );
+    }
+    // A lone surrogate makes encodeURIComponent throw an untyped URIError, and URL() quietly turns it into U+FFFD.
+    if ([fields[name]].flat().some((item) => typeof item === 'string' && /\p{Cs}/u.test(item))) {
+      throw invalidRequest(`${name} has a lone surrogate`);
     }
   }
   for (const [name, param] of Object.entries(required) as [string, ShellParamSpec][]) {

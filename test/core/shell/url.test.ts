@@ -496,7 +496,57 @@ describe('core/shell/url', () => {
         name: 'an allow-list entry that is not a URL',
         request: { target: 'AUTH', shell: 'us', appId: APP, redirect: 'https://app.example/cb' },
         options: { allowedRedirectOrigins: ['app.example'] },
-        message: 'Allowed redirect origin "app.example" is not a URL',
+        message: 'Allowed redirect origin "app.example" is not an absolute URL',
+      },
+      {
+        // The URL parser reads `\` as `/` (host partner.example); a server may read evil.example after the `@`.
+        name: 'redirect with a backslash before @',
+        request: { target: 'AUTH', shell: 'us', appId: APP, redirect: 'https://partner.example\\@evil.example/' },
+        options: { allowedRedirectOrigins: ['https://partner.example'] },
+        message: 'redirect "https://partner.example\\\\@evil.example/" contains a backslash',
+      },
+      {
+        // The URL parser drops the tab (userinfo partner.example, host evil.example); the raw string reads otherwise.
+        name: 'redirect with a tab before @',
+        request: { target: 'AUTH', shell: 'us', appId: APP, redirect: 'https://partner.example\t@evil.example/' },
+        options: { allowedRedirectOrigins: ['https://evil.example'] },
+        message: 'redirect "https://partner.example\\t@evil.example/" contains whitespace or a control character',
+      },
+      {
+        name: 'redirect with a line feed',
+        request: { target: 'AUTH', shell: 'us', appId: APP, redirect: 'https://app.example/\ncb' },
+        message: 'redirect "https://app.example/\\ncb" contains whitespace or a control character',
+      },
+      {
+        name: 'redirect with a user name',
+        request: { target: 'AUTH', shell: 'us', appId: APP, redirect: 'https://partner.example@evil.example/' },
+        options: { allowedRedirectOrigins: ['https://evil.example'] },
+        message: 'redirect "https://partner.example@evil.example/" must not contain a user name or password',
+      },
+      {
+        name: 'redirect with a password',
+        request: { target: 'AUTH', shell: 'us', appId: APP, redirect: 'https://:pw@app.example/cb' },
+        message: 'redirect "https://:pw@app.example/cb" must not contain a user name or password',
+      },
+      {
+        name: 'redirect with a lone surrogate',
+        request: { target: 'AUTH', shell: 'us', appId: APP, redirect: 'https://app.example/\uD800' },
+        message: 'redirect has a lone surrogate',
+      },
+      {
+        name: 'shell with a lone surrogate',
+        request: { target: 'AUTH', shell: 'https://shell.example/\uDFFF', appId: APP },
+        message: 'shell has a lone surrogate',
+      },
+      {
+        name: 'actionqs with a lone surrogate',
+        request: { target: 'AUTH', shell: 'us', appId: APP, actionqs: 'state=\uDC00' },
+        message: 'actionqs has a lone surrogate',
+      },
+      {
+        name: 'rule name with a lone surrogate',
+        request: { target: 'AUTH', shell: 'us', appId: APP, onlineOptionalRules: ['Weight', 'Steps\uD83E'] },
+        message: 'onlineOptionalRules has a lone surrogate',
       },
       {
         name: 'unknown preset',
@@ -602,6 +652,31 @@ describe('core/shell/url', () => {
       }
     }
 
+    const controlsAndSpaces = ['\0', '\t', '\n', '\v', '\f', '\r', '\x1f', ' ', '\x7f', '\x85', '\u00a0', '\u2028'];
+    for (const character of controlsAndSpaces) {
+      const codePoint = `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+      it(`refuses ${codePoint} anywhere in a redirect`, () => {
+        for (const redirect of [`${character}https://app.example/cb`, `https://app.exa${character}mple/cb`]) {
+          expect(() => buildShellUrl({ target: 'AUTH', shell: 'us', appId: APP, redirect }))
+            .to.throw(HvError, `redirect ${JSON.stringify(redirect)} contains whitespace or a control character`)
+            .with.property('code', 'invalid-shell-request');
+        }
+      });
+    }
+
+    it('forwards the redirect as parsed, so the Shell gets the URL whose origin was checked', () => {
+      const url = buildShellUrl(
+        { target: 'AUTH', shell: 'us', appId: APP, redirect: 'https://PARTNER.example:443/a/../b' },
+        { allowedRedirectOrigins: ['https://partner.example'] },
+      );
+      expect(targetqsPairs(url)).to.deep.include(['redirect', 'https://partner.example/b']);
+    });
+
+    it('accepts a well-formed surrogate pair in a redirect and percent-encodes it', () => {
+      const url = buildShellUrl({ target: 'AUTH', shell: 'us', appId: APP, redirect: 'https://app.example/🩺' });
+      expect(targetqsPairs(url)).to.deep.include(['redirect', 'https://app.example/%F0%9F%A9%BA']);
+    });
+
     it('accepts a redirect inside the allow-list and plain http only on loopback hosts', () => {
       const allowed = ['http://localhost:8000', 'http://127.0.0.1:8000', 'http://[::1]:8000', 'https://app.example'];
       for (const redirect of [
@@ -688,7 +763,16 @@ describe('core/shell/url', () => {
     const refused: [string, string][] = [
       ['xx', 'Unknown shell preset "xx": use us, us-ppe, eu, eu-ppe or an https URL'],
       ['toString', 'Unknown shell preset "toString": use us, us-ppe, eu, eu-ppe or an https URL'],
-      ['https://', 'Shell "https://" is not a valid URL: use us, us-ppe, eu, eu-ppe or an https URL'],
+      ['https://', 'Shell "https://" is not an absolute URL'],
+      ['https://shell.example\\@evil.example', 'Shell "https://shell.example\\\\@evil.example" contains a backslash'],
+      [
+        'https://shell.example\t@evil.example',
+        'Shell "https://shell.example\\t@evil.example" contains whitespace or a control character',
+      ],
+      [
+        'https://account.health\nvault.com',
+        'Shell "https://account.health\\nvault.com" contains whitespace or a control character',
+      ],
       [
         'ftp://account.healthvault.com',
         'Shell "ftp://account.healthvault.com" must use https (plain http is accepted only for localhost, 127.0.0.1 and [::1])',
