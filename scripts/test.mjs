@@ -1,6 +1,6 @@
 // `npm test`: every check of the project in one run, ending with the line "N passed, N failed".
 //   1. Chromium (installed via apt when running as root and missing)
-//   2. typecheck and build (each counts as one failed test when it fails)
+//   2. typecheck, build and the size budgets (each counts as one failed test when it fails)
 //   3. browser tests (web-test-runner)   4. Node tests against dist/ (node --test test/node/)   5. e2e (scripts/e2e.mjs)
 // The final line sums the tests of 3–5 plus failed checks; the exit code is non-zero when anything failed.
 import { spawn } from 'node:child_process';
@@ -75,6 +75,7 @@ try {
 const bin = (name) => `node_modules/.bin/${name}`;
 await check('typecheck', bin('tsc'), ['-p', '.']);
 await check('build', 'npm', ['run', '-s', 'build']);
+await check('size budgets (npm run bench -- --size)', 'node', ['scripts/bench.mjs', '--size']);
 await tests('browser tests (web-test-runner)', bin('wtr'), [], /^wtr: (?<passed>\d+) passed, (?<failed>\d+) failed/gm);
 // Node's spec reporter ends with "ℹ pass N" … "ℹ fail N".
 await tests(

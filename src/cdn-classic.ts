@@ -2,12 +2,17 @@
 // a page downloads one copy of the kit whichever tag it uses, the rarely needed parts stay lazy, and loading it
 // twice defines nothing twice. `window.HvElements` is the promise of that module's exports.
 import type * as HvElements from './cdn.js';
+import { stripShellReturn } from './elements/connect-button/take-shell-return.js';
 
 declare global {
   interface Window {
     HvElements?: Promise<typeof HvElements>;
   }
 }
+
+// A classic script in the head runs before the body loads anything: the earliest the token can leave the
+// address bar. The ES module takes the return over when it loads.
+stripShellReturn();
 
 const script = document.currentScript;
 if (!(script instanceof HTMLScriptElement) || !script.src) {

@@ -15,11 +15,23 @@ const contentTypes = {
  * @param {Record<string, string>} options.pages   path → body of a fixed page (HTML when the path has no extension)
  * @param {Record<string, string>} [options.folders] URL prefix (ending in '/') → folder served under it
  * @param {Record<string, string>} [options.headers] sent with every response
+ * @param {(request: Request) => Promise<Response | undefined>} [options.handle] answers what it can (an API, a
+ *   simulated proxy) before the pages and folders are looked at; undefined passes the request on
+ * @param {Array<{ method: string, path: string, headers: Record<string, string | string[] | undefined> }>} [options.log]
+ *   every request received is appended here
  * @returns {Promise<{ origin: string, close: () => Promise<void> }>} listening on 127.0.0.1, a free port
  */
-export async function serveStatic({ pages, folders = {}, headers = {} }) {
+export async function serveStatic({ pages, folders = {}, headers = {}, handle, log }) {
+  let origin = '';
   const server = createServer(async (request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    log?.push({ method: request.method ?? 'GET', path, headers: request.headers });
+    const answer = handle && (await handle(await toFetchRequest(request, origin)));
+    if (answer) {
+      response.writeHead(answer.status, { ...headers, ...Object.fromEntries(answer.headers) });
+      response.end(Buffer.from(await answer.arrayBuffer()));
+      return;
+    }
     if (path === '/favicon.ico') {
       response.writeHead(204, headers).end(); // Chromium asks for it; a 404 would be a console error
       return;
@@ -37,8 +49,9 @@ export async function serveStatic({ pages, folders = {}, headers = {} }) {
   });
   await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
   const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  origin = `http://127.0.0.1:${port}`;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin,
     close: () =>
       new Promise((closed) => {
         server.close(() => closed());
@@ -56,4 +69,16 @@ async function readFromFolders(folders, path) {
     return readFile(file).catch(() => undefined);
   }
   return undefined;
+}
+
+/** The Node request as a fetch `Request`, headers and body included, for handlers written against the Fetch API. */
+async function toFetchRequest(request, origin) {
+  const chunks = [];
+  for await (const chunk of request) chunks.push(chunk);
+  const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    for (const item of [value].flat()) if (item !== undefined) headers.append(name, item);
+  }
+  return new Request(new URL(request.url ?? '/', origin), { method: request.method, headers, body });
 }

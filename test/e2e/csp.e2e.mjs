@@ -16,7 +16,12 @@ async function onPartnerPage(page, scripts, check) {
     ${scripts}
   </head>
   <body>
-    <hv-connect-button app-id="9ca84d74-1473-471d-940f-2699cb7198df" shell="us" redirect-url="https://partner.example/return">
+    <hv-connect-button
+      app-id="9ca84d74-1473-471d-940f-2699cb7198df"
+      shell="us"
+      redirect-url="https://partner.example/return"
+      allowed-redirect-origins="https://partner.example"
+    >
       Connect to HealthVault
     </hv-connect-button>
   </body>

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { HvError } from '../../core/errors.js';
 import { buildAuthUrl, createRoundTripState } from '../../core/shell/index.js';
 import { STATE_PARAM } from '../../core/shell/round-trip-ledger.js';
@@ -53,40 +52,56 @@ const STATE_RENEW_AFTER_MS = 10 * 60 * 1000;
 export class HvConnectButton extends HvElement {
   static override styles = [tokenStyles, connectButtonStyles];
 
+  static override properties: PropertyDeclarations = {
+    redirectUrl: { attribute: 'redirect-url' },
+    allowedRedirectOrigins: { attribute: 'allowed-redirect-origins' },
+    action: {},
+    multiRecord: { type: Boolean, attribute: 'multi-record' },
+    forceAppAuth: { type: Boolean, attribute: 'force-app-auth' },
+    optionalOnlineRules: { attribute: 'optional-online-rules' },
+    optionalOfflineRules: { attribute: 'optional-offline-rules' },
+    mode: {},
+    manualReturn: { type: Boolean, attribute: 'manual-return' },
+    href: { state: true },
+    configError: { state: true },
+    pending: { state: true },
+    announcement: { state: true },
+  };
+
   /**
    * Where the Shell returns to (targetqs `redirect`): an https URL, or http on localhost, on this page's origin or
    * one of `allowed-redirect-origins`. Non-production only.
    */
-  @property({ attribute: 'redirect-url' }) redirectUrl?: string;
+  declare redirectUrl?: string;
 
   /** Space-separated origins besides this page's own that `redirect-url` may point at. */
-  @property({ attribute: 'allowed-redirect-origins' }) allowedRedirectOrigins?: string;
+  declare allowedRedirectOrigins?: string;
 
   /** The app's own data, echoed back by the Shell and found in `detail.action` of the result events. */
-  @property() action?: string;
+  declare action?: string;
 
   /** Lets the person authorize several records (targetqs `ismra`). */
-  @property({ type: Boolean, attribute: 'multi-record' }) multiRecord = false;
+  multiRecord = false;
 
   /** Runs app authorization even when a record is already authorized (targetqs `forceappauth`). */
-  @property({ type: Boolean, attribute: 'force-app-auth' }) forceAppAuth = false;
+  forceAppAuth = false;
 
   /** Space-separated names of optional online rules to ask for (targetqs `onopt1..N`). */
-  @property({ attribute: 'optional-online-rules' }) optionalOnlineRules = '';
+  optionalOnlineRules = '';
 
   /** Space-separated names of optional offline rules to ask for (targetqs `offopt1..N`). */
-  @property({ attribute: 'optional-offline-rules' }) optionalOfflineRules = '';
+  optionalOfflineRules = '';
 
   /** `redirect` leaves the page for the Shell; `popup` opens the Shell in a popup and stays. */
-  @property() mode: 'redirect' | 'popup' = 'redirect';
+  mode: 'redirect' | 'popup' = 'redirect';
 
   /** Set to process the Shell return yourself with `handleShellReturn()` instead of automatically. */
-  @property({ type: Boolean, attribute: 'manual-return' }) manualReturn = false;
+  manualReturn = false;
 
-  @state() private href?: string;
-  @state() private configError?: HvError;
-  @state() private pending = false;
-  @state() private announcement = '';
+  declare private href?: string;
+  declare private configError?: HvError;
+  private pending = false;
+  private announcement = '';
 
   private stateCreatedAt = 0;
   /** The round-trip state in the current link: the flow a popup's outcome must name. */

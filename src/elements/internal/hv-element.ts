@@ -1,5 +1,4 @@
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { HvError } from '../../core/errors.js';
 import type { HvProxy } from '../../transport/proxy.js';
 import type { HvConfig } from './config-context.js';
@@ -11,20 +10,29 @@ import { dispatchHvEvent } from './events.js';
  * the proxy they resolve to, custom states, and `hv-error` reporting.
  */
 export class HvElement extends LitElement {
+  // Declared without decorators: the decorator helpers cost every page a few hundred bytes.
+  static override properties: PropertyDeclarations = {
+    appId: { attribute: 'app-id' },
+    shell: {},
+    proxyUrl: { attribute: 'proxy-url' },
+    language: { attribute: 'lang' },
+    proxy: { attribute: false },
+  };
+
   /** The HealthVault application id (GUID). Overrides `<hv-config>`. */
-  @property({ attribute: 'app-id' }) appId?: string;
+  declare appId?: string;
 
   /** A Shell preset (`us`, `us-ppe`, `eu`, `eu-ppe`) or the Shell's https URL. Overrides `<hv-config>`. */
-  @property() shell?: string;
+  declare shell?: string;
 
   /** The URL of the host's backend proxy. Overrides `<hv-config>`. */
-  @property({ attribute: 'proxy-url' }) proxyUrl?: string;
+  declare proxyUrl?: string;
 
   /** The language of the Shell and of the element (`lang` attribute, BCP 47). Overrides `<hv-config>`. */
-  @property({ attribute: 'lang' }) language?: string;
+  declare language?: string;
 
   /** A proxy object supplied by the host (property only); takes precedence over `proxy-url`. */
-  @property({ attribute: false }) proxy?: HvProxy;
+  declare proxy?: HvProxy;
 
   private readonly configConsumer = new ConfigConsumer(this);
 

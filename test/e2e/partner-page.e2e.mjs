@@ -1,0 +1,151 @@
+// A partner's page as it would be deployed: the cdn bundle under the strictest policy the kit promises, a proxy on
+// the same origin (the simulated platform's MSW handlers, run by a real Node server, so real browser headers such
+// as Sec-Fetch-Site reach them), and a Shell return landing on it. Uses dist/ (`npm run build` first).
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { getResponse } from 'msw';
+import { createHandlers, createSimulator, DEMO_APP_ID } from 'hv-elements/mock';
+import { serveStatic } from '../../scripts/lib/static-server.mjs';
+
+const strictPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
+const cdnDir = fileURLToPath(new URL('../../dist/cdn', import.meta.url));
+
+/** The page's own script: shows the kit's outcome events, as a partner page would. */
+const pageScript = `for (const type of ['hv-authorized', 'hv-denied', 'hv-error']) {
+  document.addEventListener(type, ({ detail }) => {
+    document.getElementById('outcome').textContent =
+      type + ': ' + (detail.person ? detail.person.name : detail.error ? detail.error.message : detail.reason);
+  });
+}`;
+
+/** A page with the kit, the page's script, then `body`. */
+function partnerPage(body, head = '<script type="module" src="/cdn/hv-elements.js"></script>') {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>Partner page</title>
+    ${head}
+    <script type="module" src="/page.js"></script>
+  </head>
+  <body>
+    ${body}
+    <output id="outcome"></output>
+  </body>
+</html>`;
+}
+
+const button = `<hv-connect-button app-id="${DEMO_APP_ID}" shell="us" proxy-url="/hv-proxy">Connect</hv-connect-button>`;
+
+/** Serves `pages` with the cdn folder and the simulated proxy under the strict policy; logs every request. */
+async function servePartner(pages, scenario = 'returning-user') {
+  const simulator = createSimulator({ scenario });
+  const handlers = createHandlers(simulator, { proxyUrl: '/hv-proxy' });
+  const log = [];
+  const server = await serveStatic({
+    pages: { '/page.js': pageScript, ...pages },
+    folders: { '/cdn/': cdnDir },
+    headers: { 'Content-Security-Policy': strictPolicy },
+    handle: (request) => getResponse(handlers, request),
+    log,
+  });
+  return { ...server, simulator, log };
+}
+
+/** What the Shell would send back to `page` after the person signed in: the page's own state, a fresh token. */
+async function shellReturnUrl(page, server) {
+  const href = await page.locator('hv-connect-button a[href]').getAttribute('href');
+  const actionqs = new URLSearchParams(new URL(href).searchParams.get('targetqs')).get('actionqs');
+  const [person] = server.simulator.shell.people();
+  const wctoken = await server.simulator.shell.signIn(person.id, DEMO_APP_ID);
+  const query = new URLSearchParams({ target: 'AppAuthSuccess', wctoken, instanceid: '1', actionqs });
+  return { url: `${server.origin}/?${query}`, wctoken, person };
+}
+
+export async function aFullSignInCompletesUnderTrustedTypes({ page, problems }) {
+  const server = await servePartner({ '/': partnerPage(button) });
+  try {
+    await page.goto(`${server.origin}/`);
+    const { url, wctoken, person } = await shellReturnUrl(page, server);
+    await page.goto(url);
+    await page.locator('#outcome', { hasText: 'hv-authorized' }).waitFor();
+    assert.equal(await page.locator('#outcome').textContent(), `hv-authorized: ${person.name}`);
+    assert.ok(!page.url().includes(wctoken), 'the token is still in the address bar');
+    assert.deepEqual(problems, []);
+  } finally {
+    await server.close();
+  }
+}
+
+export async function theTokenIsOffTheAddressBarBeforeThePageRequestsAnything({ page, problems }) {
+  // A single-page app: its script calls its API at once, and renders the button only later.
+  const spaPage = partnerPage('<div id="app"></div>').replace(
+    '/page.js"></script>',
+    `/page.js"></script>\n    <script type="module" src="/spa.js"></script>`,
+  );
+  const spa = `await fetch('/api/start');
+const button = document.createElement('hv-connect-button');
+for (const [name, value] of Object.entries({ 'app-id': '${DEMO_APP_ID}', shell: 'us', 'proxy-url': '/hv-proxy' })) {
+  button.setAttribute(name, value);
+}
+setTimeout(() => document.getElementById('app').append(button));`;
+  const server = await servePartner({ '/': partnerPage(button), '/spa': spaPage, '/spa.js': spa, '/api/start': 'ok' });
+  try {
+    await page.goto(`${server.origin}/`);
+    const { url, wctoken } = await shellReturnUrl(page, server);
+    await page.goto(url.replace('/?', '/spa?'));
+    await page.locator('#outcome', { hasText: 'hv-authorized' }).waitFor();
+    const apiCall = server.log.find((request) => request.path === '/api/start');
+    assert.ok(apiCall, 'the page called its API');
+    assert.ok(!String(apiCall.headers.referer).includes(wctoken), `the token leaked as ${apiCall.headers.referer}`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await server.close();
+  }
+}
+
+export async function aForgedCrossSiteTokenHandOffIsRefused({ page, problems }) {
+  const server = await servePartner({
+    '/': partnerPage(button),
+    '/attacker': '<!doctype html><title>Another site</title>',
+  });
+  try {
+    // The person signs in on the partner's page.
+    await page.goto(`${server.origin}/`);
+    const { url } = await shellReturnUrl(page, server);
+    await page.goto(url);
+    await page.locator('#outcome', { hasText: 'hv-authorized' }).waitFor();
+    const sessions = server.simulator.snapshot().proxySessions;
+
+    // Another site makes their browser post the attacker's token to the proxy, in each way a form can.
+    const [person] = server.simulator.shell.people();
+    const attackerToken = await server.simulator.shell.signIn(person.id, DEMO_APP_ID);
+    const handOff = `${server.origin}/hv-proxy/session`;
+    const attacker = new URL(server.origin.replace('127.0.0.1', 'localhost'));
+    for (const [enctype, field, value] of [
+      ['application/x-www-form-urlencoded', 'wctoken', attackerToken],
+      ['text/plain', `{"wctoken":"${attackerToken}","x":"`, '"}'],
+    ]) {
+      await page.goto(`${attacker.origin}/attacker`);
+      await page.evaluate(
+        ([action, enctype, field, value]) => {
+          const form = Object.assign(document.createElement('form'), { method: 'POST', action, enctype });
+          form.append(Object.assign(document.createElement('input'), { name: field, value }));
+          document.body.append(form);
+          form.submit();
+        },
+        [handOff, enctype, field, value],
+      );
+      await page.waitForURL(handOff);
+      const forged = server.log.findLast((request) => request.path === '/hv-proxy/session');
+      assert.equal(forged.headers['sec-fetch-site'], 'cross-site');
+    }
+    assert.deepEqual(server.simulator.snapshot().proxySessions, sessions, 'a forged hand-off changed the sign-in');
+    assert.deepEqual(
+      problems.filter((problem) => !problem.includes('403')),
+      [],
+    );
+  } finally {
+    await server.close();
+  }
+}
