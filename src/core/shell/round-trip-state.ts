@@ -5,6 +5,7 @@
  * nonces and expiry times. Nothing touches `sessionStorage` or `crypto` until a function is called.
  * Consuming a state is in `round-trip-consume.ts`, loaded only on the page the Shell returns to.
  */
+import { HvError } from '../errors.js';
 import {
   APP_DATA_PARAM,
   readLedger,
@@ -35,6 +36,8 @@ function defaultRandom(bytes: Uint8Array): Uint8Array {
  * `hvstate=<nonce>&action=<appData>` (URLSearchParams encoding, so any app data survives).
  */
 export function createRoundTripState(appData: string | undefined, options: RoundTripOptions = {}): string {
+  // URLSearchParams would quietly turn a lone surrogate into U+FFFD, and the app get other data back.
+  if (appData && /\p{Cs}/u.test(appData)) throw new HvError('invalid-shell-request', 'action has a lone surrogate');
   const store = storeOf(options);
   const now = (options.now ?? Date.now)();
   const nonce = base64Url((options.random ?? defaultRandom)(new Uint8Array(NONCE_BYTES)));

@@ -135,6 +135,16 @@ describe('hv-connect-button', () => {
       'invalid-shell-request',
       'https://elsewhere.example is not in allowedRedirectOrigins',
     ],
+    [
+      html`<hv-connect-button app-id=${APP_ID} shell="us" action=${'cart-\uD800'}></hv-connect-button>`,
+      'invalid-shell-request',
+      'action has a lone surrogate',
+    ],
+    [
+      html`<hv-connect-button app-id=${APP_ID} shell="us" optional-online-rules=${'w\uDC00'}></hv-connect-button>`,
+      'invalid-shell-request',
+      'onlineOptionalRules has a lone surrogate',
+    ],
   ] as const) {
     it(`shows a specific message and fires hv-error (${code}) for: ${text}`, async () => {
       const errors: HvError[] = [];
