@@ -1,5 +1,6 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { StatusCode } from '../core/platform/status-codes.js';
+import { KIT_REQUEST_HEADER } from '../transport/proxy.js';
 import { DEMO_APP_ID } from './scenarios.js';
 import type { Simulator } from './simulator.js';
 import { errorResponse } from './xml.js';
@@ -9,6 +10,12 @@ export interface HandlerOptions {
   proxyUrl: string;
   /** The application this simulated backend holds the credentials of; {@link DEMO_APP_ID} when absent. */
   appId?: string;
+}
+
+/** The body of a token hand-off, as any client may have sent it. */
+interface HandOff {
+  wctoken?: unknown;
+  instanceid?: unknown;
 }
 
 /** The request body as text, unpacked when the sender compressed it with gzip (as the .NET SDK does). */
@@ -24,15 +31,49 @@ async function bodyText(request: Request): Promise<string | Response> {
   }
 }
 
+/** Whether the request's Content-Type is `mediaType`, alone or with `charset=utf-8`. */
+function hasMediaType(request: Request, mediaType: string): boolean {
+  const [type, ...parameters] = (request.headers.get('Content-Type') ?? '')
+    .split(';')
+    .map((part) => part.trim().toLowerCase());
+  return type === mediaType && parameters.every((parameter) => parameter === 'charset=utf-8');
+}
+
+const forbidden = (why: string) => new HttpResponse(why, { status: 403 });
+
+/**
+ * The answer refusing a request another site could have sent (login CSRF), by the rules README asks of every
+ * proxy; undefined when the request may go on. A service worker never sees `Sec-Fetch-Site` or `Origin` (the
+ * browser adds them below it), so those two checks bite only when the handlers run in a server.
+ */
+function refusal(request: Request, mediaType?: string): Response | undefined {
+  const site = request.headers.get('Sec-Fetch-Site');
+  if (site !== null && site !== 'same-origin') return forbidden('Refused: Sec-Fetch-Site is not same-origin.');
+  const origin = request.headers.get('Origin');
+  if (origin !== null && origin !== new URL(request.url).origin) {
+    return forbidden("Refused: the Origin is not this proxy's origin.");
+  }
+  const { name, value } = KIT_REQUEST_HEADER;
+  if (request.headers.get(name) !== value) return forbidden(`Refused: the header ${name}: ${value} is missing.`);
+  if (mediaType && !hasMediaType(request, mediaType)) {
+    return new HttpResponse(`Refused: the Content-Type must be ${mediaType}.`, { status: 415 });
+  }
+  return undefined;
+}
+
 /**
  * MSW handlers that play the partner's backend proxy in front of the simulated platform, for `setupWorker`
- * (browser) or `setupServer` (Node). The proxy contract (README):
- * - `POST {proxyUrl}/session`, form body `wctoken=…&instanceid=…`: the backend keeps the Shell's user token as
- *   this application's sign-in (one per application per browser, replacing any earlier one) → 204. The token is not
- *   checked here: one the platform never issued makes every later call answer INVALID_TOKEN (8). No `wctoken` → 400.
+ * (browser) or `setupServer` (Node), or behind any server through msw's `getResponse`. The proxy contract (README):
+ * - Every request carries `X-Requested-With: hv-elements` ({@link KIT_REQUEST_HEADER}), and none comes from
+ *   another site (`Sec-Fetch-Site` other than `same-origin`, or an `Origin` other than the proxy's) → else 403.
+ * - `POST {proxyUrl}/session`, `Content-Type: application/json` (else 415), body `{"wctoken": …, "instanceid": …}`:
+ *   the backend keeps the Shell's user token as this application's sign-in in a new session (one per application
+ *   per browser; the one before ends, its token signed out) → 204. The token is not checked here: one the platform
+ *   never issued makes every later call answer INVALID_TOKEN (8). No `wctoken` → 400.
  * - `DELETE {proxyUrl}/session`: sign-out; the backend forgets the token and the token is dead → 204.
- * - `POST {proxyUrl}/{MethodName}`, body the request's `<info>` (gzip allowed), headers `X-HV-Method-Version` and
- *   `X-HV-Record-Id` → 200 `text/xml` with the platform's response document, errors included.
+ * - `POST {proxyUrl}/{MethodName}`, `Content-Type: application/xml` (else 415), body the request's `<info>` (gzip
+ *   allowed), headers `X-HV-Method-Version` and `X-HV-Record-Id` → 200 `text/xml` with the platform's response
+ *   document, errors included.
  */
 export function createHandlers(simulator: Simulator, options: HandlerOptions): HttpHandler[] {
   const appId = options.appId ?? DEMO_APP_ID;
@@ -42,17 +83,25 @@ export function createHandlers(simulator: Simulator, options: HandlerOptions): H
 
   return [
     http.post(`${root}/session`, async ({ request }) => {
-      const form = new URLSearchParams(await request.text());
-      const wctoken = form.get('wctoken');
-      if (!wctoken) return new HttpResponse('The form field wctoken is missing.', { status: 400 });
-      await simulator.openProxySession(appId, wctoken, form.get('instanceid') ?? '1');
+      const refused = refusal(request, 'application/json');
+      if (refused) return refused;
+      const handOff = (await request.json().catch(() => undefined)) as HandOff | null | undefined;
+      if (typeof handOff?.wctoken !== 'string' || !handOff.wctoken) {
+        return new HttpResponse('The body must be JSON with a wctoken.', { status: 400 });
+      }
+      const instanceId = typeof handOff.instanceid === 'string' ? handOff.instanceid : '1';
+      await simulator.openProxySession(appId, handOff.wctoken, instanceId);
       return new HttpResponse(null, { status: 204 });
     }),
-    http.delete(`${root}/session`, () => {
+    http.delete(`${root}/session`, ({ request }) => {
+      const refused = refusal(request);
+      if (refused) return refused;
       simulator.closeProxySession(appId);
       return new HttpResponse(null, { status: 204 });
     }),
     http.post(`${root}/:method`, async ({ request, params }) => {
+      const refused = refusal(request, 'application/xml');
+      if (refused) return refused;
       const body = await bodyText(request);
       if (typeof body !== 'string') return body;
       const versionHeader = request.headers.get('X-HV-Method-Version');

@@ -113,7 +113,10 @@ export interface Simulator {
   reset(name: ScenarioName): void;
   /** Answers a platform call with the response document (HTTP 200, `text/xml`), errors included. */
   call(request: PlatformCall): string;
-  /** The proxy keeps `wctoken` (only its hash) as the sign-in of application `appId`. */
+  /**
+   * The proxy keeps `wctoken` (only its hash) as the sign-in of application `appId`, in a new session: the session
+   * it held before ends, and its token is signed out.
+   */
   openProxySession(appId: string, wctoken: string, instanceId: string): Promise<void>;
   /** The proxy forgets its sign-in for `appId`, and the token is signed out. */
   closeProxySession(appId: string): void;
@@ -190,6 +193,14 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     if (!signedIn)
       return { ok: false, code: StatusCode.INVALID_PERSON, message: 'The signed-in person no longer exists.' };
     return { ok: true, person: signedIn };
+  }
+
+  /** The proxy forgets its sign-in for `appId`, and signs its token out. */
+  function endProxySession(state: SimulatorState, appId: string): void {
+    const held = state.proxySessions[appId];
+    const session = held && state.userSessions[held.tokenHash];
+    if (session) session.signedOut = true;
+    delete state.proxySessions[appId];
   }
 
   function call(request: PlatformCall): string {
@@ -338,17 +349,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     async openProxySession(appId, wctoken, instanceId) {
       const tokenHash = await sha256Hex(wctoken);
       mutate((state) => {
+        if (state.proxySessions[appId]?.tokenHash !== tokenHash) endProxySession(state, appId);
         state.proxySessions[appId] = { tokenHash, instanceId, openedAt: clock.now() };
       });
     },
-    closeProxySession(appId) {
-      mutate((state) => {
-        const held = state.proxySessions[appId];
-        const session = held && state.userSessions[held.tokenHash];
-        if (session) session.signedOut = true;
-        delete state.proxySessions[appId];
-      });
-    },
+    closeProxySession: (appId) => mutate((state) => endProxySession(state, appId)),
     shell,
   };
 }

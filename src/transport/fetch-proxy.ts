@@ -4,7 +4,7 @@ import type { XmlNode } from '../core/platform/xml-node.js';
 import { isGuid } from '../core/guid.js';
 import { isLoopbackHost } from '../core/loopback.js';
 import { parseXmlWithDom } from './dom-xml.js';
-import type { HvProxy, ProxyCallOptions, ShellSignIn } from './proxy.js';
+import { KIT_REQUEST_HEADER, type HvProxy, type ProxyCallOptions, type ShellSignIn } from './proxy.js';
 
 export interface FetchProxyOptions {
   /** How long one call may take, body included, before it fails with code `timeout`. 20 000 by default. */
@@ -16,6 +16,10 @@ export interface FetchProxyOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
+/** The longest delay setTimeout honours; a longer one fires at once. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+/** Where a path on this origin is resolved to be checked; never fetched. */
+const SAME_ORIGIN = 'https://same-origin.invalid';
 
 /** Platform method names are single words; anything else would reach another path of the proxy. */
 const METHOD_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -26,8 +30,8 @@ function isLocalhost(hostname: string): boolean {
 }
 
 /**
- * `baseUrl` without trailing slashes, once it is known to be a path on this origin (`/hv`) or an https URL
- * (http only for localhost or this page's own origin), with no credentials, query or fragment.
+ * `baseUrl` as the URL parser reads it, without trailing slashes, once it is known to be a path on this origin
+ * (`/hv`) or an https URL (http only for localhost or this page's own origin), with no credentials, query or fragment.
  */
 function checkedBaseUrl(baseUrl: string): string {
   const trimmed = baseUrl.trim();
@@ -38,23 +42,29 @@ function checkedBaseUrl(baseUrl: string): string {
       'proxy-url is empty: set it to the URL of your HealthVault proxy, such as /hv.',
     );
   }
-  const rootRelative = /^\/(?![/\\])/.test(trimmed);
+  // The URL parser drops tabs and line feeds and reads "\" as "/": "/\t/evil.example" is "//evil.example" to it.
+  if (/[\s\\\p{Cc}]/u.test(trimmed)) throw invalid('must not contain whitespace, control characters or backslashes');
+  if (/[?#]/.test(trimmed)) throw invalid('must not have a query or fragment: the kit appends /{method} to it');
+  const rootRelative = /^\/(?!\/)/.test(trimmed);
   let url: URL;
   try {
-    url = new URL(trimmed, rootRelative ? 'https://same-origin.invalid' : undefined);
+    url = new URL(trimmed, rootRelative ? SAME_ORIGIN : undefined);
   } catch {
     throw invalid('is not a URL: use a path starting with "/" or an absolute https URL');
   }
+  if (rootRelative) {
+    // Dot segments can resolve to "//evil.example", which would be read as another host.
+    if (url.pathname.startsWith('//')) throw invalid('must not resolve to a path starting with "//"');
+    return url.pathname.replace(/\/+$/, '');
+  }
   if (
-    !rootRelative &&
     url.protocol !== 'https:' &&
     !(url.protocol === 'http:' && (isLocalhost(url.hostname) || url.origin === globalThis.location?.origin))
   ) {
     throw invalid("must use https (plain http only for localhost or this page's own origin)");
   }
   if (url.username || url.password) throw invalid('must not contain a user name or password');
-  if (/[?#]/.test(trimmed)) throw invalid('must not have a query or fragment: the kit appends /{method} to it');
-  return trimmed.replace(/\/+$/, '');
+  return (url.origin + url.pathname).replace(/\/+$/, '');
 }
 
 /** `promise`, or a rejection as soon as `signal` aborts, whether or not the work behind the promise heeds it. */
@@ -76,7 +86,8 @@ function describeBody(text: string, contentType: string | null): string {
 /**
  * The default `HvProxy`: POSTs each call to `{baseUrl}/{method}` with the `<info>` document as the body
  * (headers `X-HV-Record-Id` and `X-HV-Method-Version` when given) and the sign-in hand-off to
- * `{baseUrl}/session`, with same-origin credentials so the host's session cookie identifies the person.
+ * `{baseUrl}/session` as JSON, every request with {@link KIT_REQUEST_HEADER} and same-origin credentials: the
+ * host's session cookie identifies the person, and only to a proxy on the page's origin.
  * It keeps no state: the user token passes through `signIn` and is neither stored nor logged.
  */
 export class FetchProxy implements HvProxy {
@@ -88,10 +99,10 @@ export class FetchProxy implements HvProxy {
   constructor(baseUrl: string, options: FetchProxyOptions = {}) {
     this.baseUrl = checkedBaseUrl(baseUrl);
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    if (!(timeoutMs > 0 && Number.isFinite(timeoutMs))) {
+    if (!(timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
       throw new HvError(
         'invalid-config',
-        `FetchProxy timeoutMs must be a positive number of milliseconds, not ${timeoutMs}.`,
+        `FetchProxy timeoutMs must be a positive number of milliseconds up to ${MAX_TIMEOUT_MS} (24.8 days), not ${timeoutMs}.`,
       );
     }
     this.timeoutMs = timeoutMs;
@@ -138,6 +149,8 @@ export class FetchProxy implements HvProxy {
     try {
       root = this.parseXml(text);
     } catch (cause) {
+      // A parser that may not run here (Trusted Types) is no fault of the proxy's answer: its code says so.
+      if (cause instanceof HvError && cause.code !== 'malformed-response') throw cause;
       const detail = cause instanceof Error ? ` (${cause.message})` : '';
       throw new HvError(
         'malformed-response',
@@ -153,12 +166,11 @@ export class FetchProxy implements HvProxy {
     if (!token.wctoken) {
       throw new HvError('invalid-shell-return', 'There is no wctoken to hand to the proxy: the Shell return had none.');
     }
-    const form = new URLSearchParams({ wctoken: token.wctoken });
-    if (token.instanceId) form.set('instanceid', token.instanceId);
+    const body = JSON.stringify({ wctoken: token.wctoken, instanceid: token.instanceId || undefined });
     await this.post(
       `${this.baseUrl}/session`,
       'the sign-in hand-off',
-      { body: form.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } },
+      { body, headers: { 'Content-Type': 'application/json' } },
       signal,
       async () => undefined,
     );
@@ -178,12 +190,15 @@ export class FetchProxy implements HvProxy {
     const aborted = () =>
       new HvError('aborted', `The call for ${what} to the HealthVault proxy at ${url} was aborted.`);
     if (callerSignal?.aborted) throw aborted();
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), this.timeoutMs);
-    const signal = callerSignal ? AbortSignal.any([callerSignal, deadline.signal]) : deadline.signal;
+    // The deadline and the caller's signal abort one controller (AbortSignal.any is missing in older browsers).
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    const timer = setTimeout(abort, this.timeoutMs);
+    callerSignal?.addEventListener('abort', abort, { once: true });
+    const { signal } = controller;
     const failure = (cause: unknown) => {
       if (callerSignal?.aborted) return aborted();
-      if (deadline.signal.aborted) {
+      if (signal.aborted) {
         return new HvError(
           'timeout',
           `The HealthVault proxy at ${url} did not answer ${what} within ${this.timeoutMs / 1000} s.`,
@@ -201,7 +216,15 @@ export class FetchProxy implements HvProxy {
       try {
         // Redirects are not followed: a proxy that redirects an API call is sending the browser to a sign-in page.
         response = await abortable(
-          this.fetch(url, { ...init, method: 'POST', credentials: 'same-origin', redirect: 'manual', signal }),
+          this.fetch(url, {
+            ...init,
+            headers: { ...init.headers, [KIT_REQUEST_HEADER.name]: KIT_REQUEST_HEADER.value },
+            method: 'POST',
+            // Cookies go to the page's own origin only: a proxy elsewhere must not rely on them (README).
+            credentials: 'same-origin',
+            redirect: 'manual',
+            signal,
+          }),
           signal,
         );
       } catch (cause) {
@@ -234,6 +257,7 @@ export class FetchProxy implements HvProxy {
       }
     } finally {
       clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', abort);
     }
   }
 }

@@ -1,5 +1,11 @@
 import type { XmlNode } from '../core/platform/xml-node.js';
 
+/**
+ * The header the kit adds to every request to the proxy. No form or link can send it, so each request needs a CORS
+ * preflight, and a proxy that requires it cannot be driven by another site (login CSRF).
+ */
+export const KIT_REQUEST_HEADER = { name: 'X-Requested-With', value: 'hv-elements' } as const;
+
 /** Options of one platform call through the proxy. */
 export interface ProxyCallOptions {
   /** The record the method acts on (sent to HealthVault as the `record-id` header). */
@@ -21,7 +27,7 @@ export interface ShellSignIn {
  * signs each request and forwards it to HealthVault; the browser never sees a credential.
  *
  * Implementations reject with an `HvError` (codes `network`, `http`, `timeout`, `aborted`,
- * `malformed-response`, `platform`), never with anything else.
+ * `malformed-response`, `platform`, `invalid-config`), never with anything else.
  */
 export interface HvProxy {
   /**

@@ -1,11 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
+import { decodePersonInfo, getPersonInfoRequest } from '../../src/core/platform/index.js';
 import { Methods } from '../../src/core/platform/methods.js';
+import { PlatformError } from '../../src/core/platform/platform-error.js';
 import { StatusCode } from '../../src/core/platform/status-codes.js';
 import { createClock } from '../../src/mock/clock.js';
 import { createHandlers } from '../../src/mock/handlers.js';
-import { DEMO_APP_ID, OTHER_APP_ID } from '../../src/mock/scenarios.js';
-import { createSimulator } from '../../src/mock/simulator.js';
+import { buildScenario, DEMO_APP_ID, OTHER_APP_ID } from '../../src/mock/scenarios.js';
+import { createSimulator, type Simulator } from '../../src/mock/simulator.js';
+import { FetchProxy } from '../../src/transport/fetch-proxy.js';
 import { expectValid, schemasReady } from '../helpers/xsd.js';
 import { infoDocument, infoRequest, parseXml, records, statusCode, TEST_START } from './helpers.js';
 
@@ -15,6 +18,9 @@ const worker = setupWorker(
   ...createHandlers(simulator, { proxyUrl: '/other-proxy/', appId: OTHER_APP_ID }),
 );
 
+/** The header every request of the kit carries, which no form can send. */
+const KIT_HEADER = { 'X-Requested-With': 'hv-elements' };
+
 function platformCall(
   method: string,
   inner = '',
@@ -23,13 +29,17 @@ function platformCall(
 ): Promise<Response> {
   return fetch(`${proxy}/${method}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'text/xml', ...headers },
+    headers: { 'Content-Type': 'application/xml', ...KIT_HEADER, ...headers },
     body: infoRequest(method, inner),
   });
 }
 
 function handOver(wctoken: string, proxy = '/hv-proxy'): Promise<Response> {
-  return fetch(`${proxy}/session`, { method: 'POST', body: new URLSearchParams({ wctoken, instanceid: '1' }) });
+  return fetch(`${proxy}/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...KIT_HEADER },
+    body: JSON.stringify({ wctoken, instanceid: '1' }),
+  });
 }
 
 async function gzip(text: string): Promise<Blob> {
@@ -105,20 +115,20 @@ describe('MSW handlers (through a real fetch and the service worker)', () => {
     const body = await gzip(infoRequest(Methods.GetApplicationInfo));
     const response = await fetch(`/hv-proxy/${Methods.GetApplicationInfo}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'text/xml', 'Content-Encoding': 'gzip' },
+      headers: { 'Content-Type': 'application/xml', 'Content-Encoding': 'gzip', ...KIT_HEADER },
       body,
     });
     expect(parseXml(await response.text()).querySelector('application > id')?.textContent).to.equal(DEMO_APP_ID);
 
     const broken = await fetch(`/hv-proxy/${Methods.GetApplicationInfo}`, {
       method: 'POST',
-      headers: { 'Content-Encoding': 'gzip' },
+      headers: { 'Content-Type': 'application/xml', 'Content-Encoding': 'gzip', ...KIT_HEADER },
       body: 'plain text',
     });
     expect(statusCode(await broken.text())).to.equal(StatusCode.INVALID_XML);
     const unsupported = await fetch(`/hv-proxy/${Methods.GetApplicationInfo}`, {
       method: 'POST',
-      headers: { 'Content-Encoding': 'br' },
+      headers: { 'Content-Type': 'application/xml', 'Content-Encoding': 'br', ...KIT_HEADER },
       body: 'x',
     });
     expect(unsupported.status).to.equal(415);
@@ -127,18 +137,21 @@ describe('MSW handlers (through a real fetch and the service worker)', () => {
   it('answers INVALID_TOKEN later for a token the platform never issued, and 400 without a token', async () => {
     expect((await handOver('forged')).status).to.equal(204);
     expect(statusCode(await (await platformCall(Methods.GetPersonInfo)).text())).to.equal(StatusCode.INVALID_TOKEN);
-    const missing = await fetch('/hv-proxy/session', {
-      method: 'POST',
-      body: new URLSearchParams({ instanceid: '1' }),
-    });
-    expect(missing.status).to.equal(400);
+    for (const body of [JSON.stringify({ instanceid: '1' }), 'null', 'wctoken=x']) {
+      const missing = await fetch('/hv-proxy/session', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...KIT_HEADER },
+        body,
+      });
+      expect(missing.status, body).to.equal(400);
+    }
   });
 
   it('signs out with DELETE {proxy}/session', async () => {
     const [own] = simulator.shell.records('sam', DEMO_APP_ID);
     await handOver(await simulator.shell.authorize({ personId: 'sam', appId: DEMO_APP_ID, recordIds: [own!.id] }));
     expect(statusCode(await (await platformCall(Methods.GetPersonInfo)).text())).to.equal(0);
-    expect((await fetch('/hv-proxy/session', { method: 'DELETE' })).status).to.equal(204);
+    expect((await fetch('/hv-proxy/session', { method: 'DELETE', headers: KIT_HEADER })).status).to.equal(204);
     expect(statusCode(await (await platformCall(Methods.GetPersonInfo)).text())).to.equal(
       StatusCode.CREDENTIAL_TOKEN_EXPIRED,
     );
@@ -152,5 +165,99 @@ describe('MSW handlers (through a real fetch and the service worker)', () => {
     expect(statusCode(await (await platformCall(Methods.GetPersonInfo, '', {}, '/other-proxy')).text())).to.equal(
       StatusCode.CREDENTIAL_TOKEN_EXPIRED,
     );
+  });
+  describe('refusing what another site can send (login CSRF)', () => {
+    // A service worker never sees Sec-Fetch-Site or Origin, and a page cannot set them: those checks are tested in
+    // Node (test/node/login-csrf.test.mjs). Here: what a form on another site can send, and what it cannot.
+    const kit = new FetchProxy('/hv-proxy');
+    let simulator: Simulator;
+    let victimToken: string;
+    let attackerToken: string;
+
+    /** Jordan Lee (returning-user) signs in through the kit; Avery Quinn (new-user) is the attacker. */
+    beforeEach(async () => {
+      const state = buildScenario('returning-user', { now: TEST_START });
+      const attacker = buildScenario('new-user', { now: TEST_START });
+      Object.assign(state.people, attacker.people);
+      Object.assign(state.records, attacker.records);
+      simulator = createSimulator({ state, clock: createClock(TEST_START) });
+      worker.use(...createHandlers(simulator, { proxyUrl: '/hv-proxy' }));
+      victimToken = await simulator.shell.signIn('jordan', DEMO_APP_ID);
+      await kit.signIn({ wctoken: victimToken, instanceId: '1' });
+      const [own] = simulator.shell.records('avery', DEMO_APP_ID);
+      attackerToken = await simulator.shell.authorize({ personId: 'avery', appId: DEMO_APP_ID, recordIds: [own!.id] });
+    });
+    afterEach(() => worker.resetHandlers());
+
+    async function signedInName(): Promise<string> {
+      return decodePersonInfo(await kit.call(Methods.GetPersonInfo, getPersonInfoRequest())).name;
+    }
+
+    for (const [label, forged, status] of [
+      [
+        'an auto-submitting form (form-encoded, no custom header)',
+        (wctoken: string) => ({ body: new URLSearchParams({ wctoken, instanceid: '1' }) }),
+        403,
+      ],
+      [
+        'a text/plain form whose body is JSON',
+        (wctoken: string) => ({ headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ wctoken }) }),
+        403,
+      ],
+      [
+        'JSON without the custom header',
+        (wctoken: string) => ({ headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ wctoken }) }),
+        403,
+      ],
+      [
+        'the custom header with a form body',
+        (wctoken: string) => ({ headers: KIT_HEADER, body: new URLSearchParams({ wctoken }) }),
+        415,
+      ],
+    ] as const) {
+      it(`refuses a hand-off by ${label}, and the person signed in stays signed in`, async () => {
+        const response = await fetch('/hv-proxy/session', { method: 'POST', ...forged(attackerToken) });
+        expect(response.status).to.equal(status);
+        expect(await response.text()).to.match(/^Refused: /);
+        expect(await signedInName()).to.equal('Jordan Lee');
+      });
+    }
+
+    it("takes the kit's own hand-off, a charset parameter allowed", async () => {
+      expect(await signedInName()).to.equal('Jordan Lee');
+      await kit.signIn({ wctoken: attackerToken });
+      expect(await signedInName()).to.equal('Avery Quinn');
+      const response = await fetch('/hv-proxy/session', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json; charset=UTF-8', ...KIT_HEADER },
+        body: JSON.stringify({ wctoken: victimToken }),
+      });
+      expect(response.status).to.equal(204);
+    });
+
+    it('refuses platform calls and sign-outs without the custom header or with another content type', async () => {
+      const noHeader = await fetch(`/hv-proxy/${Methods.GetPersonInfo}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/xml' },
+        body: infoRequest(Methods.GetPersonInfo),
+      });
+      expect(noHeader.status).to.equal(403);
+      expect((await platformCall(Methods.GetPersonInfo, '', { 'Content-Type': 'text/plain' })).status).to.equal(415);
+      expect(
+        (await platformCall(Methods.GetPersonInfo, '', { 'Content-Type': 'application/xml; charset=utf-8' })).status,
+      ).to.equal(200);
+      expect((await fetch('/hv-proxy/session', { method: 'DELETE' })).status).to.equal(403);
+      expect(await signedInName()).to.equal('Jordan Lee');
+    });
+
+    it('starts a new session on every hand-off: the token held before stops working', async () => {
+      await kit.signIn({ wctoken: attackerToken });
+      await kit.signIn({ wctoken: victimToken });
+      const error = await signedInName().then(undefined, (refused: unknown) => refused);
+      expect(error).to.be.instanceOf(PlatformError).and.include({
+        status: StatusCode.CREDENTIAL_TOKEN_EXPIRED,
+        platformMessage: 'The user token has been signed out.',
+      });
+    });
   });
 });

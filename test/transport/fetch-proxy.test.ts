@@ -7,6 +7,8 @@ import { parseXmlWithFastXmlParser } from '../../src/transport/fxp-xml.js';
 const RECORD_ID = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 const INFO = '<wc:info xmlns:wc="urn:com.microsoft.wc.methods.GetPersonInfo"/>';
 const TOKEN = 'ASAAAJ8wcTokenSecret+/=';
+/** The header that makes every request of the kit need a CORS preflight (no form can send it). */
+const KIT_HEADER = { 'X-Requested-With': 'hv-elements' };
 const OK_RESPONSE =
   '<response><status><code>0</code></status>' +
   '<wc:info xmlns:wc="urn:com.microsoft.wc.methods.response.GetPersonInfo"><person-info/></wc:info></response>';
@@ -71,7 +73,11 @@ describe('FetchProxy', () => {
       expect(init.method).to.equal('POST');
       expect(init.body).to.equal(INFO);
       expect(init.credentials).to.equal('same-origin');
-      expect(init.headers).to.deep.equal({ 'Content-Type': 'application/xml', Accept: 'application/xml' });
+      expect(init.headers).to.deep.equal({
+        'Content-Type': 'application/xml',
+        Accept: 'application/xml',
+        ...KIT_HEADER,
+      });
       expect(init.signal).to.be.instanceOf(AbortSignal);
     });
 
@@ -190,6 +196,26 @@ describe('FetchProxy', () => {
       expect(calls[0]?.init.signal?.aborted).to.equal(true);
     });
 
+    it('times out and aborts where AbortSignal.any is missing (older Safari and Firefox)', async () => {
+      const descriptor = Object.getOwnPropertyDescriptor(AbortSignal, 'any')!;
+      delete (AbortSignal as { any?: unknown }).any;
+      try {
+        const slow = silentFetch();
+        const caller = new AbortController();
+        const timedOut = await rejection(
+          proxy(slow.fetch, { timeoutMs: 20 }).call('GetPersonInfo', INFO, { signal: caller.signal }),
+        );
+        expect(timedOut.code).to.equal('timeout');
+        expect(slow.calls[0]?.init.signal?.aborted, 'the request is aborted').to.equal(true);
+        const pending = proxy(slow.fetch).call('GetPersonInfo', INFO, { signal: caller.signal });
+        caller.abort();
+        expect((await rejection(pending)).code).to.equal('aborted');
+        expect(slow.calls[1]?.init.signal?.aborted, 'the request is aborted').to.equal(true);
+      } finally {
+        Object.defineProperty(AbortSignal, 'any', descriptor);
+      }
+    });
+
     it('does not call the proxy at all with an already aborted signal', async () => {
       const { fetch, calls } = fakeFetch(xmlAnswer(OK_RESPONSE));
       const error = await rejection(proxy(fetch).call('GetPersonInfo', INFO, { signal: AbortSignal.abort() }));
@@ -227,6 +253,15 @@ describe('FetchProxy', () => {
       expect(error.message).to.contain('its root element is <html>, expected <response>');
     });
 
+    it("passes on a parser's HvError of another code as it is (Trusted Types refusing the parser)", async () => {
+      const { fetch } = fakeFetch(xmlAnswer(OK_RESPONSE));
+      const refused = new HvError('invalid-config', 'Trusted Types refused the XML parser.');
+      const parseXml = () => {
+        throw refused;
+      };
+      expect(await rejection(proxy(fetch, { parseXml }).call('GetPersonInfo', INFO))).to.equal(refused);
+    });
+
     it('wraps whatever a custom parser throws as malformed-response', async () => {
       const { fetch } = fakeFetch(xmlAnswer(OK_RESPONSE));
       const parseXml = () => {
@@ -262,25 +297,21 @@ describe('FetchProxy', () => {
   });
 
   describe('signIn', () => {
-    it('POSTs the token form to {proxy-url}/session', async () => {
+    it('POSTs the token as JSON to {proxy-url}/session, with the header no form can send', async () => {
       const { fetch, calls } = fakeFetch(() => new Response(null, { status: 204 }));
       await proxy(fetch, {}, '/hv/').signIn({ wctoken: TOKEN, instanceId: '1' });
       const [{ url, init }] = calls as [FetchCall];
       expect(url).to.equal('/hv/session');
       expect(init.method).to.equal('POST');
       expect(init.credentials).to.equal('same-origin');
-      expect(init.headers).to.deep.equal({ 'Content-Type': 'application/x-www-form-urlencoded' });
-      expect(init.body).to.equal(`wctoken=${encodeURIComponent(TOKEN)}&instanceid=1`);
-      expect(Object.fromEntries(new URLSearchParams(init.body as string))).to.deep.equal({
-        wctoken: TOKEN,
-        instanceid: '1',
-      });
+      expect(init.headers).to.deep.equal({ 'Content-Type': 'application/json', ...KIT_HEADER });
+      expect(init.body).to.equal(JSON.stringify({ wctoken: TOKEN, instanceid: '1' }));
     });
 
     it('leaves instanceid out when the Shell sent none', async () => {
       const { fetch, calls } = fakeFetch(() => new Response(null, { status: 204 }));
       await proxy(fetch).signIn({ wctoken: TOKEN });
-      expect(calls[0]?.init.body).to.equal(`wctoken=${encodeURIComponent(TOKEN)}`);
+      expect(calls[0]?.init.body).to.equal(JSON.stringify({ wctoken: TOKEN }));
     });
 
     it('maps failures like call does', async () => {
@@ -339,6 +370,18 @@ describe('FetchProxy', () => {
     });
   });
 
+  it('sends credentials to its own origin only: a proxy on another origin gets no cookie', async () => {
+    for (const baseUrl of ['/hv', `${location.origin}/hv`, 'https://proxy.example.org/hv']) {
+      const { fetch, calls } = fakeFetch(xmlAnswer(OK_RESPONSE));
+      await proxy(fetch, {}, baseUrl).call('GetPersonInfo', INFO);
+      await proxy(fetch, {}, baseUrl).signIn({ wctoken: TOKEN });
+      expect(
+        calls.map((call) => call.init.credentials),
+        baseUrl,
+      ).to.deep.equal(['same-origin', 'same-origin']);
+    }
+  });
+
   describe('construction', () => {
     for (const baseUrl of [
       '/hv',
@@ -353,6 +396,11 @@ describe('FetchProxy', () => {
       });
     }
 
+    it('calls the URL it checked, as the URL parser reads it', () => {
+      expect(new FetchProxy('/api/../hv//').baseUrl).to.equal('/hv');
+      expect(new FetchProxy('https://PROXY.example.org:443/hv').baseUrl).to.equal('https://proxy.example.org/hv');
+    });
+
     for (const [baseUrl, problem] of [
       ['', 'proxy-url is empty'],
       ['  ', 'proxy-url is empty'],
@@ -363,8 +411,16 @@ describe('FetchProxy', () => {
       ['https://user:secret@proxy.example.org/hv', 'must not contain a user name or password'],
       ['/hv?key=1', 'must not have a query or fragment'],
       ['/hv#x', 'must not have a query or fragment'],
+      // The URL parser drops tabs and line feeds and reads "\" as "/": "/\t/evil.example" is fetched as "//evil.example".
+      ['/\t/evil.example', 'must not contain whitespace, control characters or backslashes'],
+      ['/\n/evil.example', 'must not contain whitespace, control characters or backslashes'],
+      ['/\r/evil.example', 'must not contain whitespace, control characters or backslashes'],
+      ['/hv\\evil.example', 'must not contain whitespace, control characters or backslashes'],
+      ['https://proxy.example.org\t/hv', 'must not contain whitespace, control characters or backslashes'],
+      // Resolved, "/.//evil.example" is "//evil.example", which reads as another origin.
+      ['/.//evil.example', 'must not resolve to a path starting with "//"'],
     ] as const) {
-      it(`refuses proxy-url "${baseUrl}"`, () => {
+      it(`refuses proxy-url ${JSON.stringify(baseUrl)}`, () => {
         const error = constructionError(() => new FetchProxy(baseUrl));
         expect(error.code).to.equal('invalid-config');
         expect(error.message).to.contain(problem);
@@ -375,6 +431,15 @@ describe('FetchProxy', () => {
       for (const timeoutMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
         expect(constructionError(() => new FetchProxy('/hv', { timeoutMs })).code).to.equal('invalid-config');
       }
+    });
+
+    it('refuses a timeout setTimeout cannot wait for (above 2^31 - 1 ms it fires at once)', () => {
+      const error = constructionError(() => new FetchProxy('/hv', { timeoutMs: 2 ** 31 }));
+      expect([error.code, error.message]).to.deep.equal([
+        'invalid-config',
+        'FetchProxy timeoutMs must be a positive number of milliseconds up to 2147483647 (24.8 days), not 2147483648.',
+      ]);
+      expect(new FetchProxy('/hv', { timeoutMs: 2 ** 31 - 1 })).to.be.instanceOf(FetchProxy);
     });
 
     it('asks for a parser where there is no DOMParser', () => {
