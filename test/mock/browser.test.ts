@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { Methods } from '../../src/core/platform/methods.js';
 import { StatusCode } from '../../src/core/platform/status-codes.js';
+import { KIT_REQUEST_HEADER } from '../../src/transport/proxy.js';
 import {
   openBrowserSimulator,
   resetScenario,
@@ -73,7 +74,8 @@ describe('simulator in the browser', () => {
       const token = await platform.shell.signIn('jordan', DEMO_APP_ID);
       const handOff = await fetch('/simulated-proxy/session', {
         method: 'POST',
-        body: new URLSearchParams({ wctoken: token, instanceid: '1' }),
+        headers: kitHeaders('application/json'),
+        body: JSON.stringify({ wctoken: token, instanceid: '1' }),
       });
       expect(handOff.status).to.equal(204);
       const nextLoad = openBrowserSimulator();
@@ -86,12 +88,14 @@ describe('simulator in the browser', () => {
 
       const response = await fetch(`/simulated-proxy/${Methods.GetPersonInfo}`, {
         method: 'POST',
+        headers: kitHeaders('application/xml'),
         body: infoRequest(Methods.GetPersonInfo),
       });
       expect(statusCode(await response.text())).to.equal(0);
-      await fetch('/simulated-proxy/session', { method: 'DELETE' });
+      await fetch('/simulated-proxy/session', { method: 'DELETE', headers: kitHeaders() });
       const signedOut = await fetch(`/simulated-proxy/${Methods.GetPersonInfo}`, {
         method: 'POST',
+        headers: kitHeaders('application/xml'),
         body: infoRequest(Methods.GetPersonInfo),
       });
       expect(statusCode(await signedOut.text())).to.equal(StatusCode.CREDENTIAL_TOKEN_EXPIRED);
@@ -100,8 +104,15 @@ describe('simulator in the browser', () => {
     }
     const after = await fetch(`/simulated-proxy/${Methods.GetPersonInfo}`, {
       method: 'POST',
+      headers: kitHeaders('application/xml'),
       body: infoRequest(Methods.GetPersonInfo),
     });
     expect(after.status).to.equal(404); // stopped: the request reaches the test server
   });
 });
+
+/** The headers the kit's proxy client sends, which the simulated proxy requires. */
+function kitHeaders(contentType?: string): Record<string, string> {
+  const { name, value } = KIT_REQUEST_HEADER;
+  return contentType ? { [name]: value, 'Content-Type': contentType } : { [name]: value };
+}
