@@ -62,10 +62,10 @@ export class HvConnectButton extends HvElement {
     optionalOfflineRules: { attribute: 'optional-offline-rules' },
     mode: {},
     manualReturn: { type: Boolean, attribute: 'manual-return' },
-    href: { state: true },
-    configError: { state: true },
-    pending: { state: true },
-    announcement: { state: true },
+    href: { state: true, attribute: false },
+    configError: { state: true, attribute: false },
+    pending: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
   };
 
   /**
