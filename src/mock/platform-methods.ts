@@ -1,7 +1,7 @@
 import { Methods, type MethodName } from '../core/platform/methods.js';
 import { StatusCode } from '../core/platform/status-codes.js';
 import { authAction, effectivePermissions, type TypePermissions } from './authorization.js';
-import { isGuid } from './ids.js';
+import type { SimInfoSchema } from './info-schema.js';
 import { appPersonId, appRecordId, internalRecordId } from './pseudonyms.js';
 import type { AuthRule, Permission, SimApplication, SimAuthorization, SimPerson, SimulatorState } from './state.js';
 import type { RequestInfo, XmlObject } from './xml.js';
@@ -25,38 +25,22 @@ export type MethodOutcome = { code: 0; info: XmlObject } | { code: number; messa
 export interface MethodDefinition {
   /** The `method-version`s the platform accepts. */
   versions: readonly number[];
-  /** The child elements the request's `<info>` may have. */
-  parameters: readonly string[];
+  /** The request's `<info>`, as the method schema declares it; the simulator refuses any other. */
+  infoSchema: SimInfoSchema;
   /** Whether the call needs a signed-in person (a user token held by the proxy). */
   needsUser: boolean;
+  /** Runs the method on an `<info>` that follows `infoSchema`. */
   run(context: CallContext, info: RequestInfo): MethodOutcome;
 }
-
-class InvalidRequest extends Error {}
 
 function fail(code: number, message: string): MethodOutcome {
   return { code, message };
 }
 
-function single(info: RequestInfo, name: string): string | undefined {
-  const values = info.get(name) ?? [];
-  if (values.length > 1) throw new InvalidRequest(`<${name}> may appear only once.`);
-  return values[0];
-}
-
-function booleanParameter(info: RequestInfo, name: string): boolean {
-  const value = single(info, name);
-  if (value === undefined || value === 'false' || value === '0') return false;
-  if (value === 'true' || value === '1') return true;
-  throw new InvalidRequest(`<${name}> must be a boolean (true or false); got "${value}".`);
-}
-
-function guidParameters(info: RequestInfo, name: string): string[] {
-  const values = info.get(name) ?? [];
-  if (values.length === 0) throw new InvalidRequest(`At least one <${name}> is required.`);
-  const invalid = values.find((value) => !isGuid(value));
-  if (invalid !== undefined) throw new InvalidRequest(`<${name}> must be a GUID; got "${invalid}".`);
-  return [...values];
+/** An optional boolean parameter, already checked against the schema; absent is false. */
+function flag(info: RequestInfo, name: string): boolean {
+  const value = info.get(name)?.[0];
+  return value === 'true' || value === '1';
 }
 
 const ALL_PERMISSIONS: readonly Permission[] = ['Create', 'Read', 'Update', 'Delete'];
@@ -124,11 +108,13 @@ function thingTypePermissionElements(
 
 const getPersonInfo: MethodDefinition = {
   versions: [1],
-  parameters: ['group-membership', 'effective-record-permissions'],
+  infoSchema: [
+    { name: 'group-membership', type: 'boolean', min: 0, max: 1 }, // ignored: simulated people belong to no groups
+    { name: 'effective-record-permissions', type: 'boolean', min: 0, max: 1 },
+  ],
   needsUser: true,
   run(context, info) {
-    booleanParameter(info, 'group-membership'); // accepted; simulated people belong to no groups
-    const withPermissions = booleanParameter(info, 'effective-record-permissions');
+    const withPermissions = flag(info, 'effective-record-permissions');
     const { state, app, person } = context;
     const authorized = authorizationsOf(context);
     if (authorized.length === 0) {
@@ -166,10 +152,10 @@ const getPersonInfo: MethodDefinition = {
 
 const getAuthorizedRecords: MethodDefinition = {
   versions: [1],
-  parameters: ['id'],
+  infoSchema: [{ name: 'id', type: 'guid', min: 1, max: Infinity }],
   needsUser: true,
   run(context, info) {
-    const ids = guidParameters(info, 'id');
+    const ids = info.get('id')!;
     const authorized = authorizationsOf(context);
     // Unknown, foreign or unauthorized ids are left out without an error, as the method schema says.
     const wanted = new Set(ids.map((id) => internalRecordId(context.state, context.app.id, id)));
@@ -182,10 +168,10 @@ const getAuthorizedRecords: MethodDefinition = {
 
 const queryPermissions: MethodDefinition = {
   versions: [1],
-  parameters: ['thing-type-id'],
+  infoSchema: [{ name: 'thing-type-id', type: 'guid', min: 1, max: Infinity }],
   needsUser: true,
   run(context, info) {
-    const types = guidParameters(info, 'thing-type-id');
+    const types = info.get('thing-type-id')!;
     const { state, app, recordId } = context;
     if (recordId === undefined)
       return fail(StatusCode.INVALID_RECORD, 'QueryPermissions needs the record id (X-HV-Record-Id).');
@@ -226,14 +212,15 @@ function authXml(rules: readonly AuthRule[]): XmlObject {
 
 const getApplicationInfo: MethodDefinition = {
   versions: [1, 2],
-  parameters: ['all-languages', 'child-app-id'],
+  infoSchema: [
+    { name: 'all-languages', type: 'boolean', min: 0, max: 1 }, // ignored: simulated apps have one language
+    { name: 'child-app-id', type: 'guid', min: 0, max: 1 },
+  ],
   needsUser: false,
   run(context, info) {
-    booleanParameter(info, 'all-languages'); // accepted; simulated applications have one language
-    const childAppId = single(info, 'child-app-id');
+    const childAppId = info.get('child-app-id')?.[0];
     const { app } = context;
     if (childAppId !== undefined) {
-      if (!isGuid(childAppId)) throw new InvalidRequest(`<child-app-id> must be a GUID; got "${childAppId}".`);
       return fail(StatusCode.ACCESS_DENIED, `Application ${app.id} is not the master application of ${childAppId}.`);
     }
     const online = app.rules.filter((rule) => rule.scope === 'online');
@@ -262,13 +249,3 @@ export const PLATFORM_METHODS: Readonly<Record<MethodName, MethodDefinition>> = 
   [Methods.QueryPermissions]: queryPermissions,
   [Methods.GetApplicationInfo]: getApplicationInfo,
 };
-
-/** Runs `definition`; a parameter the schema would reject becomes INVALID_XML, as on the platform. */
-export function runMethod(definition: MethodDefinition, context: CallContext, info: RequestInfo): MethodOutcome {
-  try {
-    return definition.run(context, info);
-  } catch (error) {
-    if (error instanceof InvalidRequest) return fail(StatusCode.INVALID_XML, error.message);
-    throw error;
-  }
-}

@@ -2,7 +2,8 @@ import { StatusCode } from '../core/platform/status-codes.js';
 import { authAction, grantFor, grantedOptionalRules, type AppRecordAuthAction } from './authorization.js';
 import { createClock, type Clock } from './clock.js';
 import { randomUserToken, sha256Hex } from './ids.js';
-import { PLATFORM_METHODS, runMethod, type CallContext } from './platform-methods.js';
+import { infoSchemaViolation } from './info-schema.js';
+import { PLATFORM_METHODS, type CallContext } from './platform-methods.js';
 import { internalRecordId } from './pseudonyms.js';
 import { buildScenario, type ScenarioName } from './scenarios.js';
 import {
@@ -215,8 +216,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         `${request.method} has no version ${version} (versions: ${definition.versions.join(', ')}).`,
       );
     }
-    const parsed = parseRequestInfo(request.method, request.body, definition.parameters);
+    const parameterNames = definition.infoSchema.map((element) => element.name);
+    const parsed = parseRequestInfo(request.method, request.body, parameterNames);
     if (!parsed.ok) return errorResponse(StatusCode.INVALID_XML, parsed.problem);
+    const violation = infoSchemaViolation(request.method, definition.infoSchema, request.body);
+    if (violation !== undefined) return errorResponse(StatusCode.INVALID_XML, violation);
     return mutate((state) => {
       const app = state.applications[request.appId];
       if (!app) return errorResponse(StatusCode.INVALID_APP, `HealthVault does not know application ${request.appId}.`);
@@ -226,7 +230,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         if (!session.ok) return errorResponse(session.code, session.message);
         context.person = session.person;
       }
-      const outcome = runMethod(definition, context, parsed.info);
+      const outcome = definition.run(context, parsed.info);
       return 'info' in outcome
         ? successResponse(request.method, outcome.info)
         : errorResponse(outcome.code, outcome.message);
