@@ -1,12 +1,12 @@
 // The classic-script cdn entry, `<script src=".../hv-elements.iife.js">`: it loads the ES module beside it, so
 // a page downloads one copy of the kit whichever tag it uses, the rarely needed parts stay lazy, and loading it
-// twice defines nothing twice. `window.HvElements` is the promise of that module's exports.
+// twice defines nothing twice. `window.HvElements` is the promise of that module's public exports.
 import type * as HvElements from './cdn.js';
 import { stripShellReturn } from './elements/connect-button/take-shell-return.js';
 
 declare global {
   interface Window {
-    HvElements?: Promise<typeof HvElements>;
+    HvElements?: Promise<Readonly<typeof HvElements>>;
   }
 }
 
@@ -18,4 +18,13 @@ const script = document.currentScript;
 if (!(script instanceof HTMLScriptElement) || !script.src) {
   throw new Error('hv-elements.iife.js must be loaded by a <script src="…"> tag.');
 }
-window.HvElements ??= import(/* @vite-ignore */ new URL('hv-elements.js', script.src).href);
+
+/**
+ * The module's public names only: the bundler adds internal exports to it for its lazy chunks to share. Naming
+ * them all here is checked by the type of `window.HvElements`: a public export left out does not compile.
+ */
+function publicExports({ HvConfigElement, HvConnectButton, HvError, handleShellReturn }: typeof HvElements) {
+  return Object.freeze({ HvConfigElement, HvConnectButton, HvError, handleShellReturn });
+}
+
+window.HvElements ??= import(/* @vite-ignore */ new URL('hv-elements.js', script.src).href).then(publicExports);

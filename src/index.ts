@@ -1,11 +1,140 @@
 // Side-effect-free exports: importing this module defines no element (use `hv-elements/define/*` for that).
+// Every public name is listed here by hand, so that nothing internal becomes API by being exported from a module.
 export { HvError, type HvErrorCode } from './core/errors.js';
 export { isGuid } from './core/guid.js';
-export * from './core/shell/index.js';
-export * from './core/platform/index.js';
-export * from './transport/index.js';
+
+// Shell requests and returns (not the round-trip ledger's helpers nor the parameter kinds: internal).
+export {
+  APPAUTH_TARGET,
+  APPREDIRECT_TARGET,
+  APPSIGNOUT_TARGET,
+  AUTH_TARGET,
+  CONNECT_TARGET,
+  CREATEACCOUNT_TARGET,
+  CREATEAPPLICATION_TARGET,
+  CREATERECORD_TARGET,
+  EDITRECORD_TARGET,
+  HELP_TARGET,
+  MANAGEACCOUNT_TARGET,
+  PICKUP_TARGET,
+  RECONCILE_TARGET,
+  RECORDLIST_TARGET,
+  SHAREDAPPDETAILS_TARGET,
+  SHARERECORD_TARGET,
+  SHELL_TARGETS,
+  VIEWITEMS_TARGET,
+  type AppAuthRequest,
+  type AppRedirectRequest,
+  type AppSignOutRequest,
+  type AuthRequest,
+  type ConnectRequest,
+  type CreateAccountRequest,
+  type CreateApplicationRequest,
+  type CreateRecordRequest,
+  type EditRecordRequest,
+  type HelpRequest,
+  type ManageAccountRequest,
+  type PickupRequest,
+  type ReconcileRequest,
+  type RecordListRequest,
+  type SharedAppDetailsRequest,
+  type ShareRecordRequest,
+  type ShellParamGroup,
+  type ShellParamName,
+  type ShellParams,
+  type ShellParamSpec,
+  type ShellRequest,
+  type ShellRequestFor,
+  type ShellTarget,
+  type TargetRequest,
+  type TargetSpec,
+  type ViewItemsRequest,
+} from './core/shell/targets.js';
+export {
+  buildAuthUrl,
+  buildShellUrl,
+  buildUrlFor,
+  resolveShell,
+  SHELL_PRESETS,
+  type BuildShellUrlOptions,
+} from './core/shell/url.js';
+export { parseShellReturn, type ShellReturn, type ShellReturnTarget } from './core/shell/return.js';
+export {
+  RETURN_PARAM_NAMES,
+  RETURN_PARAMS,
+  SHELL_STARTED_TARGETS,
+  withoutShellReturn,
+} from './core/shell/return-params.js';
+export {
+  createRoundTripState,
+  MAX_PENDING_STATES,
+  STATE_STORAGE_KEY,
+  type RoundTripOptions,
+  type StateStore,
+} from './core/shell/round-trip-state.js';
+export { consumeRoundTripState } from './core/shell/round-trip-consume.js';
+
+// Platform methods: names, <info> builders, response decoders, status codes.
+export {
+  Methods,
+  requestNamespace,
+  responseNamespace,
+  type MethodName,
+  child,
+  childrenNamed,
+  childText,
+  type XmlNode,
+  StatusCode,
+  statusMessage,
+  statusName,
+  type StatusCodeName,
+  PlatformError,
+  escapeXmlAttribute,
+  escapeXmlText,
+  infoXml,
+  xmlElement,
+  type XmlFragment,
+  decodeResponse,
+  decodePersonInfo,
+  getPersonInfoRequest,
+  type Culture,
+  type EffectiveRecordPermission,
+  type GetPersonInfoOptions,
+  type PersonGroup,
+  type PersonInfo,
+  decodeAuthorizedRecords,
+  getAuthorizedRecordsRequest,
+  type AppRecordAuthAction,
+  type RecordInfo,
+  type RecordState,
+  decodePermissions,
+  queryPermissionsRequest,
+  type Permission,
+  type ThingTypePermission,
+  decodeApplicationInfo,
+  getApplicationInfoRequest,
+  type ApplicationInfo,
+  type AuthRule,
+  type GetApplicationInfoOptions,
+  type LocalizedText,
+} from './core/platform/index.js';
+
+// The proxy contract and the browser transport (the Node one is `hv-elements/transport/fxp-xml`).
+export {
+  FetchProxy,
+  KIT_REQUEST_HEADER,
+  parseXmlWithDom,
+  type FetchProxyOptions,
+  type HvProxy,
+  type ProxyCallOptions,
+  type ShellSignIn,
+} from './transport/index.js';
+
+// Elements, their configuration and their events.
 export { HvConfigElement } from './elements/config/config.js';
 export { HvConnectButton } from './elements/connect-button/connect-button.js';
+export { hvConfigContext, type HvConfig } from './elements/internal/config-context.js';
+export { define } from './elements/internal/define.js';
 export {
   captureShellReturn,
   completeShellReturn,
@@ -15,6 +144,16 @@ export {
   type ShellReturnOutcome,
 } from './elements/connect-button/shell-return.js';
 export { takeShellReturn } from './elements/connect-button/take-shell-return.js';
-export { hvConfigContext, type HvConfig } from './elements/internal/config-context.js';
-export { define } from './elements/internal/define.js';
-export type * from './elements/internal/events.js';
+export type {
+  HvAuthorizedDetail,
+  HvAuthorizedEvent,
+  HvConnectDetail,
+  HvConnectEvent,
+  HvDeniedDetail,
+  HvDeniedEvent,
+  HvErrorDetail,
+  HvErrorEvent,
+  HvEventMap,
+  HvShellReturnDetail,
+  HvShellReturnEvent,
+} from './elements/internal/events.js';

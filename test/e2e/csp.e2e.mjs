@@ -2,6 +2,7 @@
 // (a second copy on a page must not throw). Served as they were built: run `npm run build` first.
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { serveStatic } from '../../scripts/lib/static-server.mjs';
 
 const policy = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
@@ -62,4 +63,25 @@ export async function classicBundleWorksUnderStrictCspLoadedTwice({ page, proble
   const url = '/cdn/hv-elements.iife.js';
   const scripts = `<script src="${url}"></script>`.repeat(2);
   await onPartnerPage(page, scripts, () => expectAuthLinkWithoutProblems(page, problems, [url]));
+}
+
+/** The names the cdn module declares (dist/cdn.d.ts): its public API, whatever else the bundler adds to it. */
+function publicCdnExports() {
+  const declarations = fileURLToPath(new URL('../../dist/cdn.d.ts', import.meta.url));
+  // Its own export statements are all that is needed: no import is resolved, which keeps this under a second.
+  const program = ts.createProgram([declarations], { noEmit: true, noResolve: true, types: [] });
+  const checker = program.getTypeChecker();
+  const module = checker.getSymbolAtLocation(program.getSourceFile(declarations));
+  return checker.getExportsOfModule(module).map((symbol) => symbol.name);
+}
+
+export async function classicBundleHandsOutOnlyPublicNames({ page }) {
+  await onPartnerPage(page, '<script src="/cdn/hv-elements.iife.js"></script>', async () => {
+    const { names, frozen } = await page.evaluate(async () => {
+      const exports = await window.HvElements;
+      return { names: Object.keys(exports), frozen: Object.isFrozen(exports) };
+    });
+    assert.deepEqual(names.sort(), publicCdnExports().sort());
+    assert.ok(frozen, 'window.HvElements resolves to a frozen object');
+  });
 }

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
+import ts from 'typescript';
 import { build } from 'vite';
 import { moduleGraph } from '../../scripts/lib/module-graph.mjs';
 
@@ -26,6 +27,14 @@ function exportedFiles() {
       .filter((file) => file.endsWith(suffix))
       .map((file) => `${prefix}${file.slice(0, file.length - suffix.length)}${suffix}`);
   });
+}
+
+/** The names a declaration file exports, read from its own export statements (no import is resolved). */
+function declaredExports(file) {
+  const program = ts.createProgram([join(repoRoot, file)], { noEmit: true, noResolve: true, types: [] });
+  const checker = program.getTypeChecker();
+  const module = checker.getSymbolAtLocation(program.getSourceFile(join(repoRoot, file)));
+  return checker.getExportsOfModule(module).map((symbol) => symbol.name);
 }
 
 /** What a partner's bundler keeps of `import '<file>'` (nothing at all when the module is free of side effects). */
@@ -58,6 +67,23 @@ describe('npm package', () => {
       'the define entries are exported',
     );
     for (const file of files) assert.ok(existsSync(join(repoRoot, file)), `${file} is missing`);
+  });
+
+  it('main entry: lists its public names one by one, and no internal one', () => {
+    const source = readFileSync(join(repoRoot, 'src/index.ts'), 'utf8');
+    assert.doesNotMatch(source, /^export (type )?\*/m, 'src/index.ts re-exports a whole module');
+    const exported = declaredExports('dist/index.d.ts');
+    const internals = [
+      'dispatchHvEvent',
+      'invalidState',
+      'storeOf',
+      'readLedger',
+      'writeLedger',
+      'STATE_PARAM',
+      'ParamKind',
+      'ParamContext',
+    ];
+    for (const name of internals) assert.ok(!exported.includes(name), `${name} is internal`);
   });
 
   it('main entry: importing it keeps nothing in a bundle (side-effect free)', async () => {
