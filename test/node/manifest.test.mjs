@@ -1,12 +1,46 @@
-// custom-elements.json is generated from the elements' JSDoc and committed; it must match the sources.
+// custom-elements.json is generated from the elements' JSDoc and committed; it must match the sources, describe
+// what the elements do (custom states, typed events) and point at what the package ships (`npm run build` first).
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { it } from 'node:test';
 import { cli } from '@custom-elements-manifest/analyzer/cli.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const committed = JSON.parse(readFileSync(new URL('../../custom-elements.json', import.meta.url), 'utf8'));
+const committed = JSON.parse(readFileSync(join(repoRoot, 'custom-elements.json'), 'utf8'));
+const packageJson = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+const declarations = committed.modules.flatMap((module) => module.declarations ?? []);
+
+/** Each element source file (src/elements/…/x.ts) with its text and the manifest module it ships as. */
+const elementSources = readdirSync(join(repoRoot, 'src/elements'), { recursive: true })
+  .filter((file) => file.endsWith('.ts') && !file.endsWith('.styles.ts'))
+  .map((file) => ({
+    file: `src/elements/${file}`,
+    source: readFileSync(join(repoRoot, 'src/elements', file), 'utf8'),
+    module: committed.modules.find((module) => module.path === `dist/elements/${file.replace(/\.ts$/, '.js')}`),
+  }));
+
+/** The first capture group of every match of `pattern` in `source`. */
+function captures(source, pattern) {
+  return [...source.matchAll(pattern)].map((match) => match[1]);
+}
+
+/** The classes a source file declares, as the manifest lists them. */
+function classesOf({ file, module }) {
+  const classes = (module?.declarations ?? []).filter((declaration) => declaration.kind === 'class');
+  assert.ok(classes.length > 0, `${file} dispatches or toggles for an element, but declares no class in the manifest`);
+  return classes;
+}
+
+/** Every module path the manifest names: each module's own and every reference's (`inheritedFrom`, `superclass`…). */
+function modulePaths(node) {
+  if (Array.isArray(node)) return node.flatMap(modulePaths);
+  if (typeof node !== 'object' || node === null) return [];
+  return Object.entries(node).flatMap(([key, value]) =>
+    (key === 'path' || key === 'module') && typeof value === 'string' ? [value] : modulePaths(value),
+  );
+}
 
 it('custom-elements.json is up to date with the sources (else: npm run manifest)', async () => {
   // Same configuration as `npm run manifest` (custom-elements-manifest.config.mjs), without writing anything.
@@ -15,15 +49,64 @@ it('custom-elements.json is up to date with the sources (else: npm run manifest)
 });
 
 it('declares every element a define entry registers, under its tag name (JSDoc @tagname)', () => {
-  const declared = committed.modules
-    .flatMap((module) => module.declarations ?? [])
+  const declared = declarations
     .filter((declaration) => declaration.customElement)
     .map((declaration) => `${declaration.tagName} = ${declaration.name}`);
-  const defined = readdirSync(new URL('../../src/define/', import.meta.url)).map((file) => {
-    const source = readFileSync(new URL(`../../src/define/${file}`, import.meta.url), 'utf8');
+  const defined = readdirSync(join(repoRoot, 'src/define')).map((file) => {
+    const source = readFileSync(join(repoRoot, 'src/define', file), 'utf8');
     const [, tagName, className] = source.match(/define\('([a-z0-9-]+)', (\w+)\)/) ?? [];
     assert.ok(tagName, `src/define/${file} has no define('tag-name', Class) call`);
     return `${tagName} = ${className}`;
   });
   for (const element of defined) assert.ok(declared.includes(element), `${element} is not in custom-elements.json`);
+});
+
+it('lists every custom state an element toggles (JSDoc @cssState name - …)', () => {
+  for (const element of elementSources) {
+    for (const state of captures(element.source, /\btoggleState\(\s*'([\w-]+)'/g)) {
+      for (const declaration of classesOf(element)) {
+        const listed = (declaration.cssStates ?? []).map((cssState) => cssState.name);
+        assert.ok(listed.includes(state), `${declaration.name} toggles :state(${state}) but does not list it`);
+      }
+    }
+  }
+});
+
+it('lists every hv- event an element dispatches, with its public event type (JSDoc @event {Type} name - …)', () => {
+  const publicTypes = readFileSync(join(repoRoot, 'dist/index.d.ts'), 'utf8');
+  for (const element of elementSources) {
+    for (const name of captures(element.source, /\bdispatchHvEvent\(\s*this,\s*'(hv-[\w-]+)'/g)) {
+      for (const declaration of classesOf(element)) {
+        const event = declaration.events?.find((listed) => listed.name === name);
+        assert.ok(event, `${declaration.name} dispatches ${name} but does not list it`);
+      }
+    }
+  }
+  for (const declaration of declarations) {
+    for (const event of declaration.events ?? []) {
+      const type = event.type?.text ?? '';
+      assert.ok(type, `${declaration.name}'s ${event.name} has no type`);
+      assert.match(publicTypes, new RegExp(`\\b${type}\\b`), `${type} (${event.name}) is not exported by the package`);
+    }
+  }
+});
+
+it('points at modules the package ships, never at the sources', () => {
+  const shipped = packageJson.files.map((entry) => `${entry}/`);
+  for (const path of new Set(modulePaths(committed))) {
+    assert.ok(
+      shipped.some((folder) => path.startsWith(folder)),
+      `${path} is outside package.json "files"`,
+    );
+    assert.ok(existsSync(join(repoRoot, path)), `${path} is not built`);
+  }
+});
+
+it('lists no private or protected member', () => {
+  for (const declaration of declarations) {
+    for (const member of declaration.members ?? []) {
+      const hidden = ['private', 'protected'].includes(member.privacy) || member.name.startsWith('#');
+      assert.ok(!hidden, `${declaration.name}.${member.name} is ${member.privacy ?? 'private'}`);
+    }
+  }
 });

@@ -16,19 +16,20 @@ const STATE_RENEW_AFTER_MS = 10 * 60 * 1000;
 
 /**
  * Signs a person in to HealthVault and asks them to authorize the application, through the HealthVault Shell.
- *
- * @tagname hv-connect-button
  * It renders a real link, so it works by keyboard, middle-click and before any script runs; on the page the
  * Shell returns to, it processes the return by itself and fires `hv-authorized`, `hv-denied` or `hv-error`.
  *
  * @slot - The label. Defaults to "Connect to HealthVault".
  *
- * @event hv-connect - Cancelable. The person is leaving for the Shell; `detail.url` is where, `detail.mode` how.
- * @event hv-authorized - The Shell came back with an authorized person (`detail.person`, `detail.action`).
- * @event hv-denied - The person declined (`detail.reason` is `rejected`) or closed the popup (`popup-closed`).
- * @event hv-shell-return - The Shell came back with a target the kit does not act on (`detail.target`, e.g.
- * `Privacy` or `SignOut`): show the page it names.
- * @event hv-error - Configuration, Shell return or proxy failure; `detail.error` is a typed `HvError`.
+ * @event {HvConnectEvent} hv-connect - Cancelable. The person is leaving for the Shell; `detail.url` is where,
+ * `detail.mode` how.
+ * @event {HvAuthorizedEvent} hv-authorized - The Shell came back with an authorized person (`detail.person`,
+ * `detail.action`).
+ * @event {HvDeniedEvent} hv-denied - The person declined (`detail.reason` is `rejected`) or closed the popup
+ * (`popup-closed`).
+ * @event {HvShellReturnEvent} hv-shell-return - The Shell came back with a target the kit does not act on
+ * (`detail.target`, e.g. `Privacy` or `SignOut`): show the page it names.
+ * @event {HvErrorEvent} hv-error - Configuration, Shell return or proxy failure; `detail.error` is a typed `HvError`.
  *
  * @csspart button - The link that leads to the Shell.
  * @csspart label - The label inside the link.
@@ -45,9 +46,11 @@ const STATE_RENEW_AFTER_MS = 10 * 60 * 1000;
  * @cssprop --hv-font-family - Font family.
  * @cssprop --hv-focus-ring - Outline of the focused button.
  *
- * @customState pending - The person is on the way to the Shell (or the popup is open).
- * @customState authorized - The Shell returned to this page with an authorized person.
- * @customState invalid - The configuration is invalid; the error message is shown instead of the link.
+ * @cssState pending - The person is on the way to the Shell (or the popup is open).
+ * @cssState authorized - The Shell returned to this page with an authorized person.
+ * @cssState invalid - The configuration is invalid; the error message is shown instead of the link.
+ *
+ * @tagname hv-connect-button
  */
 export class HvConnectButton extends HvElement {
   static override styles = [tokenStyles, connectButtonStyles];

@@ -8,6 +8,8 @@ import { dispatchHvEvent } from './events.js';
 /**
  * The base of every hv- element: the four configuration attributes (each overriding `<hv-config>`'s context),
  * the proxy they resolve to, custom states, and `hv-error` reporting.
+ *
+ * @event {HvErrorEvent} hv-error - Configuration or proxy failure; `detail.error` is a typed `HvError`.
  */
 export class HvElement extends LitElement {
   // Declared without decorators: the decorator helpers cost every page a few hundred bytes.
