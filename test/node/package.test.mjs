@@ -69,6 +69,20 @@ describe('npm package', () => {
     for (const file of files) assert.ok(existsSync(join(repoRoot, file)), `${file} is missing`);
   });
 
+  it('msw and fast-xml-parser are optional peers: only hv-elements/mock and the Node transport import them', () => {
+    for (const name of ['msw', 'fast-xml-parser']) {
+      assert.equal(packageJson.dependencies?.[name], undefined, `${name} is a dependency`);
+      assert.ok(packageJson.peerDependencies?.[name], `${name} is not a peer dependency`);
+      assert.equal(packageJson.peerDependenciesMeta?.[name]?.optional, true, `${name} is a required peer`);
+      assert.equal(packageJson.devDependencies?.[name], packageJson.peerDependencies[name], `the repo lacks ${name}`);
+    }
+    const importsAPeer = /\b(?:from|import)\s*\(?\s*['"](?:msw|fast-xml-parser)\b/;
+    const importers = readdirSync(join(repoRoot, 'dist'), { recursive: true }).filter(
+      (file) => /\.(js|d\.ts)$/.test(file) && importsAPeer.test(readFileSync(join(repoRoot, 'dist', file), 'utf8')),
+    );
+    for (const file of importers) assert.match(file, /^(mock\/|transport\/fxp-xml\.)/, `dist/${file} imports a peer`);
+  });
+
   it('main entry: lists its public names one by one, and no internal one', () => {
     const source = readFileSync(join(repoRoot, 'src/index.ts'), 'utf8');
     assert.doesNotMatch(source, /^export (type )?\*/m, 'src/index.ts re-exports a whole module');
