@@ -1,11 +1,18 @@
-import type { AuthRule, GrantedRule, Permission, RecordAccess, SimApplication, SimAuthorization } from './state.js';
+import type {
+  SimAuthRule,
+  GrantedRule,
+  SimPermission,
+  RecordAccess,
+  SimApplication,
+  SimAuthorization,
+} from './state.js';
 
 /** `app-record-auth-action` values the simulator produces (XSD types.xsd `AppRecordAuthAction`). */
-export type AppRecordAuthAction =
+export type SimAppRecordAuthAction =
   'NoActionRequired' | 'ReauthorizationRequired' | 'ReauthorizationNotPossible' | 'AuthorizationRequired';
 
 /** The rule as the person grants it now: a copy that later changes to the application's rules do not touch. */
-export function snapshotRule(rule: AuthRule): GrantedRule {
+export function snapshotRule(rule: SimAuthRule): GrantedRule {
   return {
     name: rule.name,
     scope: rule.scope,
@@ -18,7 +25,7 @@ export function isExpired(authorization: SimAuthorization, now: number): boolean
   return authorization.expiresAt !== null && authorization.expiresAt <= now;
 }
 
-function covers(granted: GrantedRule | undefined, rule: AuthRule): boolean {
+function covers(granted: GrantedRule | undefined, rule: SimAuthRule): boolean {
   return (
     granted !== undefined &&
     granted.scope === rule.scope &&
@@ -37,7 +44,7 @@ export function authAction(
   authorization: SimAuthorization | undefined,
   access: RecordAccess | undefined,
   now: number,
-): AppRecordAuthAction {
+): SimAppRecordAuthAction {
   if (!authorization || isExpired(authorization, now)) return 'AuthorizationRequired';
   const grantedByName = new Map(authorization.granted.map((rule) => [rule.name, rule]));
   const complete = app.rules
@@ -70,12 +77,12 @@ export function grantFor(
 }
 
 /** The permissions an authorization gives on one thing type, online and offline. */
-export interface TypePermissions {
-  online: Permission[];
-  offline: Permission[];
+export interface SimTypePermissions {
+  online: SimPermission[];
+  offline: SimPermission[];
 }
 
-const PERMISSION_ORDER: readonly Permission[] = ['Create', 'Read', 'Update', 'Delete'];
+const PERMISSION_ORDER: readonly SimPermission[] = ['Create', 'Read', 'Update', 'Delete'];
 
 /**
  * What the application may do with each thing type of the record: the granted rules, narrowed to what the
@@ -86,8 +93,8 @@ export function effectivePermissions(
   app: SimApplication,
   authorization: SimAuthorization,
   now: number,
-): Map<string, TypePermissions> {
-  const result = new Map<string, { online: Set<Permission>; offline: Set<Permission> }>();
+): Map<string, SimTypePermissions> {
+  const result = new Map<string, { online: Set<SimPermission>; offline: Set<SimPermission> }>();
   if (isExpired(authorization, now)) return new Map();
   const current = new Map(app.rules.map((rule) => [rule.name, rule]));
   for (const granted of authorization.granted) {
@@ -96,12 +103,12 @@ export function effectivePermissions(
     const permissions = granted.permissions.filter((permission) => rule.permissions.includes(permission));
     if (permissions.length === 0) continue;
     for (const type of granted.thingTypeIds.filter((t) => rule.thingTypeIds.includes(t))) {
-      const entry = result.get(type) ?? { online: new Set<Permission>(), offline: new Set<Permission>() };
+      const entry = result.get(type) ?? { online: new Set<SimPermission>(), offline: new Set<SimPermission>() };
       permissions.forEach((permission) => entry[granted.scope].add(permission));
       result.set(type, entry);
     }
   }
-  const ordered = (set: Set<Permission>) => PERMISSION_ORDER.filter((permission) => set.has(permission));
+  const ordered = (set: Set<SimPermission>) => PERMISSION_ORDER.filter((permission) => set.has(permission));
   return new Map(
     [...result].map(([type, { online, offline }]) => [type, { online: ordered(online), offline: ordered(offline) }]),
   );

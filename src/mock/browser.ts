@@ -3,7 +3,7 @@ import type { Clock } from './clock.js';
 import { createHandlers } from './handlers.js';
 import type { ScenarioName } from './scenarios.js';
 import { createSimulator, type Simulator } from './simulator.js';
-import type { SimulatorState, StateStore } from './state.js';
+import type { SimulatorState, SimStateStore } from './state.js';
 
 /**
  * The simulator in a browser: its state lives in localStorage, so it survives the trip to the simulated Shell
@@ -12,10 +12,10 @@ import type { SimulatorState, StateStore } from './state.js';
  */
 
 /** The localStorage key of the simulated platform's state. */
-export const STATE_STORAGE_KEY = 'hv-mock:state';
+export const SIM_STATE_STORAGE_KEY = 'hv-mock:state';
 
-/** A store in localStorage under {@link STATE_STORAGE_KEY}. */
-export function localStorageStore(key: string = STATE_STORAGE_KEY): StateStore {
+/** A store in localStorage under {@link SIM_STATE_STORAGE_KEY}. */
+export function localStorageStore(key: string = SIM_STATE_STORAGE_KEY): SimStateStore {
   return {
     read() {
       const saved = localStorage.getItem(key);

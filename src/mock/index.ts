@@ -3,7 +3,7 @@
  * the browser-only parts (localStorage, the MSW service worker) are in `hv-elements/mock/browser`.
  */
 export { createClock, type Clock } from './clock.js';
-export { authAction, type AppRecordAuthAction } from './authorization.js';
+export { authAction, type SimAppRecordAuthAction } from './authorization.js';
 export { createHandlers, type HandlerOptions } from './handlers.js';
 export { NEVER_EXPIRES } from './platform-methods.js';
 export {
@@ -33,7 +33,7 @@ export {
   type AuthorizationPage,
   type NextStep,
   type OpenedRequest,
-  type ShellRequest,
+  type SimShellRequest,
 } from './shell-flow.js';
 export {
   createSimulator,
@@ -41,10 +41,10 @@ export {
   type ApplicationSummary,
   type AuthorizeRequest,
   type PersonSummary,
-  type PlatformCall,
+  type SimPlatformCall,
   type RecordChoice,
   type ShellApi,
   type Simulator,
   type SimulatorOptions,
 } from './simulator.js';
-export { DisplayFlag, memoryStore, type SimulatorState, type StateStore } from './state.js';
+export { DisplayFlag, memoryStore, type SimulatorState, type SimStateStore } from './state.js';

@@ -1,9 +1,16 @@
 import { Methods, type MethodName } from '../core/platform/methods.js';
 import { StatusCode } from '../core/platform/status-codes.js';
-import { authAction, effectivePermissions, type TypePermissions } from './authorization.js';
+import { authAction, effectivePermissions, type SimTypePermissions } from './authorization.js';
 import type { SimInfoSchema } from './info-schema.js';
 import { appPersonId, appRecordId, internalRecordId } from './pseudonyms.js';
-import type { AuthRule, Permission, SimApplication, SimAuthorization, SimPerson, SimulatorState } from './state.js';
+import type {
+  SimAuthRule,
+  SimPermission,
+  SimApplication,
+  SimAuthorization,
+  SimPerson,
+  SimulatorState,
+} from './state.js';
 import type { RequestInfo, XmlObject } from './xml.js';
 
 /** `auth-expires` of an authorization that never lapses (reference §10). */
@@ -22,7 +29,7 @@ export interface CallContext {
 
 export type MethodOutcome = { code: 0; info: XmlObject } | { code: number; message: string };
 
-export interface MethodDefinition {
+export interface SimMethodDefinition {
   /** The `method-version`s the platform accepts. */
   versions: readonly number[];
   /** The request's `<info>`, as the method schema declares it; the simulator refuses any other. */
@@ -43,9 +50,9 @@ function flag(info: RequestInfo, name: string): boolean {
   return value === 'true' || value === '1';
 }
 
-const ALL_PERMISSIONS: readonly Permission[] = ['Create', 'Read', 'Update', 'Delete'];
+const ALL_PERMISSIONS: readonly SimPermission[] = ['Create', 'Read', 'Update', 'Delete'];
 
-function permissionList(permissions: readonly Permission[]): XmlObject {
+function permissionList(permissions: readonly SimPermission[]): XmlObject {
   const all = ALL_PERMISSIONS.every((permission) => permissions.includes(permission));
   return { permission: all ? ['All'] : [...permissions] };
 }
@@ -92,7 +99,7 @@ function recordElement(context: CallContext, authorization: SimAuthorization): X
 }
 
 function thingTypePermissionElements(
-  permissions: Map<string, TypePermissions>,
+  permissions: Map<string, SimTypePermissions>,
   requested?: readonly string[],
 ): XmlObject[] {
   const types = requested ?? [...permissions.keys()];
@@ -106,7 +113,7 @@ function thingTypePermissionElements(
   });
 }
 
-const getPersonInfo: MethodDefinition = {
+const getPersonInfo: SimMethodDefinition = {
   versions: [1],
   infoSchema: [
     { name: 'group-membership', type: 'boolean', min: 0, max: 1 }, // ignored: simulated people belong to no groups
@@ -150,7 +157,7 @@ const getPersonInfo: MethodDefinition = {
   },
 };
 
-const getAuthorizedRecords: MethodDefinition = {
+const getAuthorizedRecords: SimMethodDefinition = {
   versions: [1],
   infoSchema: [{ name: 'id', type: 'guid', min: 1, max: Infinity }],
   needsUser: true,
@@ -166,7 +173,7 @@ const getAuthorizedRecords: MethodDefinition = {
   },
 };
 
-const queryPermissions: MethodDefinition = {
+const queryPermissions: SimMethodDefinition = {
   versions: [1],
   infoSchema: [{ name: 'thing-type-id', type: 'guid', min: 1, max: Infinity }],
   needsUser: true,
@@ -198,7 +205,7 @@ const queryPermissions: MethodDefinition = {
   },
 };
 
-function ruleElement(rule: AuthRule): XmlObject {
+function ruleElement(rule: SimAuthRule): XmlObject {
   const element: XmlObject = { '@_is-optional': String(rule.optional), '@_name': rule.name, reason: rule.reason };
   if (rule.optional) element['display-flags'] = String(rule.displayFlags);
   element['permission'] = [...rule.permissions];
@@ -206,11 +213,11 @@ function ruleElement(rule: AuthRule): XmlObject {
   return element;
 }
 
-function authXml(rules: readonly AuthRule[]): XmlObject {
+function authXml(rules: readonly SimAuthRule[]): XmlObject {
   return { auth: { rules: { rule: rules.map(ruleElement) } } };
 }
 
-const getApplicationInfo: MethodDefinition = {
+const getApplicationInfo: SimMethodDefinition = {
   versions: [1, 2],
   infoSchema: [
     { name: 'all-languages', type: 'boolean', min: 0, max: 1 }, // ignored: simulated apps have one language
@@ -243,7 +250,7 @@ const getApplicationInfo: MethodDefinition = {
 };
 
 /** The platform methods the simulator answers. */
-export const PLATFORM_METHODS: Readonly<Record<MethodName, MethodDefinition>> = {
+export const PLATFORM_METHODS: Readonly<Record<MethodName, SimMethodDefinition>> = {
   [Methods.GetPersonInfo]: getPersonInfo,
   [Methods.GetAuthorizedRecords]: getAuthorizedRecords,
   [Methods.QueryPermissions]: queryPermissions,

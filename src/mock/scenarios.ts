@@ -3,7 +3,7 @@ import { randomTokenReference } from './ids.js';
 import {
   DisplayFlag,
   STATE_VERSION,
-  type AuthRule,
+  type SimAuthRule,
   type GrantedRule,
   type SimApplication,
   type SimAuthorization,
@@ -74,7 +74,7 @@ export interface ScenarioOptions {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The rule the demo application requires: what its dashboard cannot work without. */
-const HEALTH_SUMMARY_RULE: AuthRule = {
+const HEALTH_SUMMARY_RULE: SimAuthRule = {
   name: 'health-summary',
   optional: false,
   scope: 'online',

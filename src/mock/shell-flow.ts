@@ -1,7 +1,7 @@
 import { isGuid } from './ids.js';
 import { THING_TYPE_NAMES } from './scenarios.js';
 import type { ApplicationSummary, RecordChoice, ShellApi } from './simulator.js';
-import { DisplayFlag, type AccessScope, type AuthRule, type Permission } from './state.js';
+import { DisplayFlag, type AccessScope, type SimAuthRule, type SimPermission } from './state.js';
 
 /**
  * What the simulated Shell does for AUTH and APPAUTH (reference §2–§4, seeds 001/002), without any DOM: read the
@@ -12,11 +12,11 @@ import { DisplayFlag, type AccessScope, type AuthRule, type Permission } from '.
 /** The only instance the simulated platform has (US = 1, reference §1). */
 export const INSTANCE_ID = '1';
 
-export type ShellTarget = 'AUTH' | 'APPAUTH';
+export type SimShellTarget = 'AUTH' | 'APPAUTH';
 
 /** A Shell request (`redirect.aspx?target=…&targetqs=…`), decoded. */
-export interface ShellRequest {
-  target: ShellTarget;
+export interface SimShellRequest {
+  target: SimShellTarget;
   appId: string;
   multiRecord: boolean;
   forceAppAuth: boolean;
@@ -64,7 +64,7 @@ function numberedRules(params: Map<string, string>, prefix: string): string[] {
  * Decodes the query of a Shell request: `targetqs` is decoded once as a query value and once more as a query of
  * its own, with a leading `?` allowed (official clients send both forms).
  */
-export function parseShellRequest(search: string): Outcome<ShellRequest> {
+export function parseShellRequest(search: string): Outcome<SimShellRequest> {
   const outer = caseInsensitive(search.replace(/^\?/, ''));
   const target = outer.get('target')?.toUpperCase();
   if (target !== 'AUTH' && target !== 'APPAUTH') {
@@ -104,7 +104,7 @@ export function parseShellRequest(search: string): Outcome<ShellRequest> {
 
 /** The request, checked against the registered applications and their rules. */
 export interface OpenedRequest {
-  request: ShellRequest;
+  request: SimShellRequest;
   app: ApplicationSummary;
 }
 
@@ -190,9 +190,9 @@ export interface AuthorizationPage {
 export type NextStep =
   { kind: 'return'; url: string } | { kind: 'authorize'; page: AuthorizationPage } | { kind: 'error'; message: string };
 
-const PERMISSION_ORDER: readonly Permission[] = ['Read', 'Create', 'Update', 'Delete'];
+const PERMISSION_ORDER: readonly SimPermission[] = ['Read', 'Create', 'Update', 'Delete'];
 
-function ruleView(rule: AuthRule): RuleView {
+function ruleView(rule: SimAuthRule): RuleView {
   const permissions = PERMISSION_ORDER.filter((p) => rule.permissions.includes(p)).join(', ');
   const types = rule.thingTypeIds.map((id) => THING_TYPE_NAMES[id] ?? `thing type ${id}`).join(', ');
   return { name: rule.name, scope: rule.scope, access: `${permissions}: ${types}`, reason: rule.reason };
@@ -246,7 +246,7 @@ export async function afterSignIn(shell: ShellApi, opened: OpenedRequest, person
     (rule) =>
       rule.optional && (requested.has(rule.name) || (firstTime && rule.displayFlags & DisplayFlag.DisplayFirstTime)),
   );
-  const checked = (rule: AuthRule) =>
+  const checked = (rule: SimAuthRule) =>
     Boolean(rule.displayFlags & DisplayFlag.CheckedDefault) ||
     (firstTime && Boolean(rule.displayFlags & DisplayFlag.CheckedFirstTime)) ||
     preselected.grantedOptionalRules.includes(rule.name);

@@ -1,5 +1,5 @@
 import { StatusCode } from '../core/platform/status-codes.js';
-import { authAction, grantFor, grantedOptionalRules, type AppRecordAuthAction } from './authorization.js';
+import { authAction, grantFor, grantedOptionalRules, type SimAppRecordAuthAction } from './authorization.js';
 import { createClock, type Clock } from './clock.js';
 import { randomUserToken, sha256Hex } from './ids.js';
 import { infoSchemaViolation } from './info-schema.js';
@@ -9,11 +9,11 @@ import { buildScenario, type ScenarioName } from './scenarios.js';
 import {
   memoryStore,
   STATE_VERSION,
-  type AuthRule,
-  type RecordState,
+  type SimAuthRule,
+  type SimRecordState,
   type SimPerson,
   type SimulatorState,
-  type StateStore,
+  type SimStateStore,
   type UserSession,
 } from './state.js';
 import { errorResponse, parseRequestInfo, successResponse } from './xml.js';
@@ -23,7 +23,7 @@ export const DEFAULT_USER_TOKEN_LIFETIME_MS = 20 * 60 * 1000;
 
 export interface SimulatorOptions {
   /** Where the state lives between operations; an in-memory store when absent. */
-  store?: StateStore;
+  store?: SimStateStore;
   /** The initial state of a new in-memory store (copied). Ignored when `store` is given. */
   state?: SimulatorState;
   /** The scenario to start from when the store holds no state yet; `new-user` when absent. */
@@ -35,7 +35,7 @@ export interface SimulatorOptions {
 }
 
 /** One platform call as the proxy forwards it. */
-export interface PlatformCall {
+export interface SimPlatformCall {
   /** The application whose backend (proxy) makes the call. */
   appId: string;
   method: string;
@@ -57,7 +57,7 @@ export interface ApplicationSummary {
   name: string;
   description: string;
   actionUrl: string;
-  rules: AuthRule[];
+  rules: SimAuthRule[];
 }
 
 /** A record a person can open, as the Shell shows it for one application. */
@@ -68,8 +68,8 @@ export interface RecordChoice {
   relType: number;
   relName: string;
   custodian: boolean;
-  state: RecordState;
-  authAction: AppRecordAuthAction;
+  state: SimRecordState;
+  authAction: SimAppRecordAuthAction;
   /** The optional rules the current authorization grants. */
   grantedOptionalRules: string[];
   /** Whether the person may authorize the application for this record (custodian of an active record). */
@@ -113,7 +113,7 @@ export interface Simulator {
   /** Replaces the whole state (people, authorizations, sessions) with scenario `name`. */
   reset(name: ScenarioName): void;
   /** Answers a platform call with the response document (HTTP 200, `text/xml`), errors included. */
-  call(request: PlatformCall): string;
+  call(request: SimPlatformCall): string;
   /**
    * The proxy keeps `wctoken` (only its hash) as the sign-in of application `appId`, in a new session: the session
    * it held before ends, and its token is signed out.
@@ -204,7 +204,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     delete state.proxySessions[appId];
   }
 
-  function call(request: PlatformCall): string {
+  function call(request: SimPlatformCall): string {
     if (!Object.hasOwn(PLATFORM_METHODS, request.method)) {
       return errorResponse(StatusCode.BAD_METHOD, `HealthVault has no method "${request.method}".`);
     }

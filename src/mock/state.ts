@@ -4,7 +4,7 @@
  */
 
 /** A CRUD permission of an authorization rule; `All` on the wire when all four are granted. */
-export type Permission = 'Create' | 'Read' | 'Update' | 'Delete';
+export type SimPermission = 'Create' | 'Read' | 'Update' | 'Delete';
 
 /** Online rules apply while the person is signed in; offline rules let the application in without a sign-in. */
 export type AccessScope = 'online' | 'offline';
@@ -20,12 +20,12 @@ export const DisplayFlag = {
 } as const;
 
 /** An authorization rule as configured for an application. */
-export interface AuthRule {
+export interface SimAuthRule {
   /** Unique within the application; what `onopt#`/`offopt#` name. At most 16 characters (`wc-types:string16`). */
   name: string;
   optional: boolean;
   scope: AccessScope;
-  permissions: Permission[];
+  permissions: SimPermission[];
   thingTypeIds: string[];
   /** Why the application asks, shown to the person on the authorization page. */
   reason: string;
@@ -39,17 +39,17 @@ export interface SimApplication {
   description: string;
   /** The registered action URL the Shell returns to when the request has no `redirect`. */
   actionUrl: string;
-  rules: AuthRule[];
+  rules: SimAuthRule[];
   createdAt: number;
 }
 
-export type RecordState = 'Active' | 'ReadOnly' | 'Suspended' | 'Deleted';
+export type SimRecordState = 'Active' | 'ReadOnly' | 'Suspended' | 'Deleted';
 
 export interface SimRecord {
   id: string;
   name: string;
   displayName: string;
-  state: RecordState;
+  state: SimRecordState;
   /** Numeric string, the same for every application (XSD types.xsd, `Record/@app-specific-record-id`). */
   appSpecificRecordId: string;
   createdAt: number;
@@ -77,7 +77,7 @@ export interface SimPerson {
 export interface GrantedRule {
   name: string;
   scope: AccessScope;
-  permissions: Permission[];
+  permissions: SimPermission[];
   thingTypeIds: string[];
 }
 
@@ -137,13 +137,13 @@ export interface SimulatorState {
 }
 
 /** Where the simulator keeps its state between operations. */
-export interface StateStore {
+export interface SimStateStore {
   read(): SimulatorState | undefined;
   write(state: SimulatorState): void;
 }
 
 /** A store in memory (Node, tests). */
-export function memoryStore(initial?: SimulatorState): StateStore {
+export function memoryStore(initial?: SimulatorState): SimStateStore {
   let current = initial;
   return {
     read: () => current,

@@ -6,21 +6,21 @@ import {
   openBrowserSimulator,
   resetScenario,
   startSimulatedPlatform,
-  STATE_STORAGE_KEY,
+  SIM_STATE_STORAGE_KEY,
 } from '../../src/mock/browser.js';
 import { DEMO_APP_ID } from '../../src/mock/scenarios.js';
 import { infoRequest, records, statusCode } from './helpers.js';
 
 describe('simulator in the browser', () => {
-  beforeEach(() => localStorage.removeItem(STATE_STORAGE_KEY));
-  after(() => localStorage.removeItem(STATE_STORAGE_KEY));
+  beforeEach(() => localStorage.removeItem(SIM_STATE_STORAGE_KEY));
+  after(() => localStorage.removeItem(SIM_STATE_STORAGE_KEY));
 
   it('saves its state in localStorage, so another page load sees it, without the raw token', async () => {
     const shellPage = openBrowserSimulator({ scenario: 'new-user' });
     const [record] = shellPage.shell.records('avery', DEMO_APP_ID);
     const token = await shellPage.shell.authorize({ personId: 'avery', appId: DEMO_APP_ID, recordIds: [record!.id] });
 
-    const saved = localStorage.getItem(STATE_STORAGE_KEY)!;
+    const saved = localStorage.getItem(SIM_STATE_STORAGE_KEY)!;
     expect(JSON.parse(saved)).to.deep.equal(shellPage.snapshot());
     expect(saved).to.not.contain(token);
 
@@ -33,7 +33,7 @@ describe('simulator in the browser', () => {
       body: infoRequest(Methods.GetPersonInfo),
     });
     expect(records(answer).map((r) => r['name'])).to.deep.equal(['Avery Quinn']);
-    expect(localStorage.getItem(STATE_STORAGE_KEY)).to.not.contain(token);
+    expect(localStorage.getItem(SIM_STATE_STORAGE_KEY)).to.not.contain(token);
   });
 
   it('sees at once what another page wrote (the Shell popup while the opener runs)', async () => {
@@ -57,9 +57,9 @@ describe('simulator in the browser', () => {
   });
 
   it('starts over when the saved state is unreadable or from another version', () => {
-    localStorage.setItem(STATE_STORAGE_KEY, '{not json');
+    localStorage.setItem(SIM_STATE_STORAGE_KEY, '{not json');
     expect(openBrowserSimulator({ scenario: 'revoked' }).scenario).to.equal('revoked');
-    localStorage.setItem(STATE_STORAGE_KEY, JSON.stringify({ version: 0, scenario: 'old' }));
+    localStorage.setItem(SIM_STATE_STORAGE_KEY, JSON.stringify({ version: 0, scenario: 'old' }));
     expect(openBrowserSimulator().scenario).to.equal('new-user');
   });
 

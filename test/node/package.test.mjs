@@ -100,6 +100,17 @@ describe('npm package', () => {
     for (const name of internals) assert.ok(!exported.includes(name), `${name} is internal`);
   });
 
+  it('hv-elements/mock names no type or value as the main entry does (simulator types carry a Sim prefix)', () => {
+    const main = declaredExports('dist/index.d.ts');
+    for (const entry of ['dist/mock/index.d.ts', 'dist/mock/browser.d.ts']) {
+      assert.deepEqual(
+        declaredExports(entry).filter((name) => main.includes(name)),
+        [],
+        `${entry} shares names with the main entry`,
+      );
+    }
+  });
+
   it('main entry: importing it keeps nothing in a bundle (side-effect free)', async () => {
     assert.equal(await bundleKeeps('dist/index.js'), '');
   });
