@@ -2,7 +2,7 @@
 // a page downloads one copy of the kit whichever tag it uses, the rarely needed parts stay lazy, and loading it
 // twice defines nothing twice. `window.HvElements` is the promise of that module's public exports.
 import type * as HvElements from './cdn.js';
-import { stripShellReturn } from './elements/connect-button/take-shell-return.js';
+import { stripShellReturn } from './session/take-shell-return.js';
 
 declare global {
   interface Window {
@@ -23,8 +23,14 @@ if (!(script instanceof HTMLScriptElement) || !script.src) {
  * The module's public names only: the bundler adds internal exports to it for its lazy chunks to share. Naming
  * them all here is checked by the type of `window.HvElements`: a public export left out does not compile.
  */
-function publicExports({ HvConfigElement, HvConnectButton, HvError, handleShellReturn }: typeof HvElements) {
-  return Object.freeze({ HvConfigElement, HvConnectButton, HvError, handleShellReturn });
+function publicExports({
+  HvConfigElement,
+  HvConnectButton,
+  HvError,
+  getSession,
+  handleShellReturn,
+}: typeof HvElements) {
+  return Object.freeze({ HvConfigElement, HvConnectButton, HvError, getSession, handleShellReturn });
 }
 
 window.HvElements ??= import(/* @vite-ignore */ new URL('hv-elements.js', script.src).href).then(publicExports);

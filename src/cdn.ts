@@ -8,9 +8,10 @@ import './define/connect-button.js';
 export { HvError } from './core/errors.js';
 export { HvConfigElement } from './elements/config/config.js';
 export { HvConnectButton } from './elements/connect-button/connect-button.js';
+export { getSession } from './session/session.js';
 
 /** See `handleShellReturn` in the npm package; `options.proxy` may be the proxy's URL. */
 export async function handleShellReturn(options: HandleShellReturnOptions): Promise<ShellReturnOutcome | undefined> {
-  const { handleShellReturn: handle } = await import('./elements/connect-button/shell-return.js');
+  const { handleShellReturn: handle } = await import('./session/shell-return.js');
   return handle(options);
 }

@@ -118,6 +118,12 @@ export {
   type GetApplicationInfoOptions,
   type LocalizedText,
 } from './core/platform/index.js';
+// Each method as one descriptor (name, version, <info> builder, decoder), for PlatformClient.call.
+export { type MethodDescriptor } from './core/platform/method-descriptor.js';
+export { getPersonInfo } from './core/platform/methods/get-person-info.js';
+export { getAuthorizedRecords } from './core/platform/methods/get-authorized-records.js';
+export { queryPermissions } from './core/platform/methods/query-permissions.js';
+export { getApplicationInfo } from './core/platform/methods/get-application-info.js';
 
 // The proxy contract and the browser transport (the Node one is `hv-elements/transport/fxp-xml`).
 export {
@@ -129,6 +135,22 @@ export {
   type ProxyCallOptions,
   type ShellSignIn,
 } from './transport/index.js';
+export {
+  PlatformClient,
+  platformClientFor,
+  type PlatformCallOptions,
+  type PlatformClientOptions,
+} from './transport/platform-client.js';
+
+// The page's session: who is signed in, for every element and script.
+export {
+  getSession,
+  HvSession,
+  type SessionStartOptions,
+  type SessionState,
+  type SessionStatus,
+} from './session/session.js';
+export { type HvStrings } from './strings/en.js';
 
 // Elements, their configuration and their events.
 export { HvConfigElement } from './elements/config/config.js';
@@ -142,8 +164,8 @@ export {
   type CapturedShellReturn,
   type HandleShellReturnOptions,
   type ShellReturnOutcome,
-} from './elements/connect-button/shell-return.js';
-export { takeShellReturn } from './elements/connect-button/take-shell-return.js';
+} from './session/shell-return.js';
+export { takeShellReturn } from './session/take-shell-return.js';
 export type {
   HvAuthorizedDetail,
   HvAuthorizedEvent,
@@ -156,4 +178,4 @@ export type {
   HvEventMap,
   HvShellReturnDetail,
   HvShellReturnEvent,
-} from './elements/internal/events.js';
+} from './session/events.js';

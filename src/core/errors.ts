@@ -14,6 +14,8 @@ export type HvErrorCode =
   | 'invalid-state'
   /** The proxy (or a lazily loaded part of the kit) could not be reached at all. */
   | 'network'
+  /** The proxy holds no HealthVault sign-in for this browser (it answered HTTP 401): nobody is signed in. */
+  | 'signed-out'
   /** The proxy answered with an HTTP error status. */
   | 'http'
   /** The proxy did not answer in time. */

@@ -1,5 +1,5 @@
 import { HvConnectButton } from '../elements/connect-button/connect-button.js';
-import { stripShellReturn } from '../elements/connect-button/take-shell-return.js';
+import { stripShellReturn } from '../session/take-shell-return.js';
 import { define } from '../elements/internal/define.js';
 
 // The token leaves the address bar as soon as the kit runs, before any button is on the page.

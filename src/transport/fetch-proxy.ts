@@ -236,13 +236,17 @@ export class FetchProxy implements HvProxy {
           `The HealthVault proxy at ${url} answered ${what} with a redirect (often to a sign-in page) instead of answering it.`,
         );
       }
+      // The contract's answer for "no HealthVault sign-in in this browser's session".
+      if (response.status === 401) {
+        throw new HvError('signed-out', `The HealthVault proxy at ${url} holds no sign-in for ${what} (HTTP 401).`);
+      }
       if (!response.ok) {
         const { status } = response;
         const hint =
           status === 404
             ? ' Check that proxy-url points at the proxy.'
-            : status === 401 || status === 403
-              ? " The host's session may have ended."
+            : status === 403
+              ? ' The proxy refused the request (a cross-site or malformed request, or an ended host session).'
               : '';
         throw new HvError(
           'http',

@@ -1,3 +1,4 @@
+import { HvError } from '../../src/core/errors.js';
 import type { XmlNode } from '../../src/core/platform/xml-node.js';
 import type { HvProxy, ProxyCallOptions, ShellSignIn } from '../../src/transport/proxy.js';
 
@@ -33,21 +34,27 @@ export function personInfoNode(name = 'Jane Doe'): XmlNode {
   ]);
 }
 
-/** A proxy that records what it is asked and answers from a script. */
+/**
+ * A proxy that records what it is asked and answers from a script, as a backend does: until a token is handed to
+ * it (or `signedIn` is set), nobody is signed in and every call is refused as the contract says (HTTP 401).
+ */
 export class FakeProxy implements HvProxy {
   readonly signIns: ShellSignIn[] = [];
   readonly calls: { method: string; info: string; options?: ProxyCallOptions }[] = [];
   failSignIn?: Error;
+  signedIn = false;
 
   constructor(private readonly answer: (method: string) => XmlNode | undefined = () => personInfoNode()) {}
 
   async signIn(token: ShellSignIn): Promise<void> {
     if (this.failSignIn) throw this.failSignIn;
     this.signIns.push(token);
+    this.signedIn = true;
   }
 
   async call(method: string, info: string, options?: ProxyCallOptions): Promise<XmlNode | undefined> {
     this.calls.push({ method, info, options });
+    if (!this.signedIn) throw new HvError('signed-out', 'The fake proxy holds no sign-in (HTTP 401).');
     return this.answer(method);
   }
 }

@@ -80,12 +80,20 @@ describe('MSW handlers (through a real fetch and the service worker)', () => {
   });
 
   it('answers platform errors as HTTP 200 with the status code and no info', async () => {
+    await handOver('never-issued');
     const response = await platformCall(Methods.GetPersonInfo);
     expect(response.status).to.equal(200);
     const xml = await response.text();
-    expect(statusCode(xml)).to.equal(StatusCode.CREDENTIAL_TOKEN_EXPIRED);
-    expect(parseXml(xml).querySelector('response > status > error > message')?.textContent).to.match(/signed in/);
+    expect(statusCode(xml)).to.equal(StatusCode.INVALID_TOKEN);
+    expect(parseXml(xml).querySelector('response > status > error > message')?.textContent).to.match(/not issued/);
     expect(statusCode(await (await platformCall('NoSuchMethod')).text())).to.equal(StatusCode.BAD_METHOD);
+  });
+
+  it('answers 401 to a method that acts for the person while it holds no sign-in; app methods still work', async () => {
+    const response = await platformCall(Methods.GetPersonInfo);
+    expect(response.status).to.equal(401);
+    expect(await response.text()).to.equal('No HealthVault sign-in in this session.');
+    expect(statusCode(await (await platformCall(Methods.GetApplicationInfo)).text())).to.equal(0);
   });
 
   it('passes X-HV-Record-Id and X-HV-Method-Version on to the platform', async () => {
@@ -152,9 +160,7 @@ describe('MSW handlers (through a real fetch and the service worker)', () => {
     await handOver(await simulator.shell.authorize({ personId: 'sam', appId: DEMO_APP_ID, recordIds: [own!.id] }));
     expect(statusCode(await (await platformCall(Methods.GetPersonInfo)).text())).to.equal(0);
     expect((await fetch('/hv-proxy/session', { method: 'DELETE', headers: KIT_HEADER })).status).to.equal(204);
-    expect(statusCode(await (await platformCall(Methods.GetPersonInfo)).text())).to.equal(
-      StatusCode.CREDENTIAL_TOKEN_EXPIRED,
-    );
+    expect((await platformCall(Methods.GetPersonInfo)).status).to.equal(401);
   });
 
   it('keeps one sign-in per application: each proxy acts for its own application', async () => {
@@ -162,9 +168,7 @@ describe('MSW handlers (through a real fetch and the service worker)', () => {
     await handOver(await simulator.shell.authorize({ personId: 'sam', appId: DEMO_APP_ID, recordIds: [own!.id] }));
     const other = await (await platformCall(Methods.GetApplicationInfo, '', {}, '/other-proxy')).text();
     expect(parseXml(other).querySelector('application > id')?.textContent).to.equal(OTHER_APP_ID);
-    expect(statusCode(await (await platformCall(Methods.GetPersonInfo, '', {}, '/other-proxy')).text())).to.equal(
-      StatusCode.CREDENTIAL_TOKEN_EXPIRED,
-    );
+    expect((await platformCall(Methods.GetPersonInfo, '', {}, '/other-proxy')).status).to.equal(401);
   });
   describe('refusing what another site can send (login CSRF)', () => {
     // A service worker never sees Sec-Fetch-Site or Origin, and a page cannot set them: those checks are tested in

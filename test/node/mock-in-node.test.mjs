@@ -105,10 +105,19 @@ describe('hv-elements/mock in Node, through the FetchProxy', () => {
   });
 
   it('turns a platform error into an HvError of code "platform"', async () => {
-    simulator.closeProxySession(DEMO_APP_ID); // the token is signed out: the next call is refused
-    await assert.rejects(proxy.call('GetPersonInfo', getPersonInfoRequest()), (error) => {
+    // QueryPermissions acts on a record, and none is named.
+    await assert.rejects(proxy.call('QueryPermissions', queryPermissionsRequest([ThingType.Medication])), (error) => {
       assert.ok(error instanceof HvError, String(error));
       assert.equal(error.code, 'platform');
+      return true;
+    });
+  });
+
+  it('answers "signed-out" once the proxy holds no sign-in (HTTP 401)', async () => {
+    simulator.closeProxySession(DEMO_APP_ID);
+    await assert.rejects(proxy.call('GetPersonInfo', getPersonInfoRequest()), (error) => {
+      assert.ok(error instanceof HvError, String(error));
+      assert.equal(error.code, 'signed-out');
       return true;
     });
   });

@@ -141,7 +141,7 @@ describe('FetchProxy', () => {
       [429, true, 'HTTP 429'],
       [408, true, 'HTTP 408'],
       [404, false, 'HTTP 404 Not Found. Check that proxy-url points at the proxy.'],
-      [401, false, "HTTP 401 Unauthorized. The host's session may have ended."],
+      [403, false, 'HTTP 403. The proxy refused the request'],
       [400, false, 'HTTP 400'],
     ] as const) {
       it(`rejects HTTP ${status} with http${retryable ? ' (retryable)' : ''}`, async () => {
@@ -155,6 +155,15 @@ describe('FetchProxy', () => {
         );
       });
     }
+
+    it('rejects HTTP 401, the proxy contract\'s "nobody is signed in", with signed-out', async () => {
+      const { fetch } = fakeFetch(xmlAnswer(OK_RESPONSE, { status: 401, statusText: 'Unauthorized' }));
+      const error = await rejection(proxy(fetch).call('GetPersonInfo', INFO));
+      expect([error.code, error.retryable]).to.deep.equal(['signed-out', false]);
+      expect(error.message).to.equal(
+        'The HealthVault proxy at /hv/GetPersonInfo holds no sign-in for GetPersonInfo (HTTP 401).',
+      );
+    });
 
     it('rejects a redirect (to a sign-in page) with http instead of following it', async () => {
       const { fetch, calls } = fakeFetch(() => Response.redirect('https://example.org/login', 302));

@@ -33,18 +33,22 @@ function defaultRandom(bytes: Uint8Array): Uint8Array {
 
 /**
  * Starts a round trip: remembers a fresh 128-bit nonce and returns the `actionqs` value to send,
- * `hvstate=<nonce>&action=<appData>` (URLSearchParams encoding, so any app data survives).
+ * `hvstate=<nonce>&action=<appData>`.
  */
 export function createRoundTripState(appData: string | undefined, options: RoundTripOptions = {}): string {
-  // URLSearchParams would quietly turn a lone surrogate into U+FFFD, and the app get other data back.
-  if (appData && /\p{Cs}/u.test(appData)) throw new HvError('invalid-shell-request', 'action has a lone surrogate');
+  const appDataPart = appData === undefined ? '' : `&${appDataParam(appData)}`;
   const store = storeOf(options);
   const now = (options.now ?? Date.now)();
   const nonce = base64Url((options.random ?? defaultRandom)(new Uint8Array(NONCE_BYTES)));
   const ledger = readLedger(store);
   ledger.pending.push({ nonce, expiresAt: now + (options.ttlMs ?? DEFAULT_TTL_MS) });
   writeLedger(store, ledger);
-  const actionqs = new URLSearchParams({ [STATE_PARAM]: nonce });
-  if (appData !== undefined) actionqs.set(APP_DATA_PARAM, appData);
-  return actionqs.toString();
+  return `${STATE_PARAM}=${nonce}${appDataPart}`;
+}
+
+/** `action=<appData>` as `actionqs` carries the app's own data (URLSearchParams encoding, so any data survives). */
+export function appDataParam(appData: string): string {
+  // URLSearchParams would quietly turn a lone surrogate into U+FFFD, and the app get other data back.
+  if (/\p{Cs}/u.test(appData)) throw new HvError('invalid-shell-request', 'action has a lone surrogate');
+  return new URLSearchParams({ [APP_DATA_PARAM]: appData }).toString();
 }

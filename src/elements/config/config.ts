@@ -38,13 +38,16 @@ export class HvConfigElement extends LitElement {
   protected providedConfig: HvConfig = {};
 
   protected override willUpdate(): void {
-    this.providedConfig = {
+    const next: HvConfig = {
       appId: this.appId,
       shell: this.shell,
       proxyUrl: this.proxyUrl,
       proxy: this.proxy,
       lang: this.language,
     };
+    // A new object tells every consumer to re-render: only when something changed.
+    const previous = this.providedConfig as Record<string, unknown>;
+    if (Object.entries(next).some(([key, value]) => previous[key] !== value)) this.providedConfig = next;
   }
 
   protected override render() {

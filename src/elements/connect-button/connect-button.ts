@@ -1,15 +1,15 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { HvError } from '../../core/errors.js';
-import { buildAuthUrl, createRoundTripState } from '../../core/shell/index.js';
+import { appDataParam, buildAuthUrl, createRoundTripState } from '../../core/shell/index.js';
 import { STATE_PARAM } from '../../core/shell/round-trip-ledger.js';
+import { dispatchHvEvent } from '../../session/events.js';
+import { POPUP_WINDOW_NAME } from '../../session/popup-name.js';
+import { hasShellReturn } from '../../session/take-shell-return.js';
 import { HvElement } from '../internal/hv-element.js';
-import { dispatchHvEvent } from '../internal/events.js';
+import { PendingController } from '../internal/pending-controller.js';
+import { SessionController } from '../internal/session-controller.js';
 import { tokenStyles } from '../internal/tokens.styles.js';
 import { connectButtonStyles } from './connect-button.styles.js';
-import type { HvProxy } from '../../transport/proxy.js';
-import { POPUP_WINDOW_NAME } from './popup-name.js';
-import type { deliverShellReturn, ShellReturnOutcome } from './shell-return.js';
-import { takeShellReturn } from './take-shell-return.js';
 
 /** A round-trip state older than this is renewed at click time, well before it expires. */
 const STATE_RENEW_AFTER_MS = 10 * 60 * 1000;
@@ -65,10 +65,8 @@ export class HvConnectButton extends HvElement {
     optionalOfflineRules: { attribute: 'optional-offline-rules' },
     mode: {},
     manualReturn: { type: Boolean, attribute: 'manual-return' },
-    href: { state: true, attribute: false },
-    configError: { state: true, attribute: false },
-    pending: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
+    popupClosed: { state: true, attribute: false },
   };
 
   /**
@@ -101,39 +99,93 @@ export class HvConnectButton extends HvElement {
   /** Set to process the Shell return yourself with `handleShellReturn()` instead of automatically. */
   manualReturn = false;
 
-  declare private href?: string;
-  declare private configError?: HvError;
-  private pending = false;
+  /** The page's session for this button's application and proxy (undefined until both are configured). */
+  get session() {
+    return this.sessionController.session;
+  }
+
+  private readonly sessionController = new SessionController(this);
+  private readonly pending = new PendingController(this);
   private announcement = '';
-
-  private stateCreatedAt = 0;
-  /** The round-trip state in the current link: the flow a popup's outcome must name. */
-  private flow = '';
+  private popupClosed = false;
+  /** The link as rendered (no round-trip state yet), or why there is none. */
+  private link: { href: string } | { error: HvError } = { error: new HvError('invalid-config', '') };
   private linkInputs?: string;
-  /** Set while a Shell return waits for a proxy to be configured (it may come later, by context). */
-  private proxyConfigured?: () => void;
+  /** The round trip armed on the link by the last activation: a state is made only when the person acts. */
+  private armed?: { flow: string; href: string; at: number };
+  private reportedMissingProxy = false;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('pageshow', this.onPageShow);
-    if (this.manualReturn) return;
-    // Off the address bar right away; the code that completes it loads only now that there is one.
-    const query = takeShellReturn();
-    if (query !== undefined) void this.processShellReturn(query);
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const inputs = JSON.stringify([this.config.appId, this.config.shell, this.config.lang, ...this.linkParts()]);
+    if (inputs !== this.linkInputs) {
+      this.linkInputs = inputs;
+      this.armed = undefined;
+      const previous = this.link;
+      try {
+        // Until the person acts, the link carries the app's data but no round-trip state.
+        this.link = { href: this.buildHref(this.action === undefined ? undefined : appDataParam(this.action)) };
+      } catch (error) {
+        if (!(error instanceof HvError)) throw error;
+        const known = 'error' in previous && previous.error.message === error.message;
+        this.link = { error: known ? previous.error : error };
+        if (!known) this.reportError(error);
+      }
+    }
+    // A Shell return waits for a proxy to complete it: say what is missing (once), as the token waits in memory.
+    const missing = this.missingProxy();
+    if (missing && !this.reportedMissingProxy && !this.manualReturn && hasShellReturn()) {
+      this.reportedMissingProxy = true;
+      this.reportError(missing);
+    }
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('pageshow', this.onPageShow);
+  protected override updated(): void {
+    const { status } = this.sessionController.state;
+    this.toggleState('invalid', 'error' in this.link);
+    this.toggleState('pending', this.busy);
+    this.toggleState('authorized', status === 'connected');
   }
 
-  protected override willUpdate(): void {
-    // A new link (and round-trip state) only when something the link is made of changed.
-    const { appId, shell, lang } = this.config;
-    const inputs = JSON.stringify([
-      appId,
-      shell,
-      lang,
+  private get busy(): boolean {
+    return this.pending.active || this.sessionController.state.status === 'connecting';
+  }
+
+  protected override render() {
+    const term = this.localize.term.bind(this.localize);
+    if ('error' in this.link) {
+      const { error } = this.link;
+      return html`<p part="error" role="alert">${this.localize.errorText(error)} ${error.message}</p>`;
+    }
+    const { status, person, error, declined } = this.sessionController.state;
+    const message = this.busy
+      ? undefined
+      : this.popupClosed
+        ? term('popupClosed')
+        : declined
+          ? term('declined')
+          : error && this.localize.errorText(error);
+    return html`${
+        status === 'connected' && person
+          ? html`<span part="connected"><slot name="connected">${term('connectedAs')(person.name)}</slot></span>`
+          : html`<a
+              part="button"
+              href=${this.link.href}
+              aria-busy=${this.busy ? 'true' : 'false'}
+              @mousedown=${this.arm}
+              @click=${this.onClick}
+              ><span part="label"><slot>${term('connect')}</slot></span></a
+            >`
+      }${
+        message
+          ? html`<p part="message" role=${error && !declined && !this.popupClosed ? 'alert' : 'status'}>${message}</p>`
+          : nothing
+      }<span class="visually-hidden" role="status">${this.busy ? this.announcement || term('connecting') : ''}</span>`;
+  }
+
+  /** The attributes the link is made of, besides the configuration. */
+  private linkParts(): unknown[] {
+    return [
       this.redirectUrl,
       this.allowedRedirectOrigins,
       this.action,
@@ -141,191 +193,123 @@ export class HvConnectButton extends HvElement {
       this.forceAppAuth,
       this.optionalOnlineRules,
       this.optionalOfflineRules,
-    ]);
-    if (inputs !== this.linkInputs) {
-      this.linkInputs = inputs;
-      this.refreshHref();
-    }
+    ];
   }
 
-  protected override updated(changed: PropertyValues): void {
-    if (changed.has('configError') && this.configError) this.reportError(this.configError);
-    this.toggleState('invalid', this.configError !== undefined);
-    this.toggleState('pending', this.pending);
-    if (this.proxyConfigured && !this.missingProxy()) {
-      this.proxyConfigured();
-      this.proxyConfigured = undefined;
-    }
+  /** The Shell's AUTH URL for this button, carrying `actionqs` (checked: a bad attribute throws an HvError). */
+  private buildHref(actionqs: string | undefined): string {
+    const { appId, shell, lang } = this.config;
+    if (!appId) throw new HvError('invalid-config', 'HealthVault connect button: the app-id attribute is missing.');
+    if (!shell) throw new HvError('invalid-config', 'HealthVault connect button: the shell attribute is missing.');
+    return buildAuthUrl(
+      {
+        shell,
+        appId,
+        redirect: this.redirectUrl || undefined,
+        actionqs,
+        multiRecord: this.multiRecord || undefined,
+        forceAppAuth: this.forceAppAuth || undefined,
+        onlineOptionalRules: splitWords(this.optionalOnlineRules),
+        offlineOptionalRules: splitWords(this.optionalOfflineRules),
+        culture: lang || undefined,
+      },
+      { allowedRedirectOrigins: [location.origin, ...(splitWords(this.allowedRedirectOrigins) ?? [])] },
+    );
   }
 
-  protected override render() {
-    if (this.configError) {
-      return html`<p part="error" role="alert">${this.configError.message}</p>`;
+  /**
+   * Puts a fresh round-trip state on the link as the person activates it (any mouse button, or Enter, which
+   * clicks): the state of a button nobody uses is never made, so a page of many buttons evicts none.
+   */
+  private arm(event: Event): void {
+    const anchor = event.currentTarget as HTMLAnchorElement;
+    if (!this.armed || Date.now() - this.armed.at > STATE_RENEW_AFTER_MS) {
+      try {
+        const actionqs = createRoundTripState(this.action);
+        const flow = new URLSearchParams(actionqs).get(STATE_PARAM)!;
+        this.armed = { flow, href: this.buildHref(actionqs), at: Date.now() };
+      } catch (error) {
+        if (!(error instanceof HvError)) throw error;
+        // Session storage refused: the link still leads to the Shell; the return will say it cannot be checked.
+        this.reportError(error);
+        return;
+      }
     }
-    return html`<a
-        part="button"
-        href=${this.href ?? nothing}
-        aria-busy=${this.pending ? 'true' : 'false'}
-        @click=${this.onClick}
-        ><span part="label"><slot>Connect to HealthVault</slot></span></a
-      ><span class="visually-hidden" role="status">${this.announcement}</span>`;
-  }
-
-  /** Builds the Shell URL, with a fresh round-trip state, from the current configuration. */
-  private refreshHref(): void {
-    try {
-      const { appId, shell, lang } = this.config;
-      if (!appId) throw new HvError('invalid-config', 'HealthVault connect button: the app-id attribute is missing.');
-      if (!shell) throw new HvError('invalid-config', 'HealthVault connect button: the shell attribute is missing.');
-      const actionqs = createRoundTripState(this.action);
-      this.href = buildAuthUrl(
-        {
-          shell,
-          appId,
-          redirect: this.redirectUrl || undefined,
-          actionqs,
-          multiRecord: this.multiRecord || undefined,
-          forceAppAuth: this.forceAppAuth || undefined,
-          onlineOptionalRules: splitWords(this.optionalOnlineRules),
-          offlineOptionalRules: splitWords(this.optionalOfflineRules),
-          culture: lang || undefined,
-        },
-        { allowedRedirectOrigins: [location.origin, ...(splitWords(this.allowedRedirectOrigins) ?? [])] },
-      );
-      this.flow = new URLSearchParams(actionqs).get(STATE_PARAM)!;
-      this.stateCreatedAt = Date.now();
-      this.configError = undefined;
-    } catch (error) {
-      if (!(error instanceof HvError)) throw error;
-      this.href = undefined;
-      if (this.configError?.message !== error.message) this.configError = error;
-    }
+    anchor.href = this.armed.href;
   }
 
   private onClick(event: MouseEvent): void {
-    if (!this.href) return;
     // One flow at a time: a second activation while the first is on its way would start a second one.
-    if (this.pending) {
+    if (this.pending.active) {
       event.preventDefault();
       return;
     }
-    if (Date.now() - this.stateCreatedAt > STATE_RENEW_AFTER_MS) {
-      this.refreshHref();
-      (event.currentTarget as HTMLAnchorElement).href = this.href ?? '';
-    }
+    this.arm(event);
     // A modified click opens a new tab; this page stays as it is.
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-    const url = this.href;
+    const url = this.armed?.href;
+    if (!url) return;
     if (!dispatchHvEvent(this, 'hv-connect', { url, mode: this.mode }, { cancelable: true })) {
       event.preventDefault();
       return;
     }
-    this.pending = true;
-    this.announcement = 'Opening HealthVault…';
+    this.pending.start();
+    this.popupClosed = false;
+    this.announcement = this.localize.term('opening');
     if (this.mode === 'popup') {
       event.preventDefault();
-      this.openPopup(url);
+      this.openPopup(url, this.armed!.flow);
     }
   }
 
   /** Opens the Shell in a popup, in the click itself so no blocker objects; falls back to a redirect. */
-  private openPopup(url: string): void {
+  private openPopup(url: string, flow: string): void {
     const popup = window.open(url, POPUP_WINDOW_NAME, 'popup,width=520,height=720');
     if (!popup) {
       this.leaveFor(url);
       return;
     }
-    const { flow } = this;
-    void this.loadShellReturn().then(async (returns) => {
-      const outcome = returns && (await returns.awaitPopupOutcome(popup, flow, () => this.loadProxy()));
-      this.pending = false;
-      // That flow's state is used up: the next activation needs a link with a new one.
-      this.refreshHref();
-      if (outcome) {
-        this.settle(outcome, returns.deliverShellReturn);
-      } else if (returns) {
-        this.announcement = 'HealthVault was closed before you finished.';
-        dispatchHvEvent(this, 'hv-denied', { reason: 'popup-closed', action: this.action });
-      }
-    });
+    void this.awaitPopup(popup, flow);
   }
 
-  /** The lazily loaded return code; a failed load (network, stale deployment) is reported, not swallowed. */
-  private async loadShellReturn(): Promise<typeof import('./shell-return.js') | undefined> {
+  private async awaitPopup(popup: Window, flow: string): Promise<void> {
+    let outcome;
+    let returns;
     try {
-      return await import('./shell-return.js');
-    } catch (cause) {
-      const error = new HvError('network', 'The HealthVault sign-in code could not be loaded; reload the page.', {
-        retryable: true,
-        cause,
+      returns = await import('../../session/shell-return.js');
+      const { clientFor } = await import('../../session/connection.js');
+      const source = this.sessionSource();
+      outcome = await returns.awaitPopupOutcome(popup, flow, async () => {
+        if (!source) throw this.missingProxy()!;
+        return clientFor(source.proxy);
       });
-      this.announcement = error.message;
-      this.reportError(error);
-      return undefined;
+    } catch (cause) {
+      outcome = {
+        kind: 'error' as const,
+        error: new HvError('network', 'The HealthVault sign-in code could not be loaded; reload the page.', {
+          retryable: true,
+          cause,
+        }),
+      };
     }
+    this.pending.end();
+    this.announcement = '';
+    // That flow's state is used up: the next activation arms the link with a new one.
+    this.armed = undefined;
+    if (!outcome) {
+      this.popupClosed = true;
+      dispatchHvEvent(this, 'hv-denied', { reason: 'popup-closed', action: this.action });
+      return;
+    }
+    this.session?.settle(outcome);
+    if (returns) returns.deliverShellReturn(outcome, this);
+    else this.reportError((outcome as { error: HvError }).error);
   }
 
   /** Leaves the page for `url`: the popup's fallback when a blocker refused it. */
   protected leaveFor(url: string): void {
     location.assign(url);
   }
-
-  private async processShellReturn(query: string): Promise<void> {
-    const returns = await this.loadShellReturn();
-    let outcome = returns?.captureShellReturn(query);
-    if (!returns || !outcome) return;
-    if (outcome.kind === 'pending') {
-      try {
-        const proxy = await this.proxyOnceConfigured();
-        // Busy only while the proxy works (its calls time out), not while the page lacks a configuration.
-        this.pending = true;
-        outcome = await returns.completeShellReturn(outcome, proxy);
-      } catch (error) {
-        outcome = { kind: 'error', error: returns.asHvError(error) };
-      }
-    }
-    await pageScriptsRan();
-    this.pending = false;
-    this.settle(outcome, returns.deliverShellReturn, query);
-  }
-
-  /** The proxy, once there is one: the token waits in memory meanwhile, and the page hears why it waits. */
-  private async proxyOnceConfigured(): Promise<HvProxy> {
-    const missing = this.missingProxy();
-    if (missing) {
-      this.reportError(missing);
-      await new Promise<void>((resolve) => (this.proxyConfigured = resolve));
-    }
-    return this.loadProxy();
-  }
-
-  private settle(outcome: ShellReturnOutcome, deliver: typeof deliverShellReturn, query?: string): void {
-    deliver(outcome, this, query);
-    this.toggleState('authorized', outcome.kind === 'authorized');
-    if (outcome.kind === 'authorized') this.announcement = `Connected to HealthVault as ${outcome.detail.person.name}.`;
-    else if (outcome.kind === 'denied') this.announcement = 'HealthVault access was not granted.';
-    else if (outcome.kind === 'error') this.announcement = outcome.error.message;
-  }
-
-  /** Coming back through the back/forward cache: the person is no longer on the way out. */
-  private readonly onPageShow = (event: PageTransitionEvent): void => {
-    if (event.persisted) {
-      this.pending = false;
-      this.announcement = '';
-    }
-  };
-}
-
-/**
- * Resolves once the page's own scripts have run, so that the listeners they add hear the return's events:
- * the button upgrades, and could settle a return, before a partner script placed after the kit's has run.
- */
-function pageScriptsRan(): Promise<void> {
-  return new Promise((resolve) => {
-    const afterTask = () => setTimeout(resolve);
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterTask, { once: true });
-    else afterTask();
-  });
 }
 
 /** The words of a space-separated attribute, undefined when there are none (or the attribute was removed). */

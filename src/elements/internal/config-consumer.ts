@@ -25,6 +25,8 @@ export class ConfigConsumer implements ReactiveController {
     document.removeEventListener('context-provider', this.onProvider);
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    // Moved elsewhere, it takes the configuration of its new place, not the old one's.
+    this.value = {};
   }
 
   private request(): void {

@@ -3,7 +3,9 @@ import { HvError } from '../../core/errors.js';
 import type { HvProxy } from '../../transport/proxy.js';
 import type { HvConfig } from './config-context.js';
 import { ConfigConsumer } from './config-consumer.js';
-import { dispatchHvEvent } from './events.js';
+import { dispatchHvEvent } from '../../session/events.js';
+import type { HvStrings } from '../../strings/en.js';
+import { LocalizeController } from './localize-controller.js';
 
 /**
  * The base of every hv- element: the four configuration attributes (each overriding `<hv-config>`'s context),
@@ -19,6 +21,7 @@ export class HvElement extends LitElement {
     proxyUrl: { attribute: 'proxy-url' },
     language: { attribute: 'lang' },
     proxy: { attribute: false },
+    strings: { attribute: false },
   };
 
   /** The HealthVault application id (GUID). Overrides `<hv-config>`. */
@@ -36,22 +39,36 @@ export class HvElement extends LitElement {
   /** A proxy object supplied by the host (property only); takes precedence over `proxy-url`. */
   declare proxy?: HvProxy;
 
+  /** Overrides any of the words the element shows (property only), e.g. `{ connect: 'Link my record' }`. */
+  declare strings?: Partial<HvStrings>;
+
   private readonly configConsumer = new ConfigConsumer(this);
 
   protected readonly internals: ElementInternals = this.attachInternals();
 
-  private cachedProxy?: { url: string; proxy: HvProxy };
+  protected readonly localize = new LocalizeController(this);
 
-  /** The effective configuration: the element's own attributes over the context's values. */
+  /**
+   * The effective configuration: the element's own attributes over the context's values. The element's own
+   * proxy (object, else URL) wins over an ancestor's, whichever form that one has.
+   */
   get config(): HvConfig {
     const context = this.configConsumer.value;
+    const ownProxy = this.proxy !== undefined || this.proxyUrl !== undefined;
     return {
       appId: this.appId ?? context.appId,
       shell: this.shell ?? context.shell,
-      proxyUrl: this.proxyUrl ?? context.proxyUrl,
-      proxy: this.proxy ?? context.proxy,
+      proxyUrl: ownProxy ? this.proxyUrl : context.proxyUrl,
+      proxy: ownProxy ? this.proxy : context.proxy,
       lang: this.language ?? context.lang,
     };
+  }
+
+  /** The application and proxy whose session this element follows, once both are configured. */
+  sessionSource(): { appId: string; proxy: HvProxy | string } | undefined {
+    const { appId, proxy, proxyUrl } = this.config;
+    const source = proxy ?? proxyUrl;
+    return appId && source ? { appId, proxy: source } : undefined;
   }
 
   /** Why this element cannot call a proxy, or undefined when it can. */
@@ -64,26 +81,14 @@ export class HvElement extends LitElement {
     );
   }
 
-  /**
-   * The proxy to call: the host's object, or a `FetchProxy` for `proxy-url`, whose code is loaded on first use
-   * so that it stays out of the first download. Rejects with an `HvError` when there is none or it is invalid.
-   */
-  protected async loadProxy(): Promise<HvProxy> {
-    const missing = this.missingProxy();
-    if (missing) throw missing;
-    const { proxy, proxyUrl = '' } = this.config;
-    if (proxy) return proxy;
-    if (this.cachedProxy?.url !== proxyUrl) {
-      const { FetchProxy } = await import('../../transport/fetch-proxy.js');
-      this.cachedProxy = { url: proxyUrl, proxy: new FetchProxy(proxyUrl) };
-    }
-    return this.cachedProxy.proxy;
-  }
-
-  /** Turns a custom state (`:state(name)`) on or off. */
+  /** Turns a custom state (`:state(name)`) on or off; where the browser has no custom states, it does nothing. */
   protected toggleState(name: string, on: boolean): void {
-    if (on) this.internals.states.add(name);
-    else this.internals.states.delete(name);
+    try {
+      if (on) this.internals.states.add(name);
+      else this.internals.states.delete(name);
+    } catch {
+      // No CustomStateSet (older Safari), or one that only takes the old `--name` form: the state is not shown.
+    }
   }
 
   /** Reports a failure as a typed `hv-error` event. */

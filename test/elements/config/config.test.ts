@@ -37,18 +37,58 @@ describe('hv-config', () => {
     expect(hrefOf(button)).to.match(/^https:\/\/account\.healthvault\.co\.uk\/redirect\.aspx/);
   });
 
-  it('passes a proxy object down, and the element exposes the merged configuration', async () => {
+  it("passes a proxy object down; an element's own proxy-url wins over it", async () => {
     customElements.define('proxy-hv-config', class extends HvConfigElement {});
     customElements.define('proxy-connect-button', class extends HvConnectButton {});
     const proxy = new FakeProxy();
     const wrapper = await fixture(
       html`<proxy-hv-config app-id=${APP_ID} shell="us" proxy-url="/ignored" .proxy=${proxy}
-        ><proxy-connect-button proxy-url="/hv-proxy" lang="es-MX"></proxy-connect-button
+        ><proxy-connect-button lang="es-MX"></proxy-connect-button
+        ><proxy-connect-button proxy-url="/hv-proxy"></proxy-connect-button
       ></proxy-hv-config>`,
     );
-    const button = wrapper.querySelector('proxy-connect-button') as HvConnectButton;
+    const [inheriting, own] = wrapper.querySelectorAll('proxy-connect-button') as NodeListOf<HvConnectButton>;
+    await inheriting.updateComplete;
+    await own.updateComplete;
+    expect(inheriting.config).to.deep.equal({ appId: APP_ID, shell: 'us', proxyUrl: '/ignored', proxy, lang: 'es-MX' });
+    expect(inheriting.sessionSource()).to.deep.equal({ appId: APP_ID, proxy });
+    expect(own.sessionSource()).to.deep.equal({ appId: APP_ID, proxy: '/hv-proxy' });
+  });
+
+  it('forgets the configuration of a place it left', async () => {
+    customElements.define('moving-hv-config', class extends HvConfigElement {});
+    customElements.define('moving-connect-button', class extends HvConnectButton {});
+    const wrapper = await fixture(
+      html`<moving-hv-config app-id=${APP_ID} shell="us"
+        ><moving-connect-button></moving-connect-button
+      ></moving-hv-config>`,
+    );
+    const button = wrapper.querySelector('moving-connect-button') as HvConnectButton;
     await button.updateComplete;
-    expect(button.config).to.deep.equal({ appId: APP_ID, shell: 'us', proxyUrl: '/hv-proxy', proxy, lang: 'es-MX' });
+    expect(button.config.appId).to.equal(APP_ID);
+    button.remove();
+    expect(button.config.appId).to.equal(undefined);
+  });
+
+  it('publishes a new configuration only when something changed', async () => {
+    customElements.define('quiet-hv-config', class extends HvConfigElement {});
+    customElements.define('quiet-connect-button', class extends HvConnectButton {});
+    const wrapper = await fixture<HvConfigElement>(
+      html`<quiet-hv-config app-id=${APP_ID} shell="us"
+        ><quiet-connect-button></quiet-connect-button
+      ></quiet-hv-config>`,
+    );
+    const button = wrapper.querySelector('quiet-connect-button') as HvConnectButton;
+    await button.updateComplete;
+    let updates = 0;
+    const update = button.requestUpdate.bind(button);
+    button.requestUpdate = (...args: Parameters<typeof update>) => (updates++, update(...args));
+    wrapper.requestUpdate();
+    await wrapper.updateComplete;
+    expect(updates).to.equal(0);
+    wrapper.setAttribute('shell', 'eu');
+    await wrapper.updateComplete;
+    expect(updates).to.be.greaterThan(0);
   });
 
   it('does not box its content', async () => {

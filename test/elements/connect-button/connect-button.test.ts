@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define/config.js';
 import '../../../src/define/connect-button.js';
@@ -51,6 +51,7 @@ describe('hv-connect-button', () => {
         lang="fr-CA"
       ></hv-connect-button>`,
     );
+    link(el).dispatchEvent(new MouseEvent('mousedown'));
     const href = link(el).href;
     expect(href.startsWith(`${SHELL}/redirect.aspx?target=AUTH&targetqs=`)).to.equal(true);
     const qs = targetqs(href);
@@ -317,9 +318,12 @@ describe('hv-connect-button on the page the Shell returns to', () => {
     await first;
     await returnTo({ target: 'AppAuthSuccess', wctoken: 't1', actionqs });
     const replay = oneEvent(document, 'hv-error');
-    await fixture(html`<hv-connect-button app-id=${APP_ID} shell="us" .proxy=${proxy}></hv-connect-button>`);
+    // Another page load: a new session (each proxy object has its own).
+    const nextLoad = new FakeProxy();
+    await fixture(html`<hv-connect-button app-id=${APP_ID} shell="us" .proxy=${nextLoad}></hv-connect-button>`);
     expect((await replay).detail.error.message).to.contain('already used');
     expect(proxy.signIns).to.have.length(1);
+    expect(nextLoad.signIns).to.have.length(0);
   });
 
   it('reports a failing proxy as hv-error and stays usable', async () => {
@@ -334,8 +338,13 @@ describe('hv-connect-button on the page the Shell returns to', () => {
     expect(error.code).to.equal('network');
     await el.updateComplete;
     expect(el.matches(':state(pending)')).to.equal(false);
+    // Still a link to try again, and the failure in words, beside it.
     expect(link(el).href).to.contain('target=AUTH');
-    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('could not be reached');
+    const message = el.shadowRoot!.querySelector('[part="message"]')!;
+    expect(message.getAttribute('role')).to.equal('alert');
+    expect(message.textContent).to.equal(
+      'HealthVault cannot be reached right now. Check your connection and try again.',
+    );
   });
 
   it('says a proxy is missing, is not busy meanwhile, and completes once one is configured', async () => {
@@ -448,33 +457,37 @@ describe('hv-connect-button in popup mode', () => {
         .proxy=${proxy}
       ></hv-connect-button>`,
     );
-    const firstHref = link(el).href;
     const authorized = oneEvent(el, 'hv-authorized');
+    // The popup's hand-off signs the person in at the backend, which this page's proxy talks to as well.
+    proxy.signedIn = true;
     link(el).click();
-    expect(opened).to.deep.equal([firstHref]);
+    expect(opened).to.deep.equal([link(el).href]);
     await el.updateComplete;
     expect(el.matches(':state(pending)')).to.equal(true);
     const { detail } = await authorized;
     // The person as the opener's proxy knows them; the popup's message carries no personal data.
     expect(detail.person.name).to.equal('Jane Doe');
     expect(detail.action).to.equal('a1');
-    expect(proxy.calls.map((call) => call.method)).to.deep.equal(['GetPersonInfo']);
     expect(proxy.signIns).to.have.length(0);
     expect(JSON.stringify(messages)).to.not.contain('Popup Copy');
     await el.updateComplete;
     expect(el.matches(':state(pending)')).to.equal(false);
     expect(el.matches(':state(authorized)')).to.equal(true);
-    expect(link(el).href).to.not.equal(firstHref);
+    expect(el.shadowRoot!.querySelector('[part="connected"]')!.textContent).to.equal(
+      'Connected to HealthVault as Jane Doe',
+    );
   });
 
   it("uses up the opener's copy of the state, so the popup's return cannot be replayed in this tab", async function () {
     this.timeout(15_000);
     let returned: Record<string, string> = {};
     openReturnPageInstead((actionqs) => (returned = { target: 'AppAuthSuccess', wctoken: 'replayed', actionqs }));
+    const proxy = new FakeProxy();
     const el = await fixture<HvConnectButton>(
-      html`<hv-connect-button app-id=${APP_ID} shell="us" mode="popup" .proxy=${new FakeProxy()}></hv-connect-button>`,
+      html`<hv-connect-button app-id=${APP_ID} shell="us" mode="popup" .proxy=${proxy}></hv-connect-button>`,
     );
     const authorized = oneEvent(el, 'hv-authorized');
+    proxy.signedIn = true;
     link(el).click();
     await authorized;
     history.replaceState(null, '', `${location.pathname}?${new URLSearchParams(returned)}`);
@@ -498,12 +511,13 @@ describe('hv-connect-button in popup mode', () => {
     for (const type of ['hv-authorized', 'hv-denied', 'hv-error'] as const) {
       el.addEventListener(type, () => heard.push(type));
     }
+    link(el).dispatchEvent(new MouseEvent('mousedown'));
     const flow = targetqs(link(el).href)
       .get('actionqs')!
       .match(/hvstate=([^&]+)/)![1];
     const closed = oneEvent(el, 'hv-denied');
     link(el).click();
-    await import('../../../src/elements/connect-button/shell-return.js');
+    await import('../../../src/session/shell-return.js');
     await new Promise((resolve) => setTimeout(resolve, 50));
     // Forgeries of any same-origin page: a message of the right flow from another window, and the old broadcast.
     const forged = { type: 'hv-elements:popup-outcome', flow, kind: 'authorized', target: 'AppAuthSuccess' };
@@ -545,5 +559,111 @@ describe('hv-connect-button in popup mode', () => {
     );
     link(el).click();
     expect(left).to.deep.equal([link(el).href]);
+  });
+});
+
+describe('hv-connect-button on the page session', () => {
+  it('shows the person as connected after a reload: the session asks the proxy who is signed in', async () => {
+    const proxy = new FakeProxy(() => personInfoNode('Jane Doe'));
+    proxy.signedIn = true;
+    const el = await fixture<HvConnectButton>(
+      html`<hv-connect-button app-id=${APP_ID} shell="us" .proxy=${proxy}></hv-connect-button>`,
+    );
+    await waitUntil(() => el.matches(':state(authorized)'));
+    const connected = el.shadowRoot!.querySelector('[part="connected"]')!;
+    expect(connected.textContent).to.equal('Connected to HealthVault as Jane Doe');
+    expect(link(el)).to.equal(null);
+    expect(el.session!.state.person!.name).to.equal('Jane Doe');
+  });
+
+  it('lets the host word the connected state through the "connected" slot', async () => {
+    const proxy = new FakeProxy();
+    proxy.signedIn = true;
+    const el = await fixture<HvConnectButton>(
+      html`<hv-connect-button app-id=${APP_ID} shell="us" .proxy=${proxy}
+        ><span slot="connected">Your record is linked</span></hv-connect-button
+      >`,
+    );
+    await waitUntil(() => el.matches(':state(authorized)'));
+    const slot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="connected"]')!;
+    expect(slot.assignedNodes().map((node) => node.textContent)).to.deep.equal(['Your record is linked']);
+  });
+
+  it('makes no round-trip state until the person acts: the first of twelve buttons completes its return', async () => {
+    const proxy = new FakeProxy();
+    const wrapper = await fixture(
+      html`<div>
+        ${Array.from({ length: 12 }, () => html`<hv-connect-button app-id=${APP_ID} shell="us"></hv-connect-button>`)}
+      </div>`,
+    );
+    expect(sessionStorage.getItem(STATE_STORAGE_KEY)).to.equal(null);
+    const first = wrapper.querySelector('hv-connect-button')!;
+    const connect = oneEvent(first, 'hv-connect');
+    document.addEventListener('click', stayOnPage);
+    link(first).click();
+    const actionqs = targetqs((await connect).detail.url).get('actionqs')!;
+    // The Shell comes back to a new page load.
+    history.replaceState(
+      null,
+      '',
+      `${location.pathname}?${new URLSearchParams({ target: 'AppAuthSuccess', wctoken: 'w12', actionqs })}`,
+    );
+    const authorized = oneEvent(document, 'hv-authorized');
+    await fixture(html`<hv-connect-button app-id=${APP_ID} shell="us" .proxy=${proxy}></hv-connect-button>`);
+    await authorized;
+    expect(proxy.signIns.map((signIn) => signIn.wctoken)).to.deep.equal(['w12']);
+  });
+
+  it('starts one flow when activated twice in popup mode', async () => {
+    const popup = { closed: false } as Window;
+    let opened = 0;
+    const realOpen = window.open;
+    window.open = () => (opened++, popup);
+    try {
+      const el = await fixture<HvConnectButton>(
+        html`<hv-connect-button app-id=${APP_ID} shell="us" mode="popup"></hv-connect-button>`,
+      );
+      let connects = 0;
+      el.addEventListener('hv-connect', () => connects++);
+      link(el).click();
+      link(el).click();
+      expect([connects, opened]).to.deep.equal([1, 1]);
+    } finally {
+      window.open = realOpen;
+    }
+  });
+
+  it('reads in Spanish under lang="es", errors included, and takes the host\'s own words', async () => {
+    const wrapper = await fixture(
+      html`<div lang="es">
+        <hv-connect-button app-id=${APP_ID} shell="us"></hv-connect-button>
+        <hv-connect-button shell="us"></hv-connect-button>
+        <hv-connect-button
+          app-id=${APP_ID}
+          shell="us"
+          .strings=${{ connect: 'Vincular mi historial' }}
+        ></hv-connect-button>
+      </div>`,
+    );
+    const [plain, broken, worded] = wrapper.querySelectorAll('hv-connect-button');
+    const label = (el: Element) => el.shadowRoot!.querySelector('slot:not([name])')?.textContent;
+    await waitUntil(() => label(plain!) === 'Conectar con HealthVault', 'the Spanish table loads on first use');
+    expect(broken!.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain(
+      'HealthVault no está bien configurado en esta página.',
+    );
+    expect(label(worded!)).to.equal('Vincular mi historial');
+  });
+
+  it('takes its language from <hv-config lang>, and its own lang wins', async () => {
+    const wrapper = await fixture(
+      html`<hv-config app-id=${APP_ID} shell="us" lang="es-MX">
+        <hv-connect-button></hv-connect-button>
+        <hv-connect-button lang="en-GB"></hv-connect-button>
+      </hv-config>`,
+    );
+    const [inherited, own] = wrapper.querySelectorAll('hv-connect-button');
+    const label = (el: Element) => el.shadowRoot!.querySelector('slot:not([name])')?.textContent;
+    await waitUntil(() => label(inherited!) === 'Conectar con HealthVault');
+    expect(label(own!)).to.equal('Connect to HealthVault');
   });
 });

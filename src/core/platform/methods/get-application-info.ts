@@ -1,3 +1,4 @@
+import type { MethodDescriptor } from '../method-descriptor.js';
 import { HvError } from '../../errors.js';
 import { isGuid } from '../../guid.js';
 import { Methods } from '../methods.js';
@@ -146,3 +147,12 @@ export function decodeApplicationInfo(info: XmlNode | undefined): ApplicationInf
     offlineRules: decodeRules(child(app, 'person-offline-base-auth-xml'), `${where}/person-offline-base-auth-xml`),
   });
 }
+
+/** The application's own configuration: rules, why strings, thing types. */
+export const getApplicationInfo: MethodDescriptor<GetApplicationInfoOptions | undefined, ApplicationInfo> = {
+  name: Methods.GetApplicationInfo,
+  version: 1,
+  readOnly: true,
+  buildInfo: (options) => getApplicationInfoRequest(options),
+  decode: decodeApplicationInfo,
+};

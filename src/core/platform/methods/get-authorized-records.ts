@@ -1,3 +1,4 @@
+import type { MethodDescriptor } from '../method-descriptor.js';
 import { Methods } from '../methods.js';
 import { infoXml } from '../xml-write.js';
 import { childrenNamed, type XmlNode } from '../xml-node.js';
@@ -119,3 +120,12 @@ export function decodeAuthorizedRecords(info: XmlNode | undefined): RecordInfo[]
     decodeRecord(node, 'record'),
   );
 }
+
+/** The given records, those the application may still reach (unknown or unauthorized ids are left out). */
+export const getAuthorizedRecords: MethodDescriptor<readonly string[], RecordInfo[]> = {
+  name: Methods.GetAuthorizedRecords,
+  version: 1,
+  readOnly: true,
+  buildInfo: getAuthorizedRecordsRequest,
+  decode: decodeAuthorizedRecords,
+};

@@ -1,3 +1,4 @@
+import type { MethodDescriptor } from '../method-descriptor.js';
 import { Methods } from '../methods.js';
 import { infoXml, xmlElement, type XmlFragment } from '../xml-write.js';
 import { child, childrenNamed, childText, type XmlNode } from '../xml-node.js';
@@ -99,3 +100,12 @@ export function decodePersonInfo(info: XmlNode | undefined): PersonInfo {
     }),
   });
 }
+
+/** The signed-in person and their records as this application sees them. */
+export const getPersonInfo: MethodDescriptor<GetPersonInfoOptions | undefined, PersonInfo> = {
+  name: Methods.GetPersonInfo,
+  version: 1,
+  readOnly: true,
+  buildInfo: (options) => getPersonInfoRequest(options),
+  decode: decodePersonInfo,
+};

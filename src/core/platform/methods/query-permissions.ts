@@ -1,3 +1,4 @@
+import type { MethodDescriptor } from '../method-descriptor.js';
 import { Methods } from '../methods.js';
 import { infoXml } from '../xml-write.js';
 import { childrenNamed, type XmlNode } from '../xml-node.js';
@@ -48,3 +49,12 @@ export function decodePermissions(info: XmlNode | undefined): ThingTypePermissio
     decodeThingTypePermission(node, 'thing-type-permission'),
   );
 }
+
+/** The application's online and offline permissions on the given thing types of one record (`recordId`). */
+export const queryPermissions: MethodDescriptor<readonly string[], ThingTypePermission[]> = {
+  name: Methods.QueryPermissions,
+  version: 1,
+  readOnly: true,
+  buildInfo: queryPermissionsRequest,
+  decode: decodePermissions,
+};

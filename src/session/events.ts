@@ -1,6 +1,6 @@
-import type { HvError } from '../../core/errors.js';
-import type { PersonInfo } from '../../core/platform/index.js';
-import type { ShellReturnTarget } from '../../core/shell/index.js';
+import type { HvError } from '../core/errors.js';
+import type { PersonInfo } from '../core/platform/index.js';
+import type { ShellReturnTarget } from '../core/shell/index.js';
 
 /** `hv-connect`: the person is about to leave for the Shell. Cancel it to keep them on the page. */
 export interface HvConnectDetail {

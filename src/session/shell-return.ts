@@ -1,7 +1,6 @@
 // What happens on the page the Shell returns to, and in the popup: loaded only when there is a Shell return or
 // a popup, so the proxy client and the decoders stay out of the first download.
-import { HvError, type HvErrorCode } from '../../core/errors.js';
-import { decodePersonInfo, getPersonInfoRequest, Methods } from '../../core/platform/index.js';
+import { HvError, type HvErrorCode } from '../core/errors.js';
 import {
   consumeRoundTripState,
   parseShellReturn,
@@ -9,11 +8,12 @@ import {
   type ShellReturn,
   type ShellReturnTarget,
   type StateStore,
-} from '../../core/shell/index.js';
-import { STATE_PARAM } from '../../core/shell/round-trip-ledger.js';
-import { FetchProxy } from '../../transport/fetch-proxy.js';
-import type { HvProxy } from '../../transport/proxy.js';
-import { dispatchHvEvent, type HvAuthorizedDetail, type HvDeniedDetail } from '../internal/events.js';
+} from '../core/shell/index.js';
+import { STATE_PARAM } from '../core/shell/round-trip-ledger.js';
+import type { PlatformClient } from '../transport/platform-client.js';
+import { clientFor, readPerson } from './connection.js';
+import type { HvProxy } from '../transport/proxy.js';
+import { dispatchHvEvent, type HvAuthorizedDetail, type HvDeniedDetail } from './events.js';
 import { POPUP_WINDOW_NAME } from './popup-name.js';
 import { takeShellReturn } from './take-shell-return.js';
 
@@ -90,15 +90,14 @@ export function flowOf(actionqs: string | undefined): string | undefined {
 /** Hands the user token to the proxy and reads the person it belongs to. */
 export async function completeShellReturn(
   captured: CapturedShellReturn,
-  proxy: HvProxy,
+  client: PlatformClient,
   signal?: AbortSignal,
 ): Promise<ShellReturnOutcome> {
   if (captured.kind !== 'pending') return captured;
   const { target, wctoken, instanceId, action } = captured;
   try {
-    await proxy.signIn({ wctoken, instanceId }, signal);
-    const info = await proxy.call(Methods.GetPersonInfo, getPersonInfoRequest(), { signal });
-    return { kind: 'authorized', detail: { target, person: decodePersonInfo(info), action } };
+    await client.signIn({ wctoken, instanceId }, signal);
+    return { kind: 'authorized', detail: { target, person: await readPerson(client, true, signal), action } };
   } catch (error) {
     return { kind: 'error', error: asHvError(error) };
   }
@@ -118,8 +117,7 @@ export async function handleShellReturn(options: HandleShellReturnOptions): Prom
   if (!captured) return undefined;
   let outcome: ShellReturnOutcome;
   try {
-    const proxy = typeof options.proxy === 'string' ? new FetchProxy(options.proxy) : options.proxy;
-    outcome = await completeShellReturn(captured, proxy, options.signal);
+    outcome = await completeShellReturn(captured, clientFor(options.proxy), options.signal);
   } catch (error) {
     outcome = { kind: 'error', error: asHvError(error) };
   }
@@ -221,7 +219,7 @@ function readMessage(data: unknown, flow: string): PopupMessage | undefined {
 export function awaitPopupOutcome(
   popup: Window,
   flow: string,
-  proxy: () => Promise<HvProxy>,
+  client: () => Promise<PlatformClient>,
   pollMs = 400,
 ): Promise<ShellReturnOutcome | undefined> {
   return new Promise((resolve) => {
@@ -238,7 +236,7 @@ export function awaitPopupOutcome(
       } catch {
         // Already used up or expired here: all that matters is that it is gone.
       }
-      void fromMessage(message, proxy).then(finish);
+      void fromMessage(message, client).then(finish);
     };
     addEventListener('message', onMessage);
     // The message may land just after the popup closes itself, so a closed popup gets one more poll of grace.
@@ -249,12 +247,15 @@ export function awaitPopupOutcome(
   });
 }
 
-async function fromMessage(message: PopupMessage, proxy: () => Promise<HvProxy>): Promise<ShellReturnOutcome> {
+async function fromMessage(message: PopupMessage, client: () => Promise<PlatformClient>): Promise<ShellReturnOutcome> {
   switch (message.kind) {
     case 'authorized':
       try {
-        const info = await (await proxy()).call(Methods.GetPersonInfo, getPersonInfoRequest());
-        const detail = { target: message.target, person: decodePersonInfo(info), action: message.action };
+        const detail = {
+          target: message.target,
+          person: await readPerson(await client(), true),
+          action: message.action,
+        };
         return { kind: 'authorized', detail };
       } catch (error) {
         return { kind: 'error', error: asHvError(error) };

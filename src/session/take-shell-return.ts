@@ -1,5 +1,5 @@
-import { SHELL_STARTED_TARGETS, withoutShellReturn } from '../../core/shell/return-params.js';
-import { STATE_PARAM } from '../../core/shell/round-trip-ledger.js';
+import { SHELL_STARTED_TARGETS, withoutShellReturn } from '../core/shell/return-params.js';
+import { STATE_PARAM } from '../core/shell/round-trip-ledger.js';
 
 /**
  * Where a Shell return stripped off the address bar waits for the code that completes it. A global symbol, so
@@ -30,6 +30,12 @@ export function stripShellReturn(): void {
   }
   history.replaceState(history.state, '', withoutShellReturn(href));
   (globalThis as StrippedReturnHolder)[STRIPPED_RETURN] = search;
+}
+
+/** Whether a return of the kit's own round trip waits to be completed on this page. */
+export function hasShellReturn(): boolean {
+  stripShellReturn();
+  return (globalThis as StrippedReturnHolder)[STRIPPED_RETURN] !== undefined;
 }
 
 /**

@@ -1,0 +1,21 @@
+// The network side of the page's session, loaded on first use: the proxy client and who is signed in.
+import { getPersonInfo } from '../core/platform/methods/get-person-info.js';
+import type { PersonInfo } from '../core/platform/methods/get-person-info.js';
+import { FetchProxy } from '../transport/fetch-proxy.js';
+import { platformClientFor, type PlatformClient } from '../transport/platform-client.js';
+import type { HvProxy } from '../transport/proxy.js';
+
+const fetchProxies = new Map<string, FetchProxy>();
+
+/** The page's client of a proxy given as an object or a URL (one `FetchProxy` per URL per page). */
+export function clientFor(proxy: HvProxy | string): PlatformClient {
+  if (typeof proxy !== 'string') return platformClientFor(proxy);
+  let fetchProxy = fetchProxies.get(proxy);
+  if (!fetchProxy) fetchProxies.set(proxy, (fetchProxy = new FetchProxy(proxy)));
+  return platformClientFor(fetchProxy);
+}
+
+/** Who is signed in, as the proxy's session knows it (`fresh` skips the client's short cache). */
+export function readPerson(client: PlatformClient, fresh = false, signal?: AbortSignal): Promise<PersonInfo> {
+  return client.call(getPersonInfo, undefined, { fresh, signal });
+}

@@ -1,0 +1,207 @@
+import { HvError } from '../core/errors.js';
+import type { PersonInfo } from '../core/platform/methods/get-person-info.js';
+import type { RecordInfo } from '../core/platform/methods/get-authorized-records.js';
+import type { HvProxy } from '../transport/proxy.js';
+import { dispatchHvEvent } from './events.js';
+import type { ShellReturnOutcome } from './shell-return.js';
+import { takeShellReturn } from './take-shell-return.js';
+
+/**
+ * Where the page stands with HealthVault: not known yet, nobody signed in, a sign-in under way, connected, the
+ * person's sign-in expired (CREDENTIAL_TOKEN_EXPIRED), their access revoked (ACCESS_DENIED), or the proxy failed.
+ */
+export type SessionStatus = 'unknown' | 'signed-out' | 'connecting' | 'connected' | 'expired' | 'revoked' | 'error';
+
+export interface SessionState {
+  readonly status: SessionStatus;
+  /** The signed-in person, while `connected` (and kept through a later failure, to show what was known). */
+  readonly person?: PersonInfo;
+  /** The person's records this application is authorized for. */
+  readonly records: readonly RecordInfo[];
+  /** Why the last check or sign-in failed. */
+  readonly error?: HvError;
+  /** The person declined on the Shell the last time this page sent them there (until they connect). */
+  readonly declined?: boolean;
+}
+
+export interface SessionStartOptions {
+  /** Where the Shell return's page-level events are fired (they bubble); the document when absent. */
+  eventTarget?: EventTarget;
+  /** Leaves the Shell return to the page (`handleShellReturn`), as an element with `manual-return` asks. */
+  manualReturn?: boolean;
+}
+
+/** A tab that comes back into view rechecks the sign-in, at most this often. */
+const REVALIDATE_AFTER_MS = 30_000;
+// Platform status codes with a session status of their own (reference §11).
+const CREDENTIAL_TOKEN_EXPIRED = 7;
+const ACCESS_DENIED = 11;
+
+/** The session status a failure of the who-is-signed-in check means. */
+function statusAfter(error: HvError): SessionStatus {
+  if (error.code === 'signed-out') return 'signed-out';
+  const platformStatus = error.code === 'platform' ? (error as HvError & { status?: number }).status : undefined;
+  if (platformStatus === CREDENTIAL_TOKEN_EXPIRED) return 'expired';
+  if (platformStatus === ACCESS_DENIED) return 'revoked';
+  return 'error';
+}
+
+function asHvError(error: unknown): HvError {
+  return error instanceof HvError
+    ? error
+    : new HvError('network', 'The HealthVault sign-in code could not be loaded; reload the page.', {
+        retryable: true,
+        cause: error,
+      });
+}
+
+/**
+ * The page's connection to HealthVault for one application and proxy: the only one to take the Shell return off
+ * the address bar and complete it, to ask the proxy who is signed in, and to follow other tabs. Elements and
+ * scripts read its `state` and subscribe to it; get it with {@link getSession}.
+ */
+export class HvSession {
+  private current: SessionState = { status: 'unknown', records: [] };
+  private readonly listeners = new Set<(state: SessionState) => void>();
+  private started = false;
+  private checkedAt = 0;
+  private channel?: BroadcastChannel;
+  /** What the last Shell return left to say (a refusal, a failure), kept until the person connects. */
+  private returnNote: Pick<SessionState, 'error' | 'declined'> = {};
+
+  constructor(
+    readonly appId: string,
+    readonly proxy: HvProxy | string,
+  ) {}
+
+  get state(): SessionState {
+    return this.current;
+  }
+
+  /** Calls `listener` with every new state; returns the function that stops it. */
+  subscribe(listener: (state: SessionState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Starts following the sign-in, once per page whoever asks: completes the Shell return if this page load is one,
+   * else asks the proxy who is signed in; then follows other tabs and rechecks when the tab is shown again.
+   */
+  start(options: SessionStartOptions = {}): void {
+    if (this.started) return;
+    this.started = true;
+    const query = options.manualReturn ? undefined : takeShellReturn();
+    if (query === undefined) void this.refresh();
+    else void this.completeShellReturn(query, options.eventTarget ?? document);
+    if (typeof BroadcastChannel === 'function') {
+      this.channel = new BroadcastChannel(`hv-elements:session:${this.appId.toLowerCase()}`);
+      // Only a nudge crosses tabs, never the person's data: each tab asks its proxy itself.
+      this.channel.onmessage = () => void this.refresh(true);
+    }
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible' && Date.now() - this.checkedAt > REVALIDATE_AFTER_MS) {
+        void this.refresh(true);
+      }
+    });
+  }
+
+  /** Asks the proxy who is signed in (`fresh` skips the client's short cache) and resolves with the new state. */
+  async refresh(fresh = false): Promise<SessionState> {
+    this.checkedAt = Date.now();
+    try {
+      const { clientFor, readPerson } = await import('./connection.js');
+      const person = await readPerson(clientFor(this.proxy), fresh);
+      this.update({ status: 'connected', person, records: person.records });
+    } catch (error) {
+      const failure = asHvError(error);
+      const status = statusAfter(failure);
+      this.update(status === 'error' ? { ...this.current, status, error: failure } : { status, records: [] });
+    }
+    return this.current;
+  }
+
+  /**
+   * Takes what became of a sign-in (a Shell return here or in the popup) into the state, and tells the other
+   * tabs of this application to recheck.
+   */
+  settle(outcome: ShellReturnOutcome): void {
+    if (outcome.kind === 'authorized') {
+      const { person } = outcome.detail;
+      this.update({ status: 'connected', person, records: person.records });
+    } else {
+      if (outcome.kind === 'denied') this.returnNote = { declined: true };
+      else if (outcome.kind === 'error') this.returnNote = { error: outcome.error };
+      // Whoever was signed in before still is, or not: not known until the proxy says.
+      this.update({ status: 'unknown', records: [] });
+      void this.refresh(true);
+    }
+    if (outcome.kind === 'authorized' || outcome.kind === 'denied') this.channel?.postMessage('changed');
+  }
+
+  private async completeShellReturn(query: string, eventTarget: EventTarget): Promise<void> {
+    let outcome: ShellReturnOutcome | undefined;
+    try {
+      const returns = await import('./shell-return.js');
+      const captured = returns.captureShellReturn(query);
+      if (captured?.kind === 'pending') {
+        this.update({ ...this.current, status: 'connecting' });
+        const { clientFor } = await import('./connection.js');
+        outcome = await returns.completeShellReturn(captured, clientFor(this.proxy));
+      } else {
+        outcome = captured;
+      }
+      await pageScriptsRan();
+      // The state first, so that listeners of the events read the session as it now is.
+      if (outcome) this.settle(outcome);
+      else await this.refresh();
+      if (outcome) returns.deliverShellReturn(outcome, eventTarget, query);
+    } catch (error) {
+      // The return code itself could not load (network, a stale deployment).
+      outcome = { kind: 'error', error: asHvError(error) };
+      this.settle(outcome);
+      dispatchHvEvent(eventTarget, 'hv-error', { error: outcome.error });
+    }
+  }
+
+  private update(state: SessionState): void {
+    if (state.status === 'connected') this.returnNote = {};
+    this.current = { ...this.returnNote, ...state };
+    for (const listener of this.listeners) listener(state);
+  }
+}
+
+/**
+ * Resolves once the page's own scripts have run, so that the listeners they add hear the return's events: the
+ * kit can settle a return before a partner script placed after the kit's has run.
+ */
+function pageScriptsRan(): Promise<void> {
+  return new Promise((resolve) => {
+    const afterTask = () => setTimeout(resolve);
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterTask, { once: true });
+    else afterTask();
+  });
+}
+
+const sessions = new Map<string, HvSession>();
+const proxyObjectIds = new WeakMap<HvProxy, number>();
+let proxyObjectCount = 0;
+
+function sessionKey(appId: string, proxy: HvProxy | string): string {
+  if (typeof proxy === 'string') return `${appId.toLowerCase()} ${proxy.trim().replace(/\/+$/, '')}`;
+  let id = proxyObjectIds.get(proxy);
+  if (id === undefined) proxyObjectIds.set(proxy, (id = ++proxyObjectCount));
+  return `${appId.toLowerCase()} #${id}`;
+}
+
+/**
+ * The page's session for application `appId` through `proxy` (an `HvProxy` or a proxy URL), made on first
+ * request; without `proxy`, the first session made for `appId`, if any (for scripts).
+ */
+export function getSession(appId: string, proxy?: HvProxy | string): HvSession | undefined {
+  if (proxy === undefined) return [...sessions.values()].find((session) => session.appId === appId);
+  const key = sessionKey(appId, proxy);
+  let session = sessions.get(key);
+  if (!session) sessions.set(key, (session = new HvSession(appId, proxy)));
+  return session;
+}

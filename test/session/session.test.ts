@@ -1,0 +1,115 @@
+import { expect } from '@open-wc/testing';
+import { HvError } from '../../src/core/errors.js';
+import { PlatformError } from '../../src/core/platform/platform-error.js';
+import { getSession, type SessionState } from '../../src/session/session.js';
+import { FakeProxy, PERSON_ID } from '../helpers/fake-proxy.js';
+
+const APP_ID = '8f3c7b1e-2a4d-4c5e-9f60-1a2b3c4d5e6f';
+
+/** The next state `session` reports. */
+function nextState(session: { subscribe(listener: (state: SessionState) => void): () => void }) {
+  return new Promise<SessionState>((resolve) => {
+    const stop = session.subscribe((state) => {
+      stop();
+      resolve(state);
+    });
+  });
+}
+
+/** A proxy whose calls fail with `error`. */
+function failingProxy(error: HvError): FakeProxy {
+  const proxy = new FakeProxy();
+  proxy.call = async () => {
+    throw error;
+  };
+  return proxy;
+}
+
+describe('the page session', () => {
+  it('is one per application and proxy on a page; scripts find it by application id', () => {
+    const proxy = new FakeProxy();
+    const session = getSession(APP_ID, proxy)!;
+    expect(getSession(APP_ID.toUpperCase(), proxy)).to.equal(session);
+    expect(getSession(APP_ID, new FakeProxy())).to.not.equal(session);
+    expect(getSession('11111111-2222-4333-8444-555555555555')).to.equal(undefined);
+    expect(getSession(APP_ID, '/hv/')).to.equal(getSession(APP_ID, '/hv'));
+    expect(getSession(APP_ID)).to.be.instanceOf(Object);
+  });
+
+  it('starts unknown, then asks the proxy who is signed in: connected with the person and records', async () => {
+    const proxy = new FakeProxy();
+    proxy.signedIn = true;
+    const session = getSession(APP_ID, proxy)!;
+    expect(session.state.status).to.equal('unknown');
+    const changed = nextState(session);
+    session.start();
+    const state = await changed;
+    expect(state.status).to.equal('connected');
+    expect(state.person!.personId).to.equal(PERSON_ID);
+    expect(state.records).to.have.length(1);
+  });
+
+  for (const [error, status] of [
+    [new HvError('signed-out', 'HTTP 401'), 'signed-out'],
+    [new PlatformError('GetPersonInfo', 7), 'expired'],
+    [new PlatformError('GetPersonInfo', 11), 'revoked'],
+    [new HvError('network', 'offline', { retryable: true }), 'error'],
+  ] as const) {
+    it(`maps ${error instanceof PlatformError ? error.statusName : error.code} to ${status}`, async () => {
+      const session = getSession(APP_ID, failingProxy(error))!;
+      const state = await session.refresh();
+      expect(state.status).to.equal(status);
+      expect(state.error).to.equal(status === 'error' ? error : undefined);
+    });
+  }
+
+  it('keeps what it knew of the person through a failed check', async () => {
+    const proxy = new FakeProxy();
+    proxy.signedIn = true;
+    const session = getSession(APP_ID, proxy)!;
+    await session.refresh();
+    proxy.call = async () => {
+      throw new HvError('timeout', 'slow', { retryable: true });
+    };
+    const state = await session.refresh(true);
+    expect(state.status).to.equal('error');
+    expect(state.person!.personId).to.equal(PERSON_ID);
+  });
+
+  it('rechecks when another tab of the same application signs in or out', async () => {
+    const proxy = new FakeProxy();
+    const session = getSession(APP_ID, proxy)!;
+    session.start();
+    await nextState(session);
+    expect(session.state.status).to.equal('signed-out');
+    // Another tab signs in (the backend now holds a token) and nudges this one.
+    proxy.signedIn = true;
+    const otherTab = new BroadcastChannel(`hv-elements:session:${APP_ID}`);
+    const changed = nextState(session);
+    otherTab.postMessage('changed');
+    otherTab.close();
+    expect((await changed).status).to.equal('connected');
+  });
+
+  it('rechecks when the tab is shown again, at most every 30 seconds', async () => {
+    const proxy = new FakeProxy();
+    const session = getSession(APP_ID, proxy)!;
+    session.start();
+    await nextState(session);
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+    const realNow = Date.now;
+    try {
+      const calls = proxy.calls.length;
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(proxy.calls.length, 'shown again at once: no recheck').to.equal(calls);
+      Date.now = () => realNow() + 31_000;
+      proxy.signedIn = true;
+      const changed = nextState(session);
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect((await changed).status).to.equal('connected');
+    } finally {
+      Date.now = realNow;
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    }
+  });
+});
