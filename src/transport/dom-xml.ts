@@ -1,34 +1,69 @@
 import { HvError } from '../core/errors.js';
 import type { XmlNode } from '../core/platform/xml-node.js';
+import { refuseBeforeParsing, refuseOutsizedElement } from './xml-guards.js';
 
-function toXmlNode(element: Element): XmlNode {
-  const attributes: Record<string, string> = {};
-  for (const attribute of Array.from(element.attributes)) {
-    // Namespace declarations are syntax, not data; the decoders match on local names.
-    if (attribute.name !== 'xmlns' && !attribute.name.startsWith('xmlns:'))
-      attributes[attribute.name] = attribute.value;
+const POLICY_NAME = 'hv-elements-xml';
+
+/** The part of the Trusted Types API used here, which TypeScript's DOM types lack (TrustedHTML typed as string). */
+interface XmlPolicy {
+  createHTML(text: string): string;
+}
+interface TrustedTypesFactory {
+  createPolicy(name: string, rules: XmlPolicy): XmlPolicy;
+}
+
+let policy: XmlPolicy | undefined;
+
+/**
+ * Under `require-trusted-types-for 'script'`, DOMParser takes only TrustedHTML. The policy passes the text on as
+ * it is: the document it parses to is inert XML that is read, never put into the page.
+ */
+function parseXmlDocument(text: string): Document {
+  try {
+    policy ??= (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes?.createPolicy(POLICY_NAME, {
+      createHTML: (xml) => xml,
+    });
+    return new DOMParser().parseFromString(policy ? policy.createHTML(text) : text, 'application/xml');
+  } catch (error) {
+    throw new HvError(
+      'invalid-config',
+      `Trusted Types kept the kit from parsing XML: add \`trusted-types ${POLICY_NAME}\` to the page's ` +
+        `Content-Security-Policy (next to the policies it already allows, with 'allow-duplicates' when two copies ` +
+        `of the kit run on the page).`,
+      { cause: error },
+    );
   }
+}
+
+function toXmlNode(element: Element, depth: number): XmlNode {
+  refuseOutsizedElement(depth, element.attributes.length);
+  const attributes = Object.fromEntries(
+    Array.from(element.attributes)
+      // Namespace declarations are syntax, not data; the decoders match on local names.
+      .filter(({ name }) => name !== 'xmlns' && !name.startsWith('xmlns:'))
+      .map(({ name, value }) => [name, value]),
+  );
   let text = '';
   for (const node of Array.from(element.childNodes)) {
     if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.CDATA_SECTION_NODE)
       text += (node as CharacterData).data;
   }
-  return { name: element.localName, attributes, children: Array.from(element.children).map(toXmlNode), text };
+  const children = Array.from(element.children, (child) => toXmlNode(child, depth + 1));
+  return { name: element.localName, attributes, children, text };
 }
 
 /**
  * Parses `text` with the browser's DOMParser into the decoders' `XmlNode` tree. Text that is not well-formed
- * XML, or that carries a DOCTYPE (never part of a platform response, and the way entity tricks get in), is an
- * `HvError` of code `malformed-response`.
+ * XML, carries a DOCTYPE or is over the limits of `xml-guards.ts` is an `HvError` of code `malformed-response`;
+ * a page whose Trusted Types settings refuse the kit's XML policy gets one of code `invalid-config`.
  */
 export function parseXmlWithDom(text: string): XmlNode {
-  const document = new DOMParser().parseFromString(text, 'application/xml');
+  refuseBeforeParsing(text);
+  const document = parseXmlDocument(text);
   const error = document.getElementsByTagName('parsererror')[0];
   if (error) {
     const detail = (error.querySelector('div') ?? error).textContent?.trim();
     throw new HvError('malformed-response', `The text is not well-formed XML${detail ? `: ${detail}` : ''}.`);
   }
-  if (document.doctype)
-    throw new HvError('malformed-response', 'The XML has a DOCTYPE, which no HealthVault response has.');
-  return toXmlNode(document.documentElement);
+  return toXmlNode(document.documentElement, 1);
 }
