@@ -1,17 +1,23 @@
-// The demo page: the connect button on a simulated HealthVault, live controls for its attributes, an event log.
+// The demo page: the connect button on a simulated HealthVault, live controls for its attributes, a panel that
+// follows the page's HealthVault session, and an event log.
 // The simulator starts before the elements are defined, so a Shell return on this page finds its proxy answering.
+import { getSession, type HvConnectButton, type HvError, type HvSession, type SessionState } from '../src/index.js';
 import { DEMO_APP_ID, SCENARIOS, SCENARIO_NAMES, isScenarioName, type ScenarioName } from '../src/mock/index.js';
 import { startSimulatedPlatform } from '../src/mock/browser.js';
 
 const SETTINGS_KEY = 'hv-demo:settings';
 const LOG_KEY = 'hv-demo:log';
 const LOGGED_EVENTS = ['hv-connect', 'hv-authorized', 'hv-denied', 'hv-error'] as const;
+/** The failures that keep the button from making its link: the page's configuration is wrong. */
+const CONFIG_ERROR_CODES: readonly string[] = ['invalid-config', 'invalid-shell-request'];
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const simulator = await startSimulatedPlatform({ proxyUrl: '/hv-proxy' });
 
-const button = byId<HTMLElement>('connect');
+const button = byId<HvConnectButton>('connect');
+const proxyUrl = byId('config').getAttribute('proxy-url')!;
+const panel = byId<HTMLParagraphElement>('person');
 const attributes = byId<HTMLFormElement>('attributes');
 const shellUrl = byId<HTMLOutputElement>('shell-url');
 const log = byId<HTMLOListElement>('log');
@@ -61,16 +67,21 @@ function readSettings(): Record<string, string | boolean> {
   return settings;
 }
 
-async function showShellUrl(): Promise<void> {
-  await (button as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
-  shellUrl.value = button.shadowRoot?.querySelector('a')?.href ?? '(no link: see the message on the button)';
+/** One attribute's committed change, as the log tells it. */
+function describeChange(name: string, value: string | boolean): string {
+  if (value === true) return `${name} set`;
+  if (value === false || value === '') return `${name} removed`;
+  return `${name}="${value}"`;
 }
 
-attributes.addEventListener('input', () => {
+// `change`, not `input`: a value typed key by key reaches the button (and the log) once, when it is committed.
+attributes.addEventListener('change', (event) => {
+  const { name } = event.target as HTMLInputElement | HTMLSelectElement;
   const settings = readSettings();
   sessionStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+  logEntry('demo', describeChange(name, settings[name]!));
   applySettings(settings);
-  void showShellUrl();
+  followSettings(settings);
 });
 attributes.addEventListener('submit', (event) => event.preventDefault());
 
@@ -98,14 +109,21 @@ function appendLogEntry(type: string, text: string): void {
   log.append(item);
 }
 
+function logEntry(type: string, text: string): void {
+  appendLogEntry(type, text);
+  const entries = JSON.parse(sessionStorage.getItem(LOG_KEY) ?? '[]') as [string, string][];
+  sessionStorage.setItem(LOG_KEY, JSON.stringify([...entries, [type, text]].slice(-50)));
+}
+
+/** Why the button cannot make its link, as it last reported it. */
+let configError: HvError | undefined;
+
 for (const entry of JSON.parse(sessionStorage.getItem(LOG_KEY) ?? '[]') as [string, string][]) appendLogEntry(...entry);
 for (const type of LOGGED_EVENTS) {
   document.addEventListener(type, (event) => {
-    const text = describeEvent(event as CustomEvent);
-    appendLogEntry(type, text);
-    const entries = JSON.parse(sessionStorage.getItem(LOG_KEY) ?? '[]') as [string, string][];
-    sessionStorage.setItem(LOG_KEY, JSON.stringify([...entries, [type, text]].slice(-50)));
-    showOutcome(event as CustomEvent);
+    logEntry(type, describeEvent(event as CustomEvent));
+    const { error } = (event as CustomEvent<{ error?: HvError }>).detail;
+    if (error && CONFIG_ERROR_CODES.includes(error.code)) configError = error;
   });
 }
 byId('clear-log').addEventListener('click', () => {
@@ -113,29 +131,64 @@ byId('clear-log').addEventListener('click', () => {
   sessionStorage.removeItem(LOG_KEY);
 });
 
-/** What the page tells the person after the Shell: connected, declined, or what went wrong. */
-function showOutcome(event: CustomEvent): void {
-  const panel = byId<HTMLParagraphElement>('person');
-  const detail = event.detail as {
-    person?: { name: string; records: { name: string }[] };
-    reason?: string;
-    error?: { message: string };
-  };
-  if (event.type === 'hv-authorized' && detail.person) {
-    const { name, records } = detail.person;
-    panel.textContent = `Connected: ${name} authorized ${records.length} record(s): ${records.map((r) => r.name).join(', ')}.`;
-  } else if (event.type === 'hv-denied') {
-    panel.textContent =
-      detail.reason === 'popup-closed'
-        ? 'Not connected: the HealthVault window was closed.'
-        : 'Not connected: access was declined on HealthVault.';
-  } else if (event.type === 'hv-error' && detail.error) {
-    panel.textContent = `Not connected: ${detail.error.message}`;
+// The panel follows the session of the button's application (it changes with the app-id): every state, whatever
+// caused it (a Shell return, a reload, another tab, a scenario change).
+let followed: HvSession | undefined;
+let unfollow: (() => void) | undefined;
+
+function follow(session: HvSession | undefined): void {
+  if (session === followed) return;
+  unfollow?.();
+  followed = session;
+  // In a microtask: once every listener, the button's too, has heard of the change.
+  unfollow = session?.subscribe(() => queueMicrotask(() => void showButtonState()));
+}
+
+/** Follows the page's session for the app-id of `settings`, and shows the button as it renders them. */
+function followSettings(settings: Record<string, string | boolean>): void {
+  const appId = String(settings['app-id']);
+  // The very session the button follows (one per app id and proxy per page), known before the button has it: the
+  // button takes its proxy from <hv-config> and its session only at a later update.
+  follow(appId ? getSession(appId, proxyUrl) : undefined);
+  void showButtonState();
+}
+
+/** Once the button has rendered its latest settings and session: its link, and where the page stands. */
+async function showButtonState(): Promise<void> {
+  await button.updateComplete;
+  const invalid = button.matches(':state(invalid)');
+  const link = button.shadowRoot?.querySelector<HTMLAnchorElement>('a[part="button"]');
+  shellUrl.value =
+    link?.href ?? (invalid ? '(no link: see the message on the button)' : '(no link: the person is connected)');
+  if (invalid) {
+    panel.dataset.status = 'invalid-config';
+    panel.textContent = `Configuration problem: ${configError?.message ?? 'see the message on the button.'}`;
   } else {
-    return;
+    const state = followed?.state ?? { status: 'unknown', records: [] };
+    panel.dataset.status = state.status;
+    panel.textContent = describeSession(state);
   }
-  panel.dataset.outcome = event.type;
-  panel.hidden = false;
+}
+
+/** What the page tells the person about their connection. */
+function describeSession({ status, person, records, error, declined }: SessionState): string {
+  switch (status) {
+    case 'connected':
+      return `Connected: ${person?.name} authorized ${records.length} record(s): ${records.map((r) => r.name).join(', ')}.`;
+    case 'connecting':
+      return 'Connecting: completing the sign-in…';
+    case 'signed-out':
+      if (declined) return 'Not connected: access was declined on HealthVault.';
+      return error ? `Not connected: ${error.message}` : 'Not connected: nobody is signed in.';
+    case 'expired':
+      return 'Not connected: the HealthVault sign-in expired; connect again.';
+    case 'revoked':
+      return 'Not connected: access to every record was revoked on HealthVault; connect again to authorize.';
+    case 'error':
+      return `The connection could not be checked: ${error?.message}`;
+    default:
+      return 'Checking the connection…';
+  }
 }
 
 // Scenarios: which simulated person signs in on the simulated Shell.
@@ -147,15 +200,25 @@ const describeScenario = () => {
   scenarioDescription.textContent = SCENARIOS[scenario.value as ScenarioName];
 };
 describeScenario();
-scenario.addEventListener('change', describeScenario);
-byId<HTMLFormElement>('scenario-form').addEventListener('submit', (event) => {
-  event.preventDefault();
+
+function startScenario(): void {
   if (!isScenarioName(scenario.value)) return;
   simulator.reset(scenario.value);
-  appendLogEntry('demo', `simulated platform reset to "${scenario.value}"`);
+  logEntry('demo', `simulated platform reset to "${scenario.value}"`);
+  // The proxy's sign-in went with the old state: ask it again now, not at the next reload.
+  void followed?.refresh(true);
+}
+scenario.addEventListener('change', () => {
+  describeScenario();
+  startScenario();
+});
+byId<HTMLFormElement>('scenario-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  startScenario();
 });
 
-applySettings(loadSettings());
+const settings = loadSettings();
+applySettings(settings);
 // Defined last, so that the listeners above hear what the button reports about a Shell return.
 await import('../src/cdn.js');
-void showShellUrl();
+followSettings(settings);

@@ -32,6 +32,10 @@ export async function demoAndSimulatedShellPassAxe({ browser, baseUrl }) {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Approve and continue' }).waitFor();
     assert.deepEqual(await violations(page), [], 'simulated Shell, authorization');
+
+    await page.getByRole('button', { name: 'Approve and continue' }).click();
+    await page.locator('#person', { hasText: 'Connected: Avery Quinn' }).waitFor();
+    assert.deepEqual(await violations(page), [], 'demo page, connected');
   } finally {
     await close();
   }
@@ -46,4 +50,13 @@ export async function connectButtonWorksByKeyboard({ page, baseUrl }) {
   assert.equal(focused, 'button');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/shell\/redirect\.aspx\?target=AUTH/);
+}
+
+export async function aScenarioIsChosenByKeyboard({ page, baseUrl }) {
+  await page.goto(`${baseUrl}/`);
+  await page.locator('hv-connect-button a[href]').waitFor();
+  // Choosing is enough: the arrow key that changes the scenario starts it, with no button to reach.
+  await page.locator('#scenario').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.locator('#log li[data-type="demo"]', { hasText: 'reset to "returning-user"' }).waitFor();
 }

@@ -1,0 +1,117 @@
+// The demo's panel and log as a person sees them: they follow the page's session and the committed settings,
+// never a stale outcome.
+import assert from 'node:assert/strict';
+
+/** The proxy's "nobody is signed in" answer is an HTTP 401, which Chromium logs as a failed load. */
+const SIGNED_OUT_ANSWER =
+  'console error: Failed to load resource: the server responded with a status of 401 (Unauthorized)';
+const unexpected = (problems) => problems.filter((problem) => problem !== SIGNED_OUT_ANSWER);
+
+/** The simulated application the demo starts with (DEMO_APP_ID in src/mock/scenarios.ts). */
+const DEMO_APP_ID = '1534e3fa-0476-4ba6-9585-be88ae6a4e6f';
+
+async function openDemo(page, baseUrl) {
+  await page.goto(`${baseUrl}/`);
+  await page.locator('hv-connect-button a[href]').waitFor();
+}
+
+/** What the panel says once it says `text`. */
+async function panelSays(page, text) {
+  const panel = page.locator('#person', { hasText: text });
+  await panel.waitFor();
+  return panel.textContent();
+}
+
+/** The full Shell round trip of the new-user scenario: sign in as Avery Quinn and approve. */
+async function connectAsAvery(page) {
+  await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
+  await page.getByLabel('Avery Quinn').check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Approve and continue' }).click();
+  await panelSays(page, 'Connected: Avery Quinn');
+}
+
+/** Types `text` key by key over what `control` holds, as a person does, without committing it. */
+async function typeOver(page, control, text) {
+  await page.locator(control).focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.locator(control).pressSequentially(text);
+}
+
+const logCount = (page, type) => page.locator(`#log li[data-type="${type}"]`).count();
+
+/** The log's entries of `type`, once there is one. */
+async function logEntries(page, type) {
+  const entries = page.locator(`#log li[data-type="${type}"]`);
+  await entries.first().waitFor();
+  return entries.allTextContents();
+}
+
+export async function choosingAScenarioAppliesAtOnce({ page, baseUrl, problems }) {
+  await openDemo(page, baseUrl);
+  await page.selectOption('#scenario', 'new-user');
+  await connectAsAvery(page);
+
+  // No reset step: choosing the scenario starts it, and the panel says what the proxy now knows.
+  await page.selectOption('#scenario', 'returning-user');
+  await panelSays(page, 'Not connected: nobody is signed in.');
+  await page.getByRole('link', { name: 'Connect to HealthVault' }).waitFor();
+
+  await page.selectOption('#scenario', 'revoked');
+  await panelSays(page, /^Not connected: access to every record was revoked/);
+  assert.deepEqual(unexpected(problems), []);
+}
+
+export async function aReloadAfterConnectingShowsConnected({ page, baseUrl, problems }) {
+  await openDemo(page, baseUrl);
+  await connectAsAvery(page);
+  await page.reload();
+  assert.match(await panelSays(page, 'Connected'), /^Connected: Avery Quinn authorized 1 record/);
+  await page.getByText('Connected to HealthVault as Avery Quinn').waitFor();
+  assert.deepEqual(unexpected(problems), []);
+}
+
+export async function typingInAControlLogsOncePerCommittedChange({ page, baseUrl }) {
+  await openDemo(page, baseUrl);
+  await typeOver(page, '#attr-action', 'typed-return');
+  assert.equal(await logCount(page, 'demo'), 0, 'logged before the change was committed');
+  await page.keyboard.press('Tab');
+  const [entry, ...more] = await logEntries(page, 'demo');
+  assert.match(entry, /demo — action="typed-return"$/);
+  assert.deepEqual(more, []);
+
+  // An invalid value, typed key by key and committed with Enter: one change, one error, not one per key.
+  await typeOver(page, '#attr-app-id', 'not-a-guid');
+  await page.keyboard.press('Enter');
+  const errors = await logEntries(page, 'hv-error');
+  assert.equal(errors.length, 1, errors.join('\n'));
+  assert.match(errors[0], /not-a-guid/);
+  assert.equal(await logCount(page, 'demo'), 2);
+}
+
+export async function aConfigurationErrorIsShownAsSuch({ page, baseUrl }) {
+  await openDemo(page, baseUrl);
+  await page.locator('#attr-app-id').fill('not-a-guid');
+  await page.locator('#attr-app-id').press('Enter');
+  const said = await panelSays(page, 'not-a-guid');
+  assert.match(said, /^Configuration problem: .*"not-a-guid" is not a GUID/);
+  assert.equal(await page.locator('#person').getAttribute('data-status'), 'invalid-config');
+
+  // Fixed, the page says where the session stands again.
+  await page.locator('#attr-app-id').fill(DEMO_APP_ID);
+  await page.locator('#attr-app-id').press('Enter');
+  await panelSays(page, 'Not connected: nobody is signed in.');
+}
+
+export async function twoTabsStayInStep({ page, context, baseUrl, problems }) {
+  const other = await context.newPage();
+  await openDemo(page, baseUrl);
+  await openDemo(other, baseUrl);
+  await panelSays(other, 'Not connected: nobody is signed in.');
+
+  await connectAsAvery(page);
+  // The other tab, never reloaded, hears of the sign-in from the session and asks its proxy.
+  await panelSays(other, 'Connected: Avery Quinn');
+  await other.getByText('Connected to HealthVault as Avery Quinn').waitFor();
+  assert.deepEqual(unexpected(problems), []);
+}
