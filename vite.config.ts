@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import { minifyCssTemplatesPlugin } from './scripts/lib/minify-css-templates.mjs';
 
 /**
  * Sent by the dev server so that the demo stays free of inline scripts. Without `require-trusted-types-for
@@ -37,7 +38,7 @@ export default defineConfig(({ mode }) => {
   const classic = mode === 'classic';
   return {
     server: { host: '127.0.0.1', port: 5173 },
-    plugins: [simulatedShell()],
+    plugins: [simulatedShell(), minifyCssTemplatesPlugin()],
     build: {
       target: 'es2022',
       outDir: 'dist/cdn',

@@ -125,7 +125,7 @@ export { getAuthorizedRecords } from './core/platform/methods/get-authorized-rec
 export { queryPermissions } from './core/platform/methods/query-permissions.js';
 export { getApplicationInfo } from './core/platform/methods/get-application-info.js';
 
-// The proxy contract and the browser transport (the Node one is `hv-elements/transport/fxp-xml`).
+// The proxy contract and the browser transport (the Node one is `hv-elements/transport/xml-reader`).
 export {
   FetchProxy,
   KIT_REQUEST_HEADER,
@@ -150,7 +150,8 @@ export {
   type SessionState,
   type SessionStatus,
 } from './session/session.js';
-export { type HvStrings } from './strings/en.js';
+export { type HvErrorWords, type HvStrings } from './strings/en.js';
+export { type HvStringOverrides } from './elements/internal/localize-controller.js';
 
 // Elements, their configuration and their events.
 export { HvConfigElement } from './elements/config/config.js';

@@ -43,3 +43,11 @@ export class HvError extends Error {
     this.retryable = options.retryable ?? false;
   }
 }
+
+/** The failure to load a lazily loaded part of the kit (offline, or a deployment replaced under the page). */
+export function codeLoadFailure(cause: unknown): HvError {
+  return new HvError('network', 'A part of the HealthVault kit could not be loaded; reload the page.', {
+    retryable: true,
+    cause,
+  });
+}

@@ -1,4 +1,4 @@
-import { HvError } from '../core/errors.js';
+import { codeLoadFailure, HvError } from '../core/errors.js';
 import type { PersonInfo } from '../core/platform/methods/get-person-info.js';
 import type { RecordInfo } from '../core/platform/methods/get-authorized-records.js';
 import type { HvProxy } from '../transport/proxy.js';
@@ -47,12 +47,7 @@ function statusAfter(error: HvError): SessionStatus {
 }
 
 function asHvError(error: unknown): HvError {
-  return error instanceof HvError
-    ? error
-    : new HvError('network', 'The HealthVault sign-in code could not be loaded; reload the page.', {
-        retryable: true,
-        cause: error,
-      });
+  return error instanceof HvError ? error : codeLoadFailure(error);
 }
 
 /**
@@ -167,7 +162,7 @@ export class HvSession {
   private update(state: SessionState): void {
     if (state.status === 'connected') this.returnNote = {};
     this.current = { ...this.returnNote, ...state };
-    for (const listener of this.listeners) listener(state);
+    for (const listener of this.listeners) listener(this.current);
   }
 }
 

@@ -9,7 +9,7 @@ import {
   type ShellReturnTarget,
   type StateStore,
 } from '../core/shell/index.js';
-import { STATE_PARAM } from '../core/shell/round-trip-ledger.js';
+import { STATE_PARAM } from '../core/shell/round-trip-params.js';
 import type { PlatformClient } from '../transport/platform-client.js';
 import { clientFor, readPerson } from './connection.js';
 import type { HvProxy } from '../transport/proxy.js';
@@ -219,7 +219,7 @@ function readMessage(data: unknown, flow: string): PopupMessage | undefined {
 export function awaitPopupOutcome(
   popup: Window,
   flow: string,
-  client: () => Promise<PlatformClient>,
+  proxy: { proxy: HvProxy | string } | undefined,
   pollMs = 400,
 ): Promise<ShellReturnOutcome | undefined> {
   return new Promise((resolve) => {
@@ -236,7 +236,7 @@ export function awaitPopupOutcome(
       } catch {
         // Already used up or expired here: all that matters is that it is gone.
       }
-      void fromMessage(message, client).then(finish);
+      void fromMessage(message, proxy).then(finish);
     };
     addEventListener('message', onMessage);
     // The message may land just after the popup closes itself, so a closed popup gets one more poll of grace.
@@ -247,16 +247,16 @@ export function awaitPopupOutcome(
   });
 }
 
-async function fromMessage(message: PopupMessage, client: () => Promise<PlatformClient>): Promise<ShellReturnOutcome> {
+async function fromMessage(
+  message: PopupMessage,
+  proxy: { proxy: HvProxy | string } | undefined,
+): Promise<ShellReturnOutcome> {
   switch (message.kind) {
     case 'authorized':
       try {
-        const detail = {
-          target: message.target,
-          person: await readPerson(await client(), true),
-          action: message.action,
-        };
-        return { kind: 'authorized', detail };
+        if (!proxy) throw new HvError('invalid-config', 'The connect button has no proxy to read the person from.');
+        const person = await readPerson(clientFor(proxy.proxy), true);
+        return { kind: 'authorized', detail: { target: message.target, person, action: message.action } };
       } catch (error) {
         return { kind: 'error', error: asHvError(error) };
       }

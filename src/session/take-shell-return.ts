@@ -1,5 +1,5 @@
 import { SHELL_STARTED_TARGETS, withoutShellReturn } from '../core/shell/return-params.js';
-import { STATE_PARAM } from '../core/shell/round-trip-ledger.js';
+import { STATE_PARAM } from '../core/shell/round-trip-params.js';
 
 /**
  * Where a Shell return stripped off the address bar waits for the code that completes it. A global symbol, so
@@ -19,23 +19,18 @@ function param(params: URLSearchParams, name: string): string | undefined {
 
 /**
  * Takes a return of the kit's own round trip (a `target` with the kit's state in `actionqs`) off the address bar,
- * synchronously, and keeps its query for {@link takeShellReturn}. The define entries call it as they load, so the
+ * synchronously, and keeps its query for {@link takeShellReturn}; true while such a return waits to be completed. The define entries call it as they load, so the
  * token is neither shown, bookmarked nor sent as a referrer by anything the page loads after the kit.
  */
-export function stripShellReturn(): void {
+export function stripShellReturn(): boolean {
   const { href, search } = location;
   const params = new URLSearchParams(search);
-  if (param(params, 'target') === undefined || !new URLSearchParams(param(params, 'actionqs')).has(STATE_PARAM)) {
-    return;
+  const holder = globalThis as StrippedReturnHolder;
+  if (param(params, 'target') !== undefined && new URLSearchParams(param(params, 'actionqs')).has(STATE_PARAM)) {
+    history.replaceState(history.state, '', withoutShellReturn(href));
+    holder[STRIPPED_RETURN] = search;
   }
-  history.replaceState(history.state, '', withoutShellReturn(href));
-  (globalThis as StrippedReturnHolder)[STRIPPED_RETURN] = search;
-}
-
-/** Whether a return of the kit's own round trip waits to be completed on this page. */
-export function hasShellReturn(): boolean {
-  stripShellReturn();
-  return (globalThis as StrippedReturnHolder)[STRIPPED_RETURN] !== undefined;
+  return holder[STRIPPED_RETURN] !== undefined;
 }
 
 /**

@@ -8,6 +8,7 @@ export const strings: HvStrings = {
   connectedAs: (name) => `Conectado a HealthVault como ${name}`,
   declined: 'No se concedió el acceso a HealthVault.',
   popupClosed: 'Se cerró HealthVault antes de terminar.',
+  setupError: 'HealthVault no está bien configurado en esta página.',
   errors: {
     'invalid-config': 'HealthVault no está bien configurado en esta página.',
     'invalid-shell-request': 'HealthVault no está bien configurado en esta página.',

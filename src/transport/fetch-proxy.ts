@@ -1,5 +1,5 @@
 import { HvError } from '../core/errors.js';
-import { decodeResponse } from '../core/platform/response.js';
+import { readResponse } from '../core/platform/response.js';
 import type { XmlNode } from '../core/platform/xml-node.js';
 import { isGuid } from '../core/guid.js';
 import { isLoopbackHost } from '../core/loopback.js';
@@ -113,7 +113,7 @@ export class FetchProxy implements HvProxy {
       throw new HvError(
         'invalid-config',
         'FetchProxy has no XML parser here (no DOMParser, as in Node): pass options.parseXml, ' +
-          'for example parseXmlWithFastXmlParser from the transport/fxp-xml module.',
+          'for example parseXmlWithoutDom from the transport/xml-reader module.',
       );
     }
     this.parseXml = parseXml;
@@ -159,7 +159,11 @@ export class FetchProxy implements HvProxy {
         { cause },
       );
     }
-    return decodeResponse(method, root);
+    const answer = readResponse(method, root);
+    if (answer.status === 0) return answer.info;
+    // The names and explanations of every status code load only when one comes back.
+    const { PlatformError } = await import('../core/platform/platform-error.js');
+    throw new PlatformError(method, answer.status, answer.errorMessage);
   }
 
   async signIn(token: ShellSignIn, signal?: AbortSignal): Promise<void> {

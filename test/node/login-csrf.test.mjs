@@ -6,7 +6,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { setupServer } from 'msw/node';
 import { decodePersonInfo, FetchProxy, getPersonInfoRequest } from 'hv-elements';
 import { buildScenario, createHandlers, createSimulator, DEMO_APP_ID } from 'hv-elements/mock';
-import { parseXmlWithFastXmlParser } from 'hv-elements/transport/fxp-xml';
+import { parseXmlWithoutDom } from 'hv-elements/transport/xml-reader';
 
 const proxyUrl = 'https://partner.example/hv';
 /** What every request of the kit carries, and no form can send. */
@@ -28,7 +28,7 @@ function twoPeople() {
 describe('the simulated proxy against login CSRF, in Node', () => {
   let simulator;
   const server = setupServer();
-  const proxy = new FetchProxy(proxyUrl, { parseXml: parseXmlWithFastXmlParser });
+  const proxy = new FetchProxy(proxyUrl, { parseXml: parseXmlWithoutDom });
   const signedInName = async () => decodePersonInfo(await proxy.call('GetPersonInfo', getPersonInfoRequest())).name;
   const handOver = (headers, body) => fetch(`${proxyUrl}/session`, { method: 'POST', headers, body });
 

@@ -1,5 +1,5 @@
 // The published package in Node, as a partner's backend tests would use it: the simulated platform behind
-// msw/node, the kit's FetchProxy with the fast-xml-parser parser, every document checked against the official
+// msw/node, the kit's FetchProxy with its Node XML reader, every document checked against the official
 // schemas. Runs against dist/ through the package's own exports (`npm run build` first).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -17,7 +17,7 @@ import {
   queryPermissionsRequest,
 } from 'hv-elements';
 import { createHandlers, createSimulator, DEMO_APP_ID, ThingType } from 'hv-elements/mock';
-import { parseXmlWithFastXmlParser } from 'hv-elements/transport/fxp-xml';
+import { parseXmlWithoutDom } from 'hv-elements/transport/xml-reader';
 import { schemasAvailable, validateAgainstSchema, xsdDir } from '../../scripts/lib/xsd.mjs';
 
 const proxyUrl = 'https://partner.example/hv-proxy';
@@ -47,7 +47,7 @@ describe('hv-elements/mock in Node, through the FetchProxy', () => {
   /** What went over the wire, per method: the request body and the response text. */
   const exchanges = new Map();
   const proxy = new FetchProxy(proxyUrl, {
-    parseXml: parseXmlWithFastXmlParser,
+    parseXml: parseXmlWithoutDom,
     fetch: async (url, init) => {
       const response = await fetch(url, init);
       exchanges.set(new URL(url).pathname.split('/').at(-1), {

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { HvError, type HvErrorCode } from '../../src/core/errors.js';
 import { PlatformError } from '../../src/core/platform/platform-error.js';
 import { FetchProxy, type FetchProxyOptions } from '../../src/transport/fetch-proxy.js';
-import { parseXmlWithFastXmlParser } from '../../src/transport/fxp-xml.js';
+import { parseXmlWithoutDom } from '../../src/transport/xml-reader.js';
 
 const RECORD_ID = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 const INFO = '<wc:info xmlns:wc="urn:com.microsoft.wc.methods.GetPersonInfo"/>';
@@ -103,7 +103,7 @@ describe('FetchProxy', () => {
       let parsed = '';
       const parseXml = (text: string) => {
         parsed = text;
-        return parseXmlWithFastXmlParser(text);
+        return parseXmlWithoutDom(text);
       };
       const info = await proxy(fetch, { parseXml }).call('GetPersonInfo', INFO);
       expect(parsed).to.equal(OK_RESPONSE);
@@ -232,16 +232,25 @@ describe('FetchProxy', () => {
       expect(calls).to.have.length(0);
     });
 
-    for (const [label, body, contentType, describes] of [
-      ['plain text', 'Bad Gateway', 'text/plain', 'text that is not well-formed XML'],
+    const notXml = 'The text is not well-formed XML';
+    const doctype = 'The XML has a DOCTYPE, which no HealthVault response has.';
+    for (const [label, body, contentType, describes, why] of [
+      ['plain text', 'Bad Gateway', 'text/plain', 'text that is not well-formed XML', notXml],
       [
         'an HTML page',
         '<!DOCTYPE html><html><body>Sign in<br></body></html>',
         'text/html; charset=utf-8',
         'an HTML page',
+        doctype,
       ],
-      ['an HTML page sent as XML', '<!doctype html><html><body><p>Hi</body></html>', 'application/xml', 'an HTML page'],
-      ['an empty body', '', 'application/xml', 'an empty body'],
+      [
+        'an HTML page sent as XML',
+        '<!doctype html><html><body><p>Hi</body></html>',
+        'application/xml',
+        'an HTML page',
+        doctype,
+      ],
+      ['an empty body', '', 'application/xml', 'an empty body', notXml],
     ] as const) {
       it(`rejects ${label} with malformed-response`, async () => {
         const { fetch } = fakeFetch(() => new Response(body, { headers: { 'Content-Type': contentType } }));
@@ -249,7 +258,7 @@ describe('FetchProxy', () => {
         expect(error.code).to.equal('malformed-response');
         expect(error.message).to.match(
           new RegExp(
-            `^The HealthVault proxy at /hv/GetPersonInfo answered GetPersonInfo with ${describes} instead of a HealthVault response document \\(The text is not well-formed XML`,
+            `^The HealthVault proxy at /hv/GetPersonInfo answered GetPersonInfo with ${describes} instead of a HealthVault response document \\(${why.replace('.', '\\.')}`,
           ),
         );
       });
@@ -458,7 +467,7 @@ describe('FetchProxy', () => {
         const error = constructionError(() => new FetchProxy('/hv'));
         expect(error.code).to.equal('invalid-config');
         expect(error.message).to.contain('pass options.parseXml');
-        expect(new FetchProxy('/hv', { parseXml: parseXmlWithFastXmlParser })).to.be.instanceOf(FetchProxy);
+        expect(new FetchProxy('/hv', { parseXml: parseXmlWithoutDom })).to.be.instanceOf(FetchProxy);
       } finally {
         Object.defineProperty(globalThis, 'DOMParser', descriptor);
       }

@@ -1,9 +1,9 @@
 export { Methods, requestNamespace, responseNamespace, type MethodName } from './methods.js';
 export { child, childrenNamed, childText, type XmlNode } from './xml-node.js';
 export { StatusCode, statusName, statusMessage, type StatusCodeName } from './status-codes.js';
-export { PlatformError } from './platform-error.js';
+export { decodeResponse, PlatformError } from './platform-error.js';
 export { escapeXmlAttribute, escapeXmlText, infoXml, xmlElement, type XmlFragment } from './xml-write.js';
-export { decodeResponse } from './response.js';
+export { readResponse, type PlatformAnswer } from './response.js';
 export {
   getPersonInfoRequest,
   decodePersonInfo,

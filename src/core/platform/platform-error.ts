@@ -1,5 +1,7 @@
 import { HvError } from '../errors.js';
+import { readResponse } from './response.js';
 import { StatusCode, statusMessage, statusName } from './status-codes.js';
+import type { XmlNode } from './xml-node.js';
 
 /** Codes that describe a passing condition on the platform's side, where the same request can succeed later. */
 const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([
@@ -29,4 +31,15 @@ export class PlatformError extends HvError {
     this.statusName = name;
     if (platformMessage !== undefined && platformMessage !== '') this.platformMessage = platformMessage;
   }
+}
+
+/**
+ * Reads a platform response document and resolves it to its `<info>` element; a non-zero status code becomes a
+ * `PlatformError`. (Beside the error, not in `response.ts`: a bundle that only reads answers keeps the status
+ * code names out until an error comes back.)
+ */
+export function decodeResponse(method: string, root: XmlNode): XmlNode | undefined {
+  const { status, info, errorMessage } = readResponse(method, root);
+  if (status !== 0) throw new PlatformError(method, status, errorMessage);
+  return info;
 }

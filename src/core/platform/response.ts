@@ -1,14 +1,20 @@
 import { HvError } from '../errors.js';
-import { PlatformError } from './platform-error.js';
 import { child, childText, type XmlNode } from './xml-node.js';
+
+/** A platform response document, read: its status code, and its `<info>` or the platform's error message. */
+export interface PlatformAnswer {
+  status: number;
+  info?: XmlNode;
+  /** The platform's own `<error><message>`, when the status is not 0. */
+  errorMessage?: string;
+}
 
 /**
  * Reads a platform response document (`<response><status><code>…</code></status><wc:info>…</wc:info></response>`,
- * with an unqualified root as every platform client parses it) and resolves it to its `<info>` element.
- * A non-zero status code becomes a `PlatformError`; anything that is not a response document an `HvError` of
- * code `malformed-response`.
+ * with an unqualified root as every platform client parses it). Anything that is not a response document is an
+ * `HvError` of code `malformed-response`.
  */
-export function decodeResponse(method: string, root: XmlNode): XmlNode | undefined {
+export function readResponse(method: string, root: XmlNode): PlatformAnswer {
   const notAResponse = (problem: string) =>
     new HvError('malformed-response', `The answer to ${method} is not a HealthVault response document: ${problem}.`);
   if (root.name !== 'response') throw notAResponse(`its root element is <${root.name}>, expected <response>`);
@@ -18,8 +24,8 @@ export function decodeResponse(method: string, root: XmlNode): XmlNode | undefin
   if (code === undefined) throw notAResponse('its <status> has no <code>');
   if (!/^-?\d+$/.test(code)) throw notAResponse(`its status code "${code}" is not a number`);
   const statusCode = Number(code);
-  if (statusCode !== 0) throw new PlatformError(method, statusCode, childText(child(status, 'error'), 'message'));
-  return child(root, 'info');
+  if (statusCode !== 0) return { status: statusCode, errorMessage: childText(child(status, 'error'), 'message') };
+  return { status: 0, info: child(root, 'info') };
 }
 
 /*

@@ -1,15 +1,14 @@
 // The return half of the round-trip state (see `round-trip-state.ts`), apart so that pages load it only when
 // the Shell has come back.
 import {
-  APP_DATA_PARAM,
   invalidState,
   MAX_PENDING_STATES,
   readLedger,
-  STATE_PARAM,
   storeOf,
   writeLedger,
   type RoundTripOptions,
 } from './round-trip-ledger.js';
+import { APP_DATA_PARAM, STATE_PARAM } from './round-trip-params.js';
 
 /**
  * Ends a round trip: checks the nonce in the returned `actionqs` against this tab's pending states, forgets it

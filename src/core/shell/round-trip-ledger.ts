@@ -35,9 +35,6 @@ export interface Ledger {
 }
 
 export const STATE_STORAGE_KEY = 'hv-elements.round-trip-state';
-/** The names inside `actionqs`: the nonce, and the app's own data. */
-export const STATE_PARAM = 'hvstate';
-export const APP_DATA_PARAM = 'action';
 /** Bounds storage whatever a page does: the oldest pending state is dropped first. */
 export const MAX_PENDING_STATES = 10;
 const MAX_USED_STATES = 20;

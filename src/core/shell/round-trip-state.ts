@@ -5,15 +5,9 @@
  * nonces and expiry times. Nothing touches `sessionStorage` or `crypto` until a function is called.
  * Consuming a state is in `round-trip-consume.ts`, loaded only on the page the Shell returns to.
  */
-import { HvError } from '../errors.js';
-import {
-  APP_DATA_PARAM,
-  readLedger,
-  STATE_PARAM,
-  storeOf,
-  writeLedger,
-  type RoundTripOptions,
-} from './round-trip-ledger.js';
+import { appDataParam } from './app-data.js';
+import { readLedger, storeOf, writeLedger, type RoundTripOptions } from './round-trip-ledger.js';
+import { STATE_PARAM } from './round-trip-params.js';
 
 export { MAX_PENDING_STATES, STATE_STORAGE_KEY, type RoundTripOptions, type StateStore } from './round-trip-ledger.js';
 
@@ -44,11 +38,4 @@ export function createRoundTripState(appData: string | undefined, options: Round
   ledger.pending.push({ nonce, expiresAt: now + (options.ttlMs ?? DEFAULT_TTL_MS) });
   writeLedger(store, ledger);
   return `${STATE_PARAM}=${nonce}${appDataPart}`;
-}
-
-/** `action=<appData>` as `actionqs` carries the app's own data (URLSearchParams encoding, so any data survives). */
-export function appDataParam(appData: string): string {
-  // URLSearchParams would quietly turn a lone surrogate into U+FFFD, and the app get other data back.
-  if (/\p{Cs}/u.test(appData)) throw new HvError('invalid-shell-request', 'action has a lone surrogate');
-  return new URLSearchParams({ [APP_DATA_PARAM]: appData }).toString();
 }

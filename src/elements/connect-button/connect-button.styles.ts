@@ -1,20 +1,26 @@
 import { css } from 'lit';
 
+// Element selectors: the shadow root holds one link and its paragraphs, and short selectors ship fewer bytes.
 export const connectButtonStyles = css`
   :host {
     display: inline-block;
     vertical-align: middle;
   }
 
-  [part='button'] {
+  a,
+  [part='connected'],
+  [part='error'] {
     box-sizing: border-box;
     display: inline-flex;
     align-items: center;
-    justify-content: center;
     gap: 0.5em;
     min-block-size: var(--hv-connect-button-height, 2.75rem);
-    padding-inline: var(--hv-connect-button-padding-inline, 1.25rem);
     border-radius: var(--_radius);
+  }
+
+  a {
+    justify-content: center;
+    padding-inline: var(--hv-connect-button-padding-inline, 1.25rem);
     background: var(--hv-connect-button-background, var(--_accent));
     color: var(--hv-connect-button-color, var(--_on-accent));
     font: inherit;
@@ -24,33 +30,36 @@ export const connectButtonStyles = css`
     cursor: pointer;
   }
 
-  [part='button']:hover {
+  a:hover {
     filter: brightness(1.1);
   }
 
-  [part='button']:focus-visible {
+  a:focus-visible {
     outline: var(--_focus-ring);
     outline-offset: 0.125rem;
   }
 
-  :host(:state(pending)) [part='button'] {
+  :host(:state(pending)) a {
     cursor: progress;
     opacity: 0.8;
   }
 
+  p {
+    margin: 0.5rem 0 0;
+  }
+
   [part='error'] {
-    box-sizing: border-box;
-    display: inline-block;
-    min-block-size: var(--hv-connect-button-height, 2.75rem);
     margin: 0;
     padding: 0.5rem 0.75rem;
     border: 0.125rem solid var(--_danger);
-    border-radius: var(--_radius);
+  }
+
+  [role='alert'] {
     color: var(--_danger);
   }
 
   @media (forced-colors: active) {
-    [part='button'] {
+    a {
       border: 0.125rem solid ButtonText;
     }
   }

@@ -1,10 +1,12 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { HvError } from '../../core/errors.js';
-import { appDataParam, buildAuthUrl, createRoundTripState } from '../../core/shell/index.js';
-import { STATE_PARAM } from '../../core/shell/round-trip-ledger.js';
+import { codeLoadFailure, HvError } from '../../core/errors.js';
+import { appDataParam } from '../../core/shell/app-data.js';
+import type { createRoundTripState } from '../../core/shell/round-trip-state.js';
+import { buildAuthUrl } from '../../core/shell/url.js';
+import { STATE_PARAM } from '../../core/shell/round-trip-params.js';
 import { dispatchHvEvent } from '../../session/events.js';
 import { POPUP_WINDOW_NAME } from '../../session/popup-name.js';
-import { hasShellReturn } from '../../session/take-shell-return.js';
+import { stripShellReturn } from '../../session/take-shell-return.js';
 import { HvElement } from '../internal/hv-element.js';
 import { PendingController } from '../internal/pending-controller.js';
 import { SessionController } from '../internal/session-controller.js';
@@ -13,6 +15,19 @@ import { connectButtonStyles } from './connect-button.styles.js';
 
 /** A round-trip state older than this is renewed at click time, well before it expires. */
 const STATE_RENEW_AFTER_MS = 10 * 60 * 1000;
+
+let roundTrip: Promise<unknown> | undefined;
+let createState: typeof createRoundTripState | undefined;
+
+/**
+ * Loads the code that makes round-trip states once the person shows intent (a pointer over a button, focus on it),
+ * so that a page nobody touches never downloads it.
+ */
+function prepareRoundTrip(): Promise<unknown> {
+  return (roundTrip ??= import('../../core/shell/round-trip-state.js').then((module) => {
+    createState = module.createRoundTripState;
+  }));
+}
 
 /**
  * Signs a person in to HealthVault and asks them to authorize the application, through the HealthVault Shell.
@@ -65,7 +80,6 @@ export class HvConnectButton extends HvElement {
     optionalOfflineRules: { attribute: 'optional-offline-rules' },
     mode: {},
     manualReturn: { type: Boolean, attribute: 'manual-return' },
-    announcement: { state: true, attribute: false },
     popupClosed: { state: true, attribute: false },
   };
 
@@ -101,63 +115,79 @@ export class HvConnectButton extends HvElement {
 
   /** The page's session for this button's application and proxy (undefined until both are configured). */
   get session() {
-    return this.sessionController.session;
+    return this.#sessionController.session;
   }
 
-  private readonly sessionController = new SessionController(this);
-  private readonly pending = new PendingController(this);
-  private announcement = '';
+  readonly #sessionController = new SessionController(this);
+  readonly #pending = new PendingController(this);
   private popupClosed = false;
   /** The link as rendered (no round-trip state yet), or why there is none. */
-  private link: { href: string } | { error: HvError } = { error: new HvError('invalid-config', '') };
-  private linkInputs?: string;
+  #link: { href: string } | { error: HvError } = { error: new HvError('invalid-config', '') };
+  #linkInputs?: string;
   /** The round trip armed on the link by the last activation: a state is made only when the person acts. */
-  private armed?: { flow: string; href: string; at: number };
-  private reportedMissingProxy = false;
+  #armed?: { flow: string; href: string; at: number };
+  #reportedMissingProxy = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A page that set its address after the kit loaded (a single-page app's route) loses the token here.
+    stripShellReturn();
+  }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const inputs = JSON.stringify([this.config.appId, this.config.shell, this.config.lang, ...this.linkParts()]);
-    if (inputs !== this.linkInputs) {
-      this.linkInputs = inputs;
-      this.armed = undefined;
-      const previous = this.link;
+    const { appId, shell, lang } = this.config;
+    const inputs = JSON.stringify([
+      appId,
+      shell,
+      lang,
+      this.redirectUrl,
+      this.allowedRedirectOrigins,
+      this.action,
+      this.multiRecord,
+      this.forceAppAuth,
+      this.optionalOnlineRules,
+      this.optionalOfflineRules,
+    ]);
+    if (inputs !== this.#linkInputs) {
+      this.#linkInputs = inputs;
+      this.#armed = undefined;
       try {
         // Until the person acts, the link carries the app's data but no round-trip state.
-        this.link = { href: this.buildHref(this.action === undefined ? undefined : appDataParam(this.action)) };
+        this.#link = { href: this.buildHref(this.action === undefined ? undefined : appDataParam(this.action)) };
       } catch (error) {
         if (!(error instanceof HvError)) throw error;
-        const known = 'error' in previous && previous.error.message === error.message;
-        this.link = { error: known ? previous.error : error };
-        if (!known) this.reportError(error);
+        // The same problem again (another attribute changed) is not reported twice.
+        if ((this.#link as { error?: HvError }).error?.message !== error.message) this.reportError(error);
+        this.#link = { error };
       }
     }
     // A Shell return waits for a proxy to complete it: say what is missing (once), as the token waits in memory.
-    const missing = this.missingProxy();
-    if (missing && !this.reportedMissingProxy && !this.manualReturn && hasShellReturn()) {
-      this.reportedMissingProxy = true;
-      this.reportError(missing);
+    if (!this.#reportedMissingProxy && !this.manualReturn && stripShellReturn()) {
+      const missing = this.missingProxy();
+      if (missing) this.reportError(missing);
+      this.#reportedMissingProxy = !!missing;
     }
   }
 
   protected override updated(): void {
-    const { status } = this.sessionController.state;
-    this.toggleState('invalid', 'error' in this.link);
+    const { status } = this.#sessionController.state;
+    this.toggleState('invalid', 'error' in this.#link);
     this.toggleState('pending', this.busy);
     this.toggleState('authorized', status === 'connected');
   }
 
   private get busy(): boolean {
-    return this.pending.active || this.sessionController.state.status === 'connecting';
+    return this.#pending.active || this.#sessionController.state.status === 'connecting';
   }
 
   protected override render() {
     const term = this.localize.term.bind(this.localize);
-    if ('error' in this.link) {
-      const { error } = this.link;
-      return html`<p part="error" role="alert">${this.localize.errorText(error)} ${error.message}</p>`;
+    if ('error' in this.#link) {
+      const { error } = this.#link;
+      return html`<p part="error" role="alert">${term('setupError')} ${error.message}</p>`;
     }
-    const { status, person, error, declined } = this.sessionController.state;
+    const { status, person, error, declined } = this.#sessionController.state;
     const message = this.busy
       ? undefined
       : this.popupClosed
@@ -170,9 +200,11 @@ export class HvConnectButton extends HvElement {
           ? html`<span part="connected"><slot name="connected">${term('connectedAs')(person.name)}</slot></span>`
           : html`<a
               part="button"
-              href=${this.link.href}
-              aria-busy=${this.busy ? 'true' : 'false'}
-              @mousedown=${this.arm}
+              href=${this.#link.href}
+              aria-busy=${this.busy}
+              @pointerenter=${prepareRoundTrip}
+              @focus=${prepareRoundTrip}
+              @mousedown=${(event: Event) => this.arm(event.currentTarget as HTMLAnchorElement)}
               @click=${this.onClick}
               ><span part="label"><slot>${term('connect')}</slot></span></a
             >`
@@ -180,31 +212,25 @@ export class HvConnectButton extends HvElement {
         message
           ? html`<p part="message" role=${error && !declined && !this.popupClosed ? 'alert' : 'status'}>${message}</p>`
           : nothing
-      }<span class="visually-hidden" role="status">${this.busy ? this.announcement || term('connecting') : ''}</span>`;
-  }
-
-  /** The attributes the link is made of, besides the configuration. */
-  private linkParts(): unknown[] {
-    return [
-      this.redirectUrl,
-      this.allowedRedirectOrigins,
-      this.action,
-      this.multiRecord,
-      this.forceAppAuth,
-      this.optionalOnlineRules,
-      this.optionalOfflineRules,
-    ];
+      }<span class="visually-hidden" role="status"
+        >${this.#pending.active ? term('opening') : this.busy ? term('connecting') : ''}</span
+      >`;
   }
 
   /** The Shell's AUTH URL for this button, carrying `actionqs` (checked: a bad attribute throws an HvError). */
   private buildHref(actionqs: string | undefined): string {
     const { appId, shell, lang } = this.config;
-    if (!appId) throw new HvError('invalid-config', 'HealthVault connect button: the app-id attribute is missing.');
-    if (!shell) throw new HvError('invalid-config', 'HealthVault connect button: the shell attribute is missing.');
+    for (const [attribute, value] of [
+      ['app-id', appId],
+      ['shell', shell],
+    ]) {
+      if (!value)
+        throw new HvError('invalid-config', `HealthVault connect button: the ${attribute} attribute is missing.`);
+    }
     return buildAuthUrl(
       {
-        shell,
-        appId,
+        shell: shell!,
+        appId: appId!,
         redirect: this.redirectUrl || undefined,
         actionqs,
         multiRecord: this.multiRecord || undefined,
@@ -221,13 +247,16 @@ export class HvConnectButton extends HvElement {
    * Puts a fresh round-trip state on the link as the person activates it (any mouse button, or Enter, which
    * clicks): the state of a button nobody uses is never made, so a page of many buttons evicts none.
    */
-  private arm(event: Event): void {
-    const anchor = event.currentTarget as HTMLAnchorElement;
-    if (!this.armed || Date.now() - this.armed.at > STATE_RENEW_AFTER_MS) {
+  private arm(anchor: HTMLAnchorElement): void {
+    if (!createState) {
+      void prepareRoundTrip();
+      return;
+    }
+    if (!this.#armed || Date.now() - this.#armed.at > STATE_RENEW_AFTER_MS) {
       try {
-        const actionqs = createRoundTripState(this.action);
+        const actionqs = createState(this.action);
         const flow = new URLSearchParams(actionqs).get(STATE_PARAM)!;
-        this.armed = { flow, href: this.buildHref(actionqs), at: Date.now() };
+        this.#armed = { flow, href: this.buildHref(actionqs), at: Date.now() };
       } catch (error) {
         if (!(error instanceof HvError)) throw error;
         // Session storage refused: the link still leads to the Shell; the return will say it cannot be checked.
@@ -235,30 +264,39 @@ export class HvConnectButton extends HvElement {
         return;
       }
     }
-    anchor.href = this.armed.href;
+    anchor.href = this.#armed.href;
   }
 
   private onClick(event: MouseEvent): void {
+    const anchor = event.currentTarget as HTMLAnchorElement;
     // One flow at a time: a second activation while the first is on its way would start a second one.
-    if (this.pending.active) {
+    if (this.#pending.active) {
       event.preventDefault();
       return;
     }
-    this.arm(event);
+    if (!createState) {
+      // Quicker than the code (a script's click, a slow network): activate again once it is there.
+      event.preventDefault();
+      prepareRoundTrip().then(
+        () => anchor.click(),
+        (cause: unknown) => this.reportError(codeLoadFailure(cause)),
+      );
+      return;
+    }
+    this.arm(anchor);
     // A modified click opens a new tab; this page stays as it is.
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-    const url = this.armed?.href;
+    const url = this.#armed?.href;
     if (!url) return;
     if (!dispatchHvEvent(this, 'hv-connect', { url, mode: this.mode }, { cancelable: true })) {
       event.preventDefault();
       return;
     }
-    this.pending.start();
+    this.#pending.start();
     this.popupClosed = false;
-    this.announcement = this.localize.term('opening');
     if (this.mode === 'popup') {
       event.preventDefault();
-      this.openPopup(url, this.armed!.flow);
+      this.openPopup(url, this.#armed!.flow);
     }
   }
 
@@ -273,37 +311,24 @@ export class HvConnectButton extends HvElement {
   }
 
   private async awaitPopup(popup: Window, flow: string): Promise<void> {
-    let outcome;
-    let returns;
+    let returns: typeof import('../../session/shell-return.js') | undefined;
     try {
       returns = await import('../../session/shell-return.js');
-      const { clientFor } = await import('../../session/connection.js');
-      const source = this.sessionSource();
-      outcome = await returns.awaitPopupOutcome(popup, flow, async () => {
-        if (!source) throw this.missingProxy()!;
-        return clientFor(source.proxy);
-      });
     } catch (cause) {
-      outcome = {
-        kind: 'error' as const,
-        error: new HvError('network', 'The HealthVault sign-in code could not be loaded; reload the page.', {
-          retryable: true,
-          cause,
-        }),
-      };
+      this.reportError(codeLoadFailure(cause));
     }
-    this.pending.end();
-    this.announcement = '';
+    const outcome = await returns?.awaitPopupOutcome(popup, flow, this.sessionSource());
+    this.#pending.end();
     // That flow's state is used up: the next activation arms the link with a new one.
-    this.armed = undefined;
-    if (!outcome) {
+    this.#armed = undefined;
+    if (!returns) return;
+    if (outcome) {
+      this.session?.settle(outcome);
+      returns.deliverShellReturn(outcome, this);
+    } else {
       this.popupClosed = true;
       dispatchHvEvent(this, 'hv-denied', { reason: 'popup-closed', action: this.action });
-      return;
     }
-    this.session?.settle(outcome);
-    if (returns) returns.deliverShellReturn(outcome, this);
-    else this.reportError((outcome as { error: HvError }).error);
   }
 
   /** Leaves the page for `url`: the popup's fallback when a blocker refused it. */

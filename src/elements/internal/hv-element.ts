@@ -4,8 +4,7 @@ import type { HvProxy } from '../../transport/proxy.js';
 import type { HvConfig } from './config-context.js';
 import { ConfigConsumer } from './config-consumer.js';
 import { dispatchHvEvent } from '../../session/events.js';
-import type { HvStrings } from '../../strings/en.js';
-import { LocalizeController } from './localize-controller.js';
+import { LocalizeController, type HvStringOverrides } from './localize-controller.js';
 
 /**
  * The base of every hv- element: the four configuration attributes (each overriding `<hv-config>`'s context),
@@ -40,7 +39,7 @@ export class HvElement extends LitElement {
   declare proxy?: HvProxy;
 
   /** Overrides any of the words the element shows (property only), e.g. `{ connect: 'Link my record' }`. */
-  declare strings?: Partial<HvStrings>;
+  declare strings?: HvStringOverrides;
 
   private readonly configConsumer = new ConfigConsumer(this);
 

@@ -1,30 +1,41 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { HvError } from '../../core/errors.js';
-import { en, type HvStrings } from '../../strings/en.js';
+import { en, type HvErrorWords, type HvStrings } from '../../strings/en.js';
+
+/** A host's own words: any string, and any of the failure words. */
+export type HvStringOverrides = Partial<Omit<HvStrings, 'errors'>> & { errors?: Partial<HvErrorWords> };
 
 /** What the controller reads off its host: its own `lang`, the configuration's, and the host's overrides. */
 export interface LocalizedHost extends ReactiveControllerHost, HTMLElement {
   readonly language?: string;
   readonly config: { lang?: string };
-  readonly strings?: Partial<HvStrings>;
+  readonly strings?: HvStringOverrides;
 }
 
-/** The tables loaded so far, by primary language subtag; English is always there. */
-const tables = new Map<string, HvStrings>([['en', en]]);
-/** Languages with a table of their own, loaded on first use (a chunk of its own in the cdn build). */
-const loaders: Record<string, () => Promise<{ strings: HvStrings }>> = {
-  es: () => import('../../strings/es.js'),
+type Table = Partial<HvStrings>;
+
+/**
+ * The tables by primary language subtag, as promises: English is there at once; other languages, and English's
+ * failure words (`en-errors`), load on first use. A table that fails to load is English: the page still works.
+ */
+const tables: Record<string, Table> = { en };
+const loading: Record<string, Promise<void>> = {};
+const loaders: Record<string, () => Promise<Table>> = {
+  es: () => import('../../strings/es.js').then((module) => module.strings),
+  'en-errors': () => import('../../strings/en-errors.js').then(({ errors }) => ({ errors })),
 };
-const loading = new Map<string, Promise<void>>();
+
+function load(table: string): Promise<void> {
+  return (loading[table] ??= loaders[table]!().then(
+    (strings) => void (tables[table] = strings),
+    () => void (tables[table] = en),
+  ));
+}
 
 /** The `lang` of `element` or of its closest ancestor that has one, across shadow roots. */
 function inheritedLang(element: Element): string | undefined {
-  for (let node: Element | undefined = element; node;) {
-    const lang = node.getAttribute('lang');
-    if (lang) return lang;
-    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || undefined);
-  }
-  return undefined;
+  const host = (element.getRootNode() as ShadowRoot).host;
+  return element.closest('[lang]')?.getAttribute('lang') ?? (host && inheritedLang(host));
 }
 
 /**
@@ -46,27 +57,21 @@ export class LocalizeController implements ReactiveController {
 
   hostUpdate(): void {
     const { language } = this;
-    const load = loaders[language];
-    if (tables.has(language) || !load) return;
-    let loaded = loading.get(language);
-    if (!loaded) {
-      // A table that fails to load is English from then on: the page still works.
-      loaded = load().then(
-        ({ strings }) => void tables.set(language, strings),
-        () => void tables.set(language, en),
-      );
-      loading.set(language, loaded);
-    }
-    void loaded.then(() => this.host.requestUpdate());
+    if (!tables[language] && loaders[language]) void load(language).then(() => this.host.requestUpdate());
   }
 
   /** The string `key` in the host's language. */
-  term<K extends keyof HvStrings>(key: K): HvStrings[K] {
-    return (this.host.strings?.[key] ?? tables.get(this.language)?.[key] ?? en[key]) as HvStrings[K];
+  term<K extends keyof Omit<HvStrings, 'errors'>>(key: K): HvStrings[K] {
+    return (this.host.strings?.[key] ?? tables[this.language]?.[key] ?? en[key]) as HvStrings[K];
   }
 
-  /** The words a person sees for `error`. */
-  errorText(error: HvError): string {
-    return this.term('errors')[error.code] ?? en.errors[error.code];
+  /** The words a person sees for `error`; undefined for the moment it takes English's failure words to load. */
+  errorText(error: HvError): string | undefined {
+    const { code } = error;
+    if (code === 'invalid-config' || code === 'invalid-shell-request') return this.term('setupError');
+    const words =
+      this.host.strings?.errors?.[code] ?? tables[this.language]?.errors?.[code] ?? tables['en-errors']?.errors?.[code];
+    if (words === undefined) void load('en-errors').then(() => this.host.requestUpdate());
+    return words;
   }
 }

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /**
- * An element's "working on it" state: while pending, activations are ignored (one flow at a time) and the host
+ * An element's "working on it" state: while it is `active`, the host ignores activations (one flow at a time),
  * shows `aria-busy` and announces it; a page restored from the back/forward cache is no longer pending.
  */
 export class PendingController implements ReactiveController {
@@ -19,11 +19,8 @@ export class PendingController implements ReactiveController {
     removeEventListener('pageshow', this.onPageShow);
   }
 
-  /** Becomes pending; false (and nothing changes) when it already is: that activation is to be ignored. */
-  start(): boolean {
-    if (this.active) return false;
+  start(): void {
     this.set(true);
-    return true;
   }
 
   end(): void {

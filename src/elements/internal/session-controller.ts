@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { getSession, type HvSession, type SessionState } from '../../session/session.js';
+import type { HvSession, SessionState } from '../../session/session.js';
 import type { HvProxy } from '../../transport/proxy.js';
 
 /** What a host of the controller tells it: which session to follow, and whether the page completes returns. */
@@ -10,6 +10,16 @@ export interface SessionHost extends ReactiveControllerHost, EventTarget {
 }
 
 const NO_SESSION: SessionState = { status: 'unknown', records: [] };
+
+/** The session module, loaded on first use: the first render needs no session, only its link. */
+let getSession: typeof import('../../session/session.js').getSession | undefined;
+let sessions: Promise<void> | undefined;
+
+function loadSessions(): Promise<void> {
+  return (sessions ??= import('../../session/session.js').then((module) => {
+    getSession = module.getSession;
+  }));
+}
 
 /**
  * Follows the page's session for the host's application and proxy: starts it (the first element to do so gets
@@ -34,7 +44,11 @@ export class SessionController implements ReactiveController {
 
   hostUpdate(): void {
     const source = this.host.sessionSource();
-    const session = source && getSession(source.appId, source.proxy);
+    if (source && !getSession) {
+      void loadSessions().then(() => this.host.requestUpdate());
+      return;
+    }
+    const session = source && getSession!(source.appId, source.proxy);
     if (session === this.session) return;
     this.unsubscribe?.();
     this.session = session;

@@ -1,5 +1,5 @@
 import { responseNamespace } from '../../../src/core/platform/methods.js';
-import { decodeResponse } from '../../../src/core/platform/response.js';
+import { decodeResponse } from '../../../src/core/platform/platform-error.js';
 import type { XmlNode } from '../../../src/core/platform/xml-node.js';
 import { parseXmlWithDom } from '../../../src/transport/dom-xml.js';
 

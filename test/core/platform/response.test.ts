@@ -1,13 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { HvError } from '../../../src/core/errors.js';
-import { PlatformError } from '../../../src/core/platform/platform-error.js';
-import {
-  decodeResponse,
-  parseBoolean,
-  parseDateTime,
-  parseEnum,
-  parseInteger,
-} from '../../../src/core/platform/response.js';
+import { decodeResponse, PlatformError } from '../../../src/core/platform/platform-error.js';
+import { parseBoolean, parseDateTime, parseEnum, parseInteger } from '../../../src/core/platform/response.js';
 import { parseXmlWithDom } from '../../../src/transport/dom-xml.js';
 import { thrown } from './fixtures.js';
 

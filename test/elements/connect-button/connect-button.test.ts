@@ -7,6 +7,7 @@ import { HvError } from '../../../src/core/errors.js';
 import { define } from '../../../src/elements/internal/define.js';
 import { HvConnectButton } from '../../../src/elements/connect-button/connect-button.js';
 import { FakeProxy, PERSON_ID, personInfoNode } from '../../helpers/fake-proxy.js';
+import { handleShellReturn } from '../../../src/session/shell-return.js';
 
 const APP_ID = '8f3c7b1e-2a4d-4c5e-9f60-1a2b3c4d5e6f';
 const SHELL = 'https://account.healthvault-ppe.com';
@@ -35,6 +36,13 @@ afterEach(() => {
   document.removeEventListener('click', stayOnPage);
 });
 
+/** As a person's pointer or focus does before they press: loads the code that makes round-trip states. */
+async function showIntent(el: HvConnectButton): Promise<void> {
+  link(el).dispatchEvent(new Event('pointerenter'));
+  await import('../../../src/core/shell/round-trip-state.js');
+  await new Promise((resolve) => setTimeout(resolve));
+}
+
 describe('hv-connect-button', () => {
   it('renders a real link to the Shell AUTH target with every attribute in targetqs', async () => {
     const el = await fixture<HvConnectButton>(
@@ -51,6 +59,7 @@ describe('hv-connect-button', () => {
         lang="fr-CA"
       ></hv-connect-button>`,
     );
+    await showIntent(el);
     link(el).dispatchEvent(new MouseEvent('mousedown'));
     const href = link(el).href;
     expect(href.startsWith(`${SHELL}/redirect.aspx?target=AUTH&targetqs=`)).to.equal(true);
@@ -194,6 +203,17 @@ describe('hv-connect-button', () => {
     await el.updateComplete;
     link(el).click();
     expect(connects).to.equal(1);
+  });
+
+  it('makes its round-trip state even when activated before its code has loaded', async () => {
+    const el = await fixture<HvConnectButton>(
+      html`<hv-connect-button app-id=${APP_ID} shell="us"></hv-connect-button>`,
+    );
+    document.addEventListener('click', stayOnPage);
+    const connect = oneEvent(el, 'hv-connect');
+    link(el).click();
+    const { url } = (await connect).detail;
+    expect(targetqs(url).get('actionqs')).to.match(/^hvstate=[A-Za-z0-9_-]{22}$/);
   });
 
   it('fires a cancelable hv-connect with the URL; cancelling keeps the person on the page', async () => {
@@ -395,13 +415,21 @@ describe('hv-connect-button on the page the Shell returns to', () => {
     });
   }
 
-  it('leaves the return alone with manual-return', async () => {
-    await returnTo({ target: 'AppAuthReject', actionqs: createRoundTripState(undefined) });
+  it('leaves completing the return to the page with manual-return: handleShellReturn does it', async () => {
+    await returnTo({ target: 'AppAuthReject', actionqs: createRoundTripState('manual') });
+    const heard: string[] = [];
+    document.addEventListener('hv-denied', () => heard.push('hv-denied'), { once: true });
     await fixture(
       html`<hv-connect-button app-id=${APP_ID} shell="us" manual-return .proxy=${new FakeProxy()}></hv-connect-button>`,
     );
-    expect(location.search).to.contain('target=AppAuthReject');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Off the address bar all the same, but neither checked nor completed.
+    expect(location.search).to.equal('');
     expect(sessionStorage.getItem(STATE_STORAGE_KEY)).to.contain('pending');
+    expect(heard).to.deep.equal([]);
+    const outcome = await handleShellReturn({ proxy: new FakeProxy() });
+    expect(outcome).to.deep.equal({ kind: 'denied', detail: { reason: 'rejected', action: 'manual' } });
+    expect(heard).to.deep.equal(['hv-denied']);
   });
 });
 

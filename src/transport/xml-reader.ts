@@ -329,9 +329,10 @@ class XmlReader {
  * Parses `text` into the same `XmlNode` tree as the browser's DOMParser gives, for Node callers, where there is
  * no DOMParser: it accepts and refuses the same documents. Text that is not well-formed XML (namespaces
  * included), carries a DOCTYPE or is over the limits of `xml-guards.ts` is an `HvError` of code
- * `malformed-response`. (The name is older than the parser: fast-xml-parser accepted what DOMParser refuses.)
+ * `malformed-response`. (Not fast-xml-parser: it accepts documents DOMParser refuses, which test/transport/
+ * xml-parity.test.ts shows, so the two sides would not read the same answers.)
  */
-export function parseXmlWithFastXmlParser(text: string): XmlNode {
+export function parseXmlWithoutDom(text: string): XmlNode {
   refuseBeforeParsing(text);
   return new XmlReader(text).document();
 }
