@@ -54,7 +54,15 @@ async function servePartner(pages, scenario = 'returning-user') {
 
 /** What the Shell would send back to `page` after the person signed in: the page's own state, a fresh token. */
 async function shellReturnUrl(page, server) {
-  const href = await page.locator('hv-connect-button a[href]').getAttribute('href');
+  // As a person does: the pointer over the button loads the code, pressing it puts a round-trip state on the link.
+  const link = page.locator('hv-connect-button a[href]');
+  await link.hover();
+  let href = '';
+  for (let tries = 0; !href.includes('hvstate') && tries < 50; tries++) {
+    await link.dispatchEvent('mousedown');
+    href = await link.getAttribute('href');
+    await page.waitForTimeout(20);
+  }
   const actionqs = new URLSearchParams(new URL(href).searchParams.get('targetqs')).get('actionqs');
   const [person] = server.simulator.shell.people();
   const wctoken = await server.simulator.shell.signIn(person.id, DEMO_APP_ID);

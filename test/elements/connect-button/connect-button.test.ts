@@ -360,6 +360,7 @@ describe('hv-connect-button on the page the Shell returns to', () => {
     expect(el.matches(':state(pending)')).to.equal(false);
     // Still a link to try again, and the failure in words, beside it.
     expect(link(el).href).to.contain('target=AUTH');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="message"]'), 'the words load with the first failure');
     const message = el.shadowRoot!.querySelector('[part="message"]')!;
     expect(message.getAttribute('role')).to.equal('alert');
     expect(message.textContent).to.equal(
