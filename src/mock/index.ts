@@ -28,6 +28,7 @@ export {
   openShellRequest,
   parseShellRequest,
   rejectUrl,
+  selectedRecordChangedUrl,
   successUrl,
   type Approval,
   type AuthorizationPage,
@@ -47,4 +48,4 @@ export {
   type Simulator,
   type SimulatorOptions,
 } from './simulator.js';
-export { DisplayFlag, memoryStore, type SimulatorState, type SimStateStore } from './state.js';
+export { DisplayFlag, memoryStore, type SimProxyCondition, type SimulatorState, type SimStateStore } from './state.js';

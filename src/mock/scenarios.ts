@@ -50,10 +50,24 @@ export const SCENARIOS = {
     'Sam Rivera is custodian of three records (self, child, parent); none authorizes the demo application yet.',
   'reauth-required':
     "Taylor Morgan authorized the demo application before its required rule gained Allergy: Taylor's own record needs " +
-    "reauthorization; Pat's record, which Taylor may only view, cannot be reauthorized by Taylor.",
+    'reauthorization (offline access to medications, granted before, still works); ' +
+    "Pat's record, which Taylor may only view, cannot be reauthorized by Taylor.",
+  'reauth-not-possible':
+    "Jamie Ortiz authorized the demo application for their father Luis's record while its custodian; Jamie may now " +
+    'only view it, so the required rule that gained Allergy cannot be reauthorized (offline access to medications ' +
+    "still works). Jamie's own record was never authorized.",
   revoked:
     'Riley Chen signed in to the demo application (its backend holds the sign-in), then revoked its access to every record.',
   'suspended-record': 'Casey Brooks authorized the demo application for an active record and for a suspended one.',
+  'deleted-record': 'Drew Patel authorized the demo application for an active record and for one since deleted.',
+  'read-only-record':
+    'Alex Kim authorized the demo application for an active record and for a read-only one (readable, not writable).',
+  'token-expired':
+    'Jordan Lee signed in to the demo application 25 minutes ago; the user token (20 minutes) has expired.',
+  'proxy-down': "Jordan Lee is signed in, but the partner's proxy is down: every request to it answers HTTP 503.",
+  'proxy-slow': "Jordan Lee is signed in, and the partner's proxy answers every request after 3 seconds.",
+  'proxy-unresponsive':
+    "Jordan Lee is signed in, but the partner's proxy never answers (the kit's timeout ends the wait).",
 } as const;
 
 export type ScenarioName = keyof typeof SCENARIOS;
@@ -194,6 +208,22 @@ class ScenarioBuilder {
     this.state.people[person.id] = person;
   }
 
+  /**
+   * The demo application's backend holds a sign-in of `personId` from `signedInAt` until `expiresAt`. Nobody holds
+   * that token any more: only a reference to it is kept.
+   */
+  signedIn(personId: string, signedInAt: number, expiresAt: number): void {
+    const tokenHash = randomTokenReference();
+    this.state.userSessions[tokenHash] = {
+      personId,
+      appId: DEMO_APP_ID,
+      issuedAt: signedInAt,
+      expiresAt,
+      signedOut: false,
+    };
+    this.state.proxySessions[DEMO_APP_ID] = { tokenHash, instanceId: '1', openedAt: signedInAt };
+  }
+
   authorize(personId: string, appId: string, recordId: string, granted: GrantedRule[]): void {
     const authorization: SimAuthorization = {
       personId,
@@ -212,18 +242,40 @@ function selfAccess(recordId: string) {
   return { recordId, relType: 1, relName: 'Self', custodian: true };
 }
 
+const MINUTE_MS = 60 * 1000;
+
+/** Jordan Lee, whose one record fully authorizes the demo application and the other application. */
+function returningUser(b: ScenarioBuilder): void {
+  const own = b.record('6fbcd469-119e-4c7d-8fa1-48c425d297ee', 'Jordan Lee', '782411');
+  b.person({ id: 'jordan', name: 'Jordan Lee', records: [selfAccess(own)] });
+  b.authorize('jordan', DEMO_APP_ID, own, grantOf(b.demo, ['health-summary', 'weight']));
+  const other = b.state.applications[OTHER_APP_ID]!;
+  b.authorize('jordan', OTHER_APP_ID, own, grantOf(other, ['activity']));
+}
+
+/** Jordan Lee (see {@link returningUser}), signed in a few minutes ago for the rest of the day. */
+function signedInReturningUser(b: ScenarioBuilder): void {
+  returningUser(b);
+  b.signedIn('jordan', b.now - 5 * MINUTE_MS, b.now + DAY_MS);
+}
+
+/**
+ * What the demo application's rules covered when it was authorized before its required rule gained Allergy:
+ * medications only, online, and (the optional offline rule) offline. A fresh copy for each record.
+ */
+function grantBeforeAllergy(b: ScenarioBuilder): GrantedRule[] {
+  return grantOf(b.demo, ['health-summary', 'offline-sync']).map((rule) => ({
+    ...rule,
+    thingTypeIds: [ThingType.Medication],
+  }));
+}
+
 const BUILDERS: Record<ScenarioName, (b: ScenarioBuilder) => void> = {
   'new-user'(b) {
     const own = b.record('155c0240-8495-4301-8394-dc82e5bd3d13', 'Avery Quinn', '1587152');
     b.person({ id: 'avery', name: 'Avery Quinn', records: [selfAccess(own)] });
   },
-  'returning-user'(b) {
-    const own = b.record('6fbcd469-119e-4c7d-8fa1-48c425d297ee', 'Jordan Lee', '782411');
-    b.person({ id: 'jordan', name: 'Jordan Lee', records: [selfAccess(own)] });
-    b.authorize('jordan', DEMO_APP_ID, own, grantOf(b.demo, ['health-summary', 'weight']));
-    const other = b.state.applications[OTHER_APP_ID]!;
-    b.authorize('jordan', OTHER_APP_ID, own, grantOf(other, ['activity']));
-  },
+  'returning-user': returningUser,
   'multi-record'(b) {
     const own = b.record('a7cd6d71-8d0e-40a9-bab9-600ec343f22c', 'Sam Rivera', '741934');
     const child = b.record('6117c554-641b-4142-9414-2c9be65250cf', 'Mia Rivera', '741935');
@@ -246,34 +298,25 @@ const BUILDERS: Record<ScenarioName, (b: ScenarioBuilder) => void> = {
       name: 'Taylor Morgan',
       records: [selfAccess(own), { recordId: spouse, relType: 3, relName: 'Spouse', custodian: false }],
     });
-    // What the required rule covered when Taylor authorized: medications only; Allergy came later.
-    const before: GrantedRule[] = [
-      { ...grantOf(b.demo, ['health-summary'])[0]!, thingTypeIds: [ThingType.Medication] },
-    ];
-    b.authorize('taylor', DEMO_APP_ID, own, before);
-    b.authorize(
-      'taylor',
-      DEMO_APP_ID,
-      spouse,
-      before.map((rule) => ({ ...rule })),
-    );
+    b.authorize('taylor', DEMO_APP_ID, own, grantBeforeAllergy(b));
+    b.authorize('taylor', DEMO_APP_ID, spouse, grantBeforeAllergy(b));
+  },
+  'reauth-not-possible'(b) {
+    const own = b.record('3c1f5e0a-6d2b-4f7e-9a41-2b8e7d90c6a5', 'Jamie Ortiz', '318804');
+    const father = b.record('9e4b2d17-85c3-4a6f-b0d2-71f3c8a5e419', 'Luis Ortiz', '318805');
+    b.person({
+      id: 'jamie',
+      name: 'Jamie Ortiz',
+      records: [selfAccess(own), { recordId: father, relType: 8, relName: 'Parent', custodian: false }],
+    });
+    b.authorize('jamie', DEMO_APP_ID, father, grantBeforeAllergy(b));
   },
   revoked(b) {
     const own = b.record('af97cec1-bdc7-46f0-9b84-1fb2cc5dceb8', 'Riley Chen', '1204577');
     b.person({ id: 'riley', name: 'Riley Chen', records: [selfAccess(own)] });
-    // Riley signed in a few minutes ago (nobody holds that token any more: only a reference to it is kept; it stays
-    // valid for a day so a demo can show the revocation at leisure) …
-    const tokenHash = randomTokenReference();
-    const signedInAt = b.now - 5 * 60 * 1000;
-    b.state.userSessions[tokenHash] = {
-      personId: 'riley',
-      appId: DEMO_APP_ID,
-      issuedAt: signedInAt,
-      expiresAt: b.now + DAY_MS,
-      signedOut: false,
-    };
-    b.state.proxySessions[DEMO_APP_ID] = { tokenHash, instanceId: '1', openedAt: signedInAt };
-    // … and has since revoked the demo application's access to every record: no authorization is left.
+    // Riley signed in a few minutes ago (valid for a day, so a demo can show the revocation at leisure) and has
+    // since revoked the demo application's access to every record: no authorization is left.
+    b.signedIn('riley', b.now - 5 * MINUTE_MS, b.now + DAY_MS);
   },
   'suspended-record'(b) {
     const own = b.record('d5f3d575-dff6-43cb-95f8-e80146a82d4f', 'Casey Brooks', '655020');
@@ -285,6 +328,45 @@ const BUILDERS: Record<ScenarioName, (b: ScenarioBuilder) => void> = {
     });
     b.authorize('casey', DEMO_APP_ID, own, grantOf(b.demo, ['health-summary']));
     b.authorize('casey', DEMO_APP_ID, archived, grantOf(b.demo, ['health-summary']));
+  },
+  'deleted-record'(b) {
+    const own = b.record('0b7e4a92-3f1d-4c58-a6e0-d95c2f8b1e37', 'Drew Patel', '472260');
+    const old = b.record('e2a8c6f4-91b5-4d03-8e7a-36f0b4d9c21e', 'Drew Patel (old)', '472261', 'Deleted');
+    b.person({
+      id: 'drew',
+      name: 'Drew Patel',
+      records: [selfAccess(own), { recordId: old, relType: 1, relName: 'Self', custodian: true }],
+    });
+    b.authorize('drew', DEMO_APP_ID, own, grantOf(b.demo, ['health-summary']));
+    b.authorize('drew', DEMO_APP_ID, old, grantOf(b.demo, ['health-summary']));
+  },
+  'read-only-record'(b) {
+    const own = b.record('7d25f9b3-0c6e-48a1-b3f7-5e9a1c4d8b62', 'Alex Kim', '560913');
+    const child = b.record('c4e1a7d8-2b93-4f6c-8d05-a1b7e3f92c40', 'Noah Kim', '560914', 'ReadOnly');
+    b.person({
+      id: 'alex',
+      name: 'Alex Kim',
+      records: [selfAccess(own), { recordId: child, relType: 5, relName: 'Child', custodian: true }],
+    });
+    b.authorize('alex', DEMO_APP_ID, own, grantOf(b.demo, ['health-summary']));
+    b.authorize('alex', DEMO_APP_ID, child, grantOf(b.demo, ['health-summary']));
+  },
+  'token-expired'(b) {
+    returningUser(b);
+    // A 20-minute token (the simulator's default lifetime) issued 25 minutes ago: over for 5 minutes.
+    b.signedIn('jordan', b.now - 25 * MINUTE_MS, b.now - 5 * MINUTE_MS);
+  },
+  'proxy-down'(b) {
+    signedInReturningUser(b);
+    b.state.proxy = { kind: 'down' };
+  },
+  'proxy-slow'(b) {
+    signedInReturningUser(b);
+    b.state.proxy = { kind: 'slow', delayMs: 3000 };
+  },
+  'proxy-unresponsive'(b) {
+    signedInReturningUser(b);
+    b.state.proxy = { kind: 'unresponsive' };
   },
 };
 

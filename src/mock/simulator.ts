@@ -12,6 +12,7 @@ import {
   type SimAuthRule,
   type SimRecordState,
   type SimPerson,
+  type SimProxyCondition,
   type SimulatorState,
   type SimStateStore,
   type UserSession,
@@ -96,6 +97,11 @@ export interface ShellApi {
   findRecord(appId: string, appFacingId: string): string | undefined;
   /** The record `personId` last chose for `appId`, else their own record. */
   selectedRecord(personId: string, appId: string): string | undefined;
+  /**
+   * Whether choosing `recordId` moves `personId` off another record `appId` still holds: for a single-record
+   * application the Shell then returns `SelectedRecordChanged` instead of `AppAuthSuccess` (reference §3).
+   */
+  switchesRecord(personId: string, appId: string, recordId: string): boolean;
   /** Signs `personId` in for `appId` and returns the new user token (the only time it exists in full). */
   signIn(personId: string, appId: string): Promise<string>;
   /** Records what the person authorized, then signs them in; returns the new user token. */
@@ -112,6 +118,10 @@ export interface Simulator {
   snapshot(): SimulatorState;
   /** Replaces the whole state (people, authorizations, sessions) with scenario `name`. */
   reset(name: ScenarioName): void;
+  /** How the simulated proxy answers (the scenario's, until {@link Simulator.setProxyCondition} changes it). */
+  readonly proxyCondition: SimProxyCondition;
+  /** Takes the simulated proxy down, slows it, or brings it back up; saved with the state, so every page sees it. */
+  setProxyCondition(condition: SimProxyCondition): void;
   /** Answers a platform call with the response document (HTTP 200, `text/xml`), errors included. */
   call(request: SimPlatformCall): string;
   /**
@@ -298,6 +308,14 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       const state = read();
       return state.selectedRecords[personId]?.[appId] ?? person(state, personId).records[0]?.recordId;
     },
+    switchesRecord(personId, appId, recordId) {
+      const state = read();
+      const previous = state.selectedRecords[personId]?.[appId];
+      const stillHeld = state.authorizations.some(
+        (a) => a.personId === personId && a.appId === appId && a.recordId === previous,
+      );
+      return previous !== undefined && previous !== recordId && stillHeld;
+    },
     signIn: (personId, appId) => issueToken(personId, appId, () => undefined),
     authorize({ personId, appId, recordIds, optionalRules = {} }) {
       return issueToken(personId, appId, (state) => {
@@ -346,6 +364,17 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       return read().scenario;
     },
     snapshot: () => structuredClone(read()),
+    get proxyCondition(): SimProxyCondition {
+      return structuredClone(read().proxy) ?? { kind: 'up' };
+    },
+    setProxyCondition(condition) {
+      if (condition.kind === 'slow' && !(condition.delayMs >= 0)) {
+        throw new RangeError(`A slow proxy needs a delay of 0 ms or more; got ${condition.delayMs}.`);
+      }
+      mutate((state) => {
+        state.proxy = structuredClone(condition);
+      });
+    },
     reset(name) {
       store.write(fresh(name));
     },

@@ -116,6 +116,13 @@ export interface Pseudonyms {
   records: Record<string, string>;
 }
 
+/**
+ * How the partner's backend (the proxy) itself answers, apart from HealthVault: `up`; `down` answers every request
+ * 503; `unresponsive` never answers (the kit's timeout ends the wait); `slow` answers after `delayMs`.
+ */
+export type SimProxyCondition =
+  { kind: 'up' } | { kind: 'down' } | { kind: 'unresponsive' } | { kind: 'slow'; delayMs: number };
+
 export const STATE_VERSION = 1;
 
 export interface SimulatorState {
@@ -134,6 +141,8 @@ export interface SimulatorState {
   userSessions: Record<string, UserSession>;
   /** appId → the sign-in that application's backend holds (one per application per browser, like a cookie). */
   proxySessions: Record<string, ProxySession>;
+  /** How the simulated proxy answers; up when absent (states saved before it existed). */
+  proxy?: SimProxyCondition;
 }
 
 /** Where the simulator keeps its state between operations. */

@@ -3,7 +3,7 @@ import { Methods } from '../../src/core/platform/methods.js';
 import { StatusCode } from '../../src/core/platform/status-codes.js';
 import { createClock } from '../../src/mock/clock.js';
 import { NEVER_EXPIRES } from '../../src/mock/platform-methods.js';
-import { DEMO_APP_ID, OTHER_APP_ID, SCENARIO_NAMES, ThingType } from '../../src/mock/scenarios.js';
+import { DEMO_APP_ID, OTHER_APP_ID, SCENARIO_NAMES, ThingType, type ScenarioName } from '../../src/mock/scenarios.js';
 import { createSimulator } from '../../src/mock/simulator.js';
 import { expectValid, schemasReady } from '../helpers/xsd.js';
 import { call, infoDocument, infoRequest, parseXml, records, signedIn, statusCode, TEST_START } from './helpers.js';
@@ -11,6 +11,19 @@ import { call, infoDocument, infoRequest, parseXml, records, signedIn, statusCod
 const ALL_TYPES = Object.values(ThingType)
   .map((id) => `<thing-type-id>${id}</thing-type-id>`)
   .join('');
+
+/** QueryPermissions' answer as thing type → online and offline permissions. */
+function permissionsByType(document: Document): Record<string, { online: string[]; offline: string[] }> {
+  return Object.fromEntries(
+    [...document.querySelectorAll('thing-type-permission')].map((p) => [
+      p.querySelector('thing-type-id')!.textContent!,
+      {
+        online: [...p.querySelectorAll('online-access-permissions > permission')].map((e) => e.textContent!),
+        offline: [...p.querySelectorAll('offline-access-permissions > permission')].map((e) => e.textContent!),
+      },
+    ]),
+  );
+}
 
 describe('simulated platform methods', () => {
   describe('responses validate against the official response schemas in every scenario', () => {
@@ -47,6 +60,77 @@ describe('simulated platform methods', () => {
           expect(statusCode(permissions), permissions).to.equal(0);
           await expectValid('response-querypermissions.xsd', infoDocument(permissions));
         }
+      });
+    }
+  });
+
+  describe("each scenario's own answers, as the scenario stands, validate against the response schemas", () => {
+    /** Per record listed: state, app-record-auth-action, QueryPermissions status; or GetPersonInfo's error. */
+    const expected: Record<ScenarioName, [state: string, action: string, queryStatus: number][] | number> = {
+      'new-user': StatusCode.ACCESS_DENIED,
+      'returning-user': [['Active', 'NoActionRequired', 0]],
+      'multi-record': StatusCode.ACCESS_DENIED,
+      'reauth-required': [
+        ['Active', 'ReauthorizationRequired', 0],
+        ['Active', 'ReauthorizationNotPossible', 0],
+      ],
+      'reauth-not-possible': [['Active', 'ReauthorizationNotPossible', 0]],
+      revoked: StatusCode.ACCESS_DENIED,
+      'suspended-record': [
+        ['Active', 'NoActionRequired', 0],
+        ['Suspended', 'NoActionRequired', StatusCode.INVALID_RECORD_STATE],
+      ],
+      'deleted-record': [
+        ['Active', 'NoActionRequired', 0],
+        ['Deleted', 'NoActionRequired', StatusCode.INVALID_RECORD_STATE],
+      ],
+      'read-only-record': [
+        ['Active', 'NoActionRequired', 0],
+        ['ReadOnly', 'NoActionRequired', 0],
+      ],
+      'token-expired': StatusCode.CREDENTIAL_TOKEN_EXPIRED,
+      // The proxy's condition is the handlers' business (handlers.test.ts); behind it the platform answers.
+      'proxy-down': [['Active', 'NoActionRequired', 0]],
+      'proxy-slow': [['Active', 'NoActionRequired', 0]],
+      'proxy-unresponsive': [['Active', 'NoActionRequired', 0]],
+    };
+
+    for (const scenario of SCENARIO_NAMES) {
+      it(scenario, async function () {
+        if (!(await schemasReady(this))) return;
+        const simulator = createSimulator({ scenario, clock: createClock(TEST_START) });
+        if (!simulator.snapshot().proxySessions[DEMO_APP_ID]) {
+          // Signed in as the Shell would sign the person in, authorizing nothing.
+          const person = simulator.shell.people()[0]!;
+          await simulator.openProxySession(DEMO_APP_ID, await simulator.shell.signIn(person.id, DEMO_APP_ID), '1');
+        }
+        const personInfo = call(
+          simulator,
+          Methods.GetPersonInfo,
+          '<effective-record-permissions>true</effective-record-permissions>',
+        );
+        const wanted = expected[scenario];
+        if (typeof wanted === 'number') {
+          expect(statusCode(personInfo)).to.equal(wanted);
+          expect(parseXml(personInfo).documentElement.children, 'no <wc:info> on errors').to.have.length(1);
+          return;
+        }
+        expect(statusCode(personInfo)).to.equal(0);
+        await expectValid('response-getpersoninfo.xsd', infoDocument(personInfo));
+        const listed = records(personInfo);
+        const ids = listed.map((record) => record['id']!);
+        const authorized = call(simulator, Methods.GetAuthorizedRecords, ids.map((id) => `<id>${id}</id>`).join(''));
+        expect(records(authorized)).to.deep.equal(listed);
+        await expectValid('response-getauthorizedrecords.xsd', infoDocument(authorized));
+
+        const seen: [string, string, number][] = [];
+        for (const record of listed) {
+          const permissions = call(simulator, Methods.QueryPermissions, ALL_TYPES, { recordId: record['id']! });
+          seen.push([record['state']!, record['app-record-auth-action']!, statusCode(permissions)]);
+          if (statusCode(permissions) === 0)
+            await expectValid('response-querypermissions.xsd', infoDocument(permissions));
+        }
+        expect(seen).to.deep.equal(wanted);
       });
     }
   });
@@ -92,6 +176,7 @@ describe('simulated platform methods', () => {
     const cases: [scenario: Parameters<typeof signedIn>[0], expected: string[]][] = [
       ['returning-user', ['NoActionRequired']],
       ['reauth-required', ['ReauthorizationRequired', 'ReauthorizationNotPossible']],
+      ['reauth-not-possible', ['ReauthorizationNotPossible']],
       ['suspended-record', ['NoActionRequired', 'NoActionRequired']],
     ];
     for (const [scenario, expected] of cases) {
@@ -175,16 +260,7 @@ describe('simulated platform methods', () => {
       await simulator.openProxySession(DEMO_APP_ID, token, '1');
       const recordId = records(call(simulator, Methods.GetPersonInfo))[0]!['id']!;
       const document = parseXml(call(simulator, Methods.QueryPermissions, ALL_TYPES, { recordId }));
-      const permissions = Object.fromEntries(
-        [...document.querySelectorAll('thing-type-permission')].map((p) => [
-          p.querySelector('thing-type-id')!.textContent,
-          {
-            online: [...p.querySelectorAll('online-access-permissions > permission')].map((e) => e.textContent),
-            offline: [...p.querySelectorAll('offline-access-permissions > permission')].map((e) => e.textContent),
-          },
-        ]),
-      );
-      expect(permissions).to.deep.equal({
+      expect(permissionsByType(document)).to.deep.equal({
         [ThingType.Medication]: { online: ['Read'], offline: ['Create', 'Read', 'Update'] },
         [ThingType.Allergy]: { online: ['Read'], offline: ['Create', 'Read', 'Update'] },
         [ThingType.Weight]: { online: ['Create', 'Read'], offline: [] },
@@ -192,21 +268,40 @@ describe('simulated platform methods', () => {
       expect(document.querySelector('other-settings')).to.not.equal(null);
     });
 
-    it('keeps reporting what was granted before a required rule grew (offline access continues)', async () => {
-      const { simulator } = await signedIn('reauth-required');
-      const recordId = records(call(simulator, Methods.GetPersonInfo))[0]!['id']!;
-      const document = parseXml(call(simulator, Methods.QueryPermissions, ALL_TYPES, { recordId }));
-      expect([...document.querySelectorAll('thing-type-id')].map((e) => e.textContent)).to.deep.equal([
-        ThingType.Medication,
-      ]);
-    });
+    for (const scenario of ['reauth-required', 'reauth-not-possible'] as const) {
+      it(`${scenario}: keeps reporting the types granted before the required rule grew, offline included (seed 002)`, async () => {
+        const { simulator } = await signedIn(scenario);
+        const application = parseXml(call(simulator, Methods.GetApplicationInfo));
+        expect(
+          [...application.querySelectorAll('rule[name="health-summary"] type-id')].map((e) => e.textContent),
+          'the rule as it is now',
+        ).to.deep.equal([ThingType.Medication, ThingType.Allergy]);
+        const recordId = records(call(simulator, Methods.GetPersonInfo))[0]!['id']!;
+        const document = parseXml(call(simulator, Methods.QueryPermissions, ALL_TYPES, { recordId }));
+        expect(permissionsByType(document)).to.deep.equal({
+          [ThingType.Medication]: { online: ['Read'], offline: ['Create', 'Read', 'Update'] },
+        });
+      });
+    }
 
-    it('answers INVALID_RECORD_STATE for a suspended record', async () => {
-      const { simulator } = await signedIn('suspended-record');
-      const suspended = records(call(simulator, Methods.GetPersonInfo)).find((r) => r['state'] === 'Suspended')!;
-      expect(statusCode(call(simulator, Methods.QueryPermissions, ALL_TYPES, { recordId: suspended['id']! }))).to.equal(
-        StatusCode.INVALID_RECORD_STATE,
-      );
+    for (const [scenario, state] of [
+      ['suspended-record', 'Suspended'],
+      ['deleted-record', 'Deleted'],
+    ] as const) {
+      it(`answers INVALID_RECORD_STATE for a ${state.toLowerCase()} record (${scenario})`, async () => {
+        const { simulator } = await signedIn(scenario);
+        const record = records(call(simulator, Methods.GetPersonInfo)).find((r) => r['state'] === state)!;
+        const answer = call(simulator, Methods.QueryPermissions, ALL_TYPES, { recordId: record['id']! });
+        expect(statusCode(answer)).to.equal(StatusCode.INVALID_RECORD_STATE);
+        expect(parseXml(answer).querySelector('message')?.textContent).to.contain(`is ${state.toLowerCase()}`);
+      });
+    }
+
+    it('answers a read-only record: it can be read', async () => {
+      const { simulator } = await signedIn('read-only-record');
+      const record = records(call(simulator, Methods.GetPersonInfo)).find((r) => r['state'] === 'ReadOnly')!;
+      const document = parseXml(call(simulator, Methods.QueryPermissions, ALL_TYPES, { recordId: record['id']! }));
+      expect(Object.keys(permissionsByType(document))).to.deep.equal([ThingType.Medication, ThingType.Allergy]);
     });
 
     it('answers INVALID_RECORD for a record the application was never given or no record id', async () => {
@@ -312,6 +407,15 @@ describe('simulated platform methods', () => {
       expect(
         statusCode(call(simulator, Methods.GetApplicationInfo, `<child-app-id>${OTHER_APP_ID}</child-app-id>`)),
       ).to.equal(StatusCode.ACCESS_DENIED);
+    });
+
+    it('revoked: GetPersonInfo answers ACCESS_DENIED, GetAuthorizedRecords lists nothing (seed 002)', () => {
+      const simulator = createSimulator({ scenario: 'revoked', clock: createClock(TEST_START) });
+      const personInfo = call(simulator, Methods.GetPersonInfo);
+      expect(statusCode(personInfo)).to.equal(StatusCode.ACCESS_DENIED);
+      expect(parseXml(personInfo).querySelector('message')?.textContent).to.contain('Riley Chen has revoked');
+      const authorized = call(simulator, Methods.GetAuthorizedRecords, `<id>${crypto.randomUUID()}</id>`);
+      expect([statusCode(authorized), records(authorized).length]).to.deep.equal([0, 0]);
     });
 
     it('ACCESS_DENIED from GetPersonInfo once the person revoked every authorization (seed 002)', async () => {

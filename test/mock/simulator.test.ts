@@ -2,7 +2,14 @@ import { expect } from '@open-wc/testing';
 import { Methods } from '../../src/core/platform/methods.js';
 import { StatusCode } from '../../src/core/platform/status-codes.js';
 import { createClock } from '../../src/mock/clock.js';
-import { DEMO_APP_ID, OTHER_APP_ID, SCENARIO_NAMES, buildScenario } from '../../src/mock/scenarios.js';
+import {
+  DEMO_APP_ID,
+  OTHER_APP_ID,
+  SCENARIO_NAMES,
+  SCENARIOS,
+  buildScenario,
+  isScenarioName,
+} from '../../src/mock/scenarios.js';
 import { createSimulator, DEFAULT_USER_TOKEN_LIFETIME_MS } from '../../src/mock/simulator.js';
 import { memoryStore } from '../../src/mock/state.js';
 import { call, parseXml, records, signedIn, statusCode, TEST_START } from './helpers.js';
@@ -41,11 +48,55 @@ describe('simulator', () => {
         [true, 'ReauthorizationRequired'],
         [false, 'ReauthorizationNotPossible'],
       ]);
+      const [jamie] = people('reauth-not-possible');
+      expect(jamie!.records.map((r) => [r.relName, r.custodian, r.authAction])).to.deep.equal([
+        ['Self', true, 'AuthorizationRequired'],
+        ['Parent', false, 'ReauthorizationNotPossible'],
+      ]);
       const [casey] = people('suspended-record');
       expect(casey!.records.map((r) => [r.state, r.canAuthorize])).to.deep.equal([
         ['Active', true],
         ['Suspended', false],
       ]);
+      const [drew] = people('deleted-record');
+      expect(drew!.records.map((r) => [r.state, r.canAuthorize, r.authAction])).to.deep.equal([
+        ['Active', true, 'NoActionRequired'],
+        ['Deleted', false, 'NoActionRequired'],
+      ]);
+      const [alex] = people('read-only-record');
+      expect(alex!.records.map((r) => [r.state, r.canAuthorize, r.authAction])).to.deep.equal([
+        ['Active', true, 'NoActionRequired'],
+        ['ReadOnly', true, 'NoActionRequired'],
+      ]);
+    });
+
+    it('holds a sign-in in the scenarios that start signed in, and the proxy condition of the proxy-* scenarios', () => {
+      const simulator = createSimulator({ clock: createClock(TEST_START) });
+      const held = (name: (typeof SCENARIO_NAMES)[number]) => {
+        simulator.reset(name);
+        const state = simulator.snapshot();
+        const session = state.proxySessions[DEMO_APP_ID];
+        const user = session && state.userSessions[session.tokenHash];
+        return user && { person: user.personId, expiresIn: user.expiresAt - TEST_START };
+      };
+      const minutes = 60 * 1000;
+      expect(held('new-user')).to.equal(undefined);
+      expect(held('revoked')).to.deep.equal({ person: 'riley', expiresIn: 24 * 60 * minutes });
+      expect(held('token-expired')).to.deep.equal({ person: 'jordan', expiresIn: -5 * minutes });
+      const conditions = Object.fromEntries(
+        SCENARIO_NAMES.map((name) => {
+          simulator.reset(name);
+          return [name, simulator.proxyCondition];
+        }).filter(([, condition]) => (condition as { kind: string }).kind !== 'up'),
+      );
+      expect(conditions).to.deep.equal({
+        'proxy-down': { kind: 'down' },
+        'proxy-slow': { kind: 'slow', delayMs: 3000 },
+        'proxy-unresponsive': { kind: 'unresponsive' },
+      });
+      for (const name of ['proxy-down', 'proxy-slow', 'proxy-unresponsive'] as const) {
+        expect(held(name), name).to.deep.equal({ person: 'jordan', expiresIn: 24 * 60 * minutes });
+      }
     });
 
     it('starts from the requested scenario only when the store holds nothing', () => {
@@ -53,6 +104,29 @@ describe('simulator', () => {
       expect(createSimulator({ store, scenario: 'multi-record' }).scenario).to.equal('multi-record');
       expect(createSimulator({ store, scenario: 'new-user' }).scenario).to.equal('multi-record');
       expect(createSimulator().scenario).to.equal('new-user');
+    });
+
+    it('lists every scenario by name, with a description', () => {
+      expect(SCENARIO_NAMES).to.include.members([
+        'new-user',
+        'returning-user',
+        'multi-record',
+        'reauth-required',
+        'reauth-not-possible',
+        'revoked',
+        'suspended-record',
+        'deleted-record',
+        'read-only-record',
+        'token-expired',
+        'proxy-down',
+        'proxy-slow',
+        'proxy-unresponsive',
+      ]);
+      for (const name of SCENARIO_NAMES) {
+        expect(isScenarioName(name), name).to.equal(true);
+        expect(SCENARIOS[name], name).to.have.length.above(20);
+      }
+      expect(isScenarioName('toString')).to.equal(false);
     });
 
     it('refuses an unknown scenario by name', () => {
@@ -134,6 +208,17 @@ describe('simulator', () => {
       const again = call(simulator, Methods.GetPersonInfo);
       expect(statusCode(again)).to.equal(StatusCode.CREDENTIAL_TOKEN_EXPIRED);
       expect(parseXml(again).querySelector('message')?.textContent).to.contain('signed out');
+    });
+
+    it('token-expired: the held token is over (CREDENTIAL_TOKEN_EXPIRED); signing in again works', async () => {
+      const simulator = createSimulator({ scenario: 'token-expired', clock: createClock(TEST_START) });
+      const expired = call(simulator, Methods.GetPersonInfo);
+      expect(statusCode(expired)).to.equal(StatusCode.CREDENTIAL_TOKEN_EXPIRED);
+      expect(parseXml(expired).querySelector('message')?.textContent).to.contain('expired at 2026-11-22T11:55:00.000Z');
+      await simulator.openProxySession(DEMO_APP_ID, await simulator.shell.signIn('jordan', DEMO_APP_ID), '1');
+      expect(records(call(simulator, Methods.GetPersonInfo)).map((r) => r['app-record-auth-action'])).to.deep.equal([
+        'NoActionRequired',
+      ]);
     });
 
     it('issues base64 tokens with URL-unsafe characters and keeps only their hash', async () => {
@@ -257,6 +342,34 @@ describe('simulator', () => {
       app.rules[0]!.thingTypeIds.length = 0;
       expect(simulator.shell.application(DEMO_APP_ID)!.rules[0]!.thingTypeIds).to.have.length(2);
       expect(simulator.shell.application(crypto.randomUUID())).to.equal(undefined);
+    });
+  });
+
+  describe('the proxy condition', () => {
+    it('is up by default, even in a state saved before conditions existed', () => {
+      const state = buildScenario('returning-user', { now: TEST_START });
+      delete state.proxy;
+      expect(createSimulator({ state }).proxyCondition).to.deep.equal({ kind: 'up' });
+    });
+
+    it('changes with setProxyCondition, is saved with the state, and is replaced by a reset', () => {
+      const store = memoryStore();
+      const page = createSimulator({ store, scenario: 'returning-user' });
+      page.setProxyCondition({ kind: 'slow', delayMs: 250 });
+      expect(createSimulator({ store }).proxyCondition).to.deep.equal({ kind: 'slow', delayMs: 250 });
+      page.proxyCondition.kind = 'down'; // a copy: changing it changes nothing
+      expect(page.proxyCondition).to.deep.equal({ kind: 'slow', delayMs: 250 });
+      page.reset('proxy-down');
+      expect(page.proxyCondition).to.deep.equal({ kind: 'down' });
+      page.reset('returning-user');
+      expect(page.proxyCondition).to.deep.equal({ kind: 'up' });
+      expect(() => page.setProxyCondition({ kind: 'slow', delayMs: -1 })).to.throw(RangeError);
+      expect(() => page.setProxyCondition({ kind: 'slow', delayMs: Number.NaN })).to.throw(RangeError);
+    });
+
+    it('leaves the platform alone: the simulator answers calls whatever the proxy does', () => {
+      const simulator = createSimulator({ scenario: 'proxy-down', clock: createClock(TEST_START) });
+      expect(records(call(simulator, Methods.GetPersonInfo)).map((r) => r['name'])).to.deep.equal(['Jordan Lee']);
     });
   });
 
