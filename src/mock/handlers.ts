@@ -1,4 +1,4 @@
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { StatusCode } from '../core/platform/status-codes.js';
 import { PLATFORM_METHODS } from './platform-methods.js';
 import { KIT_REQUEST_HEADER } from '../transport/proxy.js';
@@ -40,6 +40,24 @@ function hasMediaType(request: Request, mediaType: string): boolean {
   return type === mediaType && parameters.every((parameter) => parameter === 'charset=utf-8');
 }
 
+/**
+ * What the proxy's condition does to a request before the proxy looks at it (a load balancer in front of a dead
+ * backend answers 503; a hung one never answers); undefined when the proxy goes on, after any slowness.
+ */
+async function outage(simulator: Simulator): Promise<Response | undefined> {
+  const condition = simulator.proxyCondition;
+  if (condition.kind === 'down') {
+    return new HttpResponse('The HealthVault proxy is down (simulated).', {
+      status: 503,
+      statusText: 'Service Unavailable',
+      headers: { 'Retry-After': '5' },
+    });
+  }
+  if (condition.kind === 'unresponsive') await delay('infinite');
+  if (condition.kind === 'slow') await delay(condition.delayMs);
+  return undefined;
+}
+
 const forbidden = (why: string) => new HttpResponse(why, { status: 403 });
 
 /**
@@ -76,6 +94,8 @@ function refusal(request: Request, mediaType?: string): Response | undefined {
  * - `POST {proxyUrl}/{MethodName}`, `Content-Type: application/xml` (else 415), body the request's `<info>` (gzip
  *   allowed), headers `X-HV-Method-Version` and `X-HV-Record-Id` → 200 `text/xml` with the platform's response
  *   document, errors included.
+ * - Whatever the request, the proxy's own condition ({@link Simulator.proxyCondition}, set by the `proxy-*`
+ *   scenarios or `setProxyCondition`) comes first: down → 503, unresponsive → no answer, slow → the answer later.
  */
 export function createHandlers(simulator: Simulator, options: HandlerOptions): HttpHandler[] {
   const appId = options.appId ?? DEMO_APP_ID;
@@ -85,6 +105,8 @@ export function createHandlers(simulator: Simulator, options: HandlerOptions): H
 
   return [
     http.post(`${root}/session`, async ({ request }) => {
+      const down = await outage(simulator);
+      if (down) return down;
       const refused = refusal(request, 'application/json');
       if (refused) return refused;
       const handOff = (await request.json().catch(() => undefined)) as HandOff | null | undefined;
@@ -95,13 +117,17 @@ export function createHandlers(simulator: Simulator, options: HandlerOptions): H
       await simulator.openProxySession(appId, handOff.wctoken, instanceId);
       return new HttpResponse(null, { status: 204 });
     }),
-    http.delete(`${root}/session`, ({ request }) => {
+    http.delete(`${root}/session`, async ({ request }) => {
+      const down = await outage(simulator);
+      if (down) return down;
       const refused = refusal(request);
       if (refused) return refused;
       simulator.closeProxySession(appId);
       return new HttpResponse(null, { status: 204 });
     }),
     http.post(`${root}/:method`, async ({ request, params }) => {
+      const down = await outage(simulator);
+      if (down) return down;
       const refused = refusal(request, 'application/xml');
       if (refused) return refused;
       // A method that acts for the person, and no token in this session to call it with: the contract's "nobody

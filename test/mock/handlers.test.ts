@@ -9,6 +9,7 @@ import { createHandlers } from '../../src/mock/handlers.js';
 import { buildScenario, DEMO_APP_ID, OTHER_APP_ID } from '../../src/mock/scenarios.js';
 import { createSimulator, type Simulator } from '../../src/mock/simulator.js';
 import { FetchProxy } from '../../src/transport/fetch-proxy.js';
+import { HvError } from '../../src/core/errors.js';
 import { expectValid, schemasReady } from '../helpers/xsd.js';
 import { infoDocument, infoRequest, parseXml, records, statusCode, TEST_START } from './helpers.js';
 
@@ -170,6 +171,72 @@ describe('MSW handlers (through a real fetch and the service worker)', () => {
     expect(parseXml(other).querySelector('application > id')?.textContent).to.equal(OTHER_APP_ID);
     expect((await platformCall(Methods.GetPersonInfo, '', {}, '/other-proxy')).status).to.equal(401);
   });
+  describe('the proxy condition (proxy-* scenarios, setProxyCondition)', () => {
+    const kit = new FetchProxy('/hv-proxy', { timeoutMs: 400 });
+
+    /** Every kind of request the proxy takes: a hand-off, a platform call, a sign-out. */
+    const requests: [string, () => Promise<Response>][] = [
+      ['POST /session', () => handOver('any')],
+      ['POST /GetApplicationInfo', () => platformCall(Methods.GetApplicationInfo)],
+      ['DELETE /session', () => fetch('/hv-proxy/session', { method: 'DELETE', headers: KIT_HEADER })],
+    ];
+
+    it('proxy-down: answers every request 503, and the kit sees a retryable HTTP failure', async () => {
+      simulator.reset('proxy-down');
+      for (const [what, send] of requests) {
+        const response = await send();
+        expect([response.status, response.headers.get('Retry-After')], what).to.deep.equal([503, '5']);
+      }
+      const error = await kit.call(Methods.GetPersonInfo, getPersonInfoRequest()).then(undefined, (e: unknown) => e);
+      expect(error).to.be.instanceOf(HvError).and.include({ code: 'http', retryable: true });
+      expect((error as HvError).message).to.contain('HTTP 503');
+    });
+
+    it('proxy-down, brought back up: the sign-in the scenario holds answers at once', async function () {
+      simulator.reset('proxy-down');
+      expect((await platformCall(Methods.GetPersonInfo)).status).to.equal(503);
+      simulator.setProxyCondition({ kind: 'up' });
+      const xml = await (await platformCall(Methods.GetPersonInfo)).text();
+      expect(records(xml).map((r) => [r['name'], r['app-record-auth-action']])).to.deep.equal([
+        ['Jordan Lee', 'NoActionRequired'],
+      ]);
+      if (!(await schemasReady(this))) return;
+      await expectValid('response-getpersoninfo.xsd', infoDocument(xml));
+    });
+
+    it('slow: answers every request after the delay', async () => {
+      simulator.reset('proxy-slow');
+      expect(simulator.proxyCondition).to.deep.equal({ kind: 'slow', delayMs: 3000 });
+      simulator.setProxyCondition({ kind: 'slow', delayMs: 300 });
+      for (const [what, send] of requests) {
+        const started = performance.now();
+        const response = await send();
+        expect(performance.now() - started, what).to.be.at.least(290);
+        expect(response.status, what).to.be.oneOf([200, 204]);
+      }
+    });
+
+    it('proxy-slow: the signed-in person comes back after 3 s', async function () {
+      this.timeout(8000);
+      simulator.reset('proxy-slow');
+      const started = performance.now();
+      const xml = await (await platformCall(Methods.GetPersonInfo)).text();
+      expect(performance.now() - started).to.be.at.least(2990);
+      expect(records(xml).map((r) => r['name'])).to.deep.equal(['Jordan Lee']);
+    });
+
+    it('proxy-unresponsive: never answers; the kit times out', async () => {
+      simulator.reset('proxy-unresponsive');
+      const answer = await Promise.race([
+        platformCall(Methods.GetApplicationInfo).then(() => 'answered'),
+        new Promise((resolve) => setTimeout(resolve, 500, 'no answer after 500 ms')),
+      ]);
+      expect(answer).to.equal('no answer after 500 ms');
+      const error = await kit.call(Methods.GetPersonInfo, getPersonInfoRequest()).then(undefined, (e: unknown) => e);
+      expect(error).to.be.instanceOf(HvError).and.include({ code: 'timeout', retryable: true });
+    });
+  });
+
   describe('refusing what another site can send (login CSRF)', () => {
     // A service worker never sees Sec-Fetch-Site or Origin, and a page cannot set them: those checks are tested in
     // Node (test/node/login-csrf.test.mjs). Here: what a form on another site can send, and what it cannot.
