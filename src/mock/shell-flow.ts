@@ -137,8 +137,20 @@ function returnUrl(opened: OpenedRequest, params: [string, string][]): string {
 
 /** Back to the application, signed in: `target=AppAuthSuccess&wctoken=…&instanceid=1&actionqs=…`. */
 export function successUrl(opened: OpenedRequest, wctoken: string): string {
+  return signedInUrl(opened, 'AppAuthSuccess', wctoken);
+}
+
+/**
+ * Back to a single-record application whose person chose another record, signed in on it:
+ * `target=SelectedRecordChanged&wctoken=…&instanceid=1&actionqs=…` (reference §3: refresh cached record info).
+ */
+export function selectedRecordChangedUrl(opened: OpenedRequest, wctoken: string): string {
+  return signedInUrl(opened, 'SelectedRecordChanged', wctoken);
+}
+
+function signedInUrl(opened: OpenedRequest, target: string, wctoken: string): string {
   return returnUrl(opened, [
-    ['target', 'AppAuthSuccess'],
+    ['target', target],
     ['wctoken', wctoken],
     ['instanceid', INSTANCE_ID],
   ]);
@@ -277,13 +289,22 @@ export interface Approval {
   optionalRules: Record<string, boolean>;
 }
 
-/** Records the approval and returns the URL back to the application with the new user token. */
+/**
+ * Records the approval and returns the URL back to the application with the new user token: `AppAuthSuccess`, or
+ * `SelectedRecordChanged` when a single-record application's person moved to another record.
+ */
 export async function approve(
   shell: ShellApi,
   opened: OpenedRequest,
   personId: string,
   approval: Approval,
 ): Promise<string> {
-  const wctoken = await shell.authorize({ personId, appId: opened.app.id, ...approval });
-  return successUrl(opened, wctoken);
+  const appId = opened.app.id;
+  // Asked before authorizing, which makes the chosen record the selected one.
+  const switched =
+    !opened.request.multiRecord &&
+    approval.recordIds.length > 0 &&
+    shell.switchesRecord(personId, appId, approval.recordIds[0]!);
+  const wctoken = await shell.authorize({ personId, appId, ...approval });
+  return switched ? selectedRecordChangedUrl(opened, wctoken) : successUrl(opened, wctoken);
 }

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { Methods } from '../../src/core/platform/methods.js';
 import { createClock } from '../../src/mock/clock.js';
-import { DEMO_APP_ID, DEMO_ACTION_URL, OTHER_APP_ID, type ScenarioName } from '../../src/mock/scenarios.js';
+import { DEMO_APP_ID, DEMO_ACTION_URL, OTHER_APP_ID, ThingType, type ScenarioName } from '../../src/mock/scenarios.js';
 import {
   afterSignIn,
   approve,
@@ -14,7 +14,8 @@ import {
   type OpenedRequest,
 } from '../../src/mock/shell-flow.js';
 import { createSimulator, type ShellApi } from '../../src/mock/simulator.js';
-import { call, records, TEST_START } from './helpers.js';
+import { expectValid, schemasReady } from '../helpers/xsd.js';
+import { call, infoDocument, parseXml, records, TEST_START } from './helpers.js';
 
 /** A Shell request URL's query as the kit builds it: each targetqs value encoded, then the whole targetqs again. */
 function shellQuery(target: string, params: Record<string, string>, { leadingQuestionMark = false } = {}): string {
@@ -296,6 +297,129 @@ describe('simulated Shell flow', () => {
         'Mia Rivera',
         'Elena Rivera',
       ]);
+    });
+
+    it('APPAUTH for a record that needs reauthorization moves it back to NoActionRequired (seed 002)', async function () {
+      const clock = createClock(TEST_START);
+      const simulator = createSimulator({ scenario: 'reauth-required', clock });
+      await simulator.openProxySession(DEMO_APP_ID, await simulator.shell.signIn('taylor', DEMO_APP_ID), '1');
+      const [own, spouse] = records(call(simulator, Methods.GetPersonInfo));
+      expect(own!['app-record-auth-action']).to.equal('ReauthorizationRequired');
+
+      // What a badge sends for that record: APPAUTH with extrecordid, and the required rule's name.
+      const opened = opening(
+        simulator.shell,
+        shellQuery('APPAUTH', { appid: DEMO_APP_ID, extrecordid: own!['id']!, actionqs: 'reauth' }),
+      );
+      const shown = page(await afterSignIn(simulator.shell, opened, 'taylor'));
+      expect(shown.records.map((r) => [r.name, r.selectable, r.checked])).to.deep.equal([
+        ['Taylor Morgan', true, true],
+      ]);
+      expect(shown.requiredRules.map((r) => r.access)).to.deep.equal(['Read: Medications, Allergies']);
+      const url = new URL(
+        await approve(simulator.shell, opened, 'taylor', { recordIds: [shown.records[0]!.id], optionalRules: {} }),
+      );
+      expect([url.searchParams.get('target'), url.searchParams.get('actionqs')]).to.deep.equal([
+        'AppAuthSuccess',
+        'reauth',
+      ]);
+
+      await simulator.openProxySession(DEMO_APP_ID, url.searchParams.get('wctoken')!, '1');
+      const personInfo = call(simulator, Methods.GetPersonInfo);
+      expect(records(personInfo).map((r) => [r['id'], r['app-record-auth-action']])).to.deep.equal([
+        [own!['id'], 'NoActionRequired'],
+        [spouse!['id'], 'ReauthorizationNotPossible'], // Taylor may only view Pat's record
+      ]);
+      expect(records(personInfo)[0]!['record-app-auth-created-date']).to.equal(own!['record-app-auth-created-date']);
+      const types = `<thing-type-id>${ThingType.Medication}</thing-type-id><thing-type-id>${ThingType.Allergy}</thing-type-id>`;
+      const permissions = call(simulator, Methods.QueryPermissions, types, { recordId: own!['id']! });
+      const granted = [...parseXml(permissions).querySelectorAll('thing-type-permission')].map((p) => [
+        p.querySelector('thing-type-id')!.textContent,
+        p.querySelector('online-access-permissions')?.textContent,
+        p.querySelector('offline-access-permissions')?.textContent,
+      ]);
+      // Allergy online now, and offline too: the optional offline rule granted before covers what it asks for now.
+      expect(granted).to.deep.equal([
+        [ThingType.Medication, 'Read', 'CreateReadUpdate'],
+        [ThingType.Allergy, 'Read', 'CreateReadUpdate'],
+      ]);
+      if (!(await schemasReady(this))) return;
+      await expectValid('response-getpersoninfo.xsd', infoDocument(personInfo));
+      await expectValid('response-querypermissions.xsd', infoDocument(permissions));
+    });
+
+    it('reauth-not-possible: APPAUTH for the record cannot authorize it; the person may authorize another', async () => {
+      const simulator = createSimulator({ scenario: 'reauth-not-possible', clock: createClock(TEST_START) });
+      await simulator.openProxySession(DEMO_APP_ID, await simulator.shell.signIn('jamie', DEMO_APP_ID), '1');
+      const [father] = records(call(simulator, Methods.GetPersonInfo));
+      const named = opening(
+        simulator.shell,
+        shellQuery('APPAUTH', { appid: DEMO_APP_ID, extrecordid: father!['id']! }),
+      );
+      expect(await afterSignIn(simulator.shell, named, 'jamie')).to.deep.equal({
+        kind: 'error',
+        message: 'None of your records can be authorized for hv-elements Demo Clinic.',
+      });
+      const any = opening(simulator.shell, shellQuery('APPAUTH', { appid: DEMO_APP_ID }));
+      expect(
+        page(await afterSignIn(simulator.shell, any, 'jamie')).records.map((r) => [r.name, r.selectable, r.checked]),
+      ).to.deep.equal([
+        ['Jamie Ortiz', true, true],
+        ['Luis Ortiz', false, false],
+      ]);
+    });
+
+    describe('a record switch', () => {
+      /** Sam (multi-record) has authorized their own record for the single-record demo application. */
+      async function samAuthorizedOwnRecord() {
+        const simulator = createSimulator({ scenario: 'multi-record', clock: createClock(TEST_START) });
+        const [own, child] = simulator.shell.records('sam', DEMO_APP_ID);
+        const first = opening(simulator.shell, shellQuery('AUTH', { appid: DEMO_APP_ID }));
+        const firstUrl = new URL(
+          await approve(simulator.shell, first, 'sam', { recordIds: [own!.id], optionalRules: {} }),
+        );
+        expect(firstUrl.searchParams.get('target'), 'a first authorization').to.equal('AppAuthSuccess');
+        await simulator.openProxySession(DEMO_APP_ID, firstUrl.searchParams.get('wctoken')!, '1');
+        return { simulator, own: own!, child: child! };
+      }
+
+      it('in a single-record application returns SelectedRecordChanged with a new user token (reference §3)', async function () {
+        const { simulator, child } = await samAuthorizedOwnRecord();
+        const before = parseXml(call(simulator, Methods.GetPersonInfo));
+        const opened = opening(
+          simulator.shell,
+          shellQuery('AUTH', { appid: DEMO_APP_ID, forceappauth: 'true', actionqs: 's' }),
+        );
+        const url = new URL(
+          await approve(simulator.shell, opened, 'sam', { recordIds: [child.id], optionalRules: {} }),
+        );
+        expect([...url.searchParams.keys()]).to.deep.equal(['target', 'wctoken', 'instanceid', 'actionqs']);
+        expect(url.searchParams.get('target')).to.equal('SelectedRecordChanged');
+
+        await simulator.openProxySession(DEMO_APP_ID, url.searchParams.get('wctoken')!, '1');
+        const personInfo = call(simulator, Methods.GetPersonInfo);
+        const after = parseXml(personInfo);
+        const childId = records(personInfo).find((r) => r['name'] === 'Mia Rivera')!['id'];
+        const selected = (document: Document) => document.querySelector('selected-record-id')?.textContent;
+        expect(selected(after)).to.equal(childId);
+        expect(selected(before)).to.not.equal(childId);
+        if (!(await schemasReady(this))) return;
+        await expectValid('response-getpersoninfo.xsd', infoDocument(personInfo));
+      });
+
+      it('is AppAuthSuccess when the record stays, in a multi-record application, or when the old one is gone', async () => {
+        const { simulator, own, child } = await samAuthorizedOwnRecord();
+        const target = async (params: Record<string, string>, recordIds: string[]) => {
+          const opened = opening(simulator.shell, shellQuery('APPAUTH', { appid: DEMO_APP_ID, ...params }));
+          const url = new URL(await approve(simulator.shell, opened, 'sam', { recordIds, optionalRules: {} }));
+          return url.searchParams.get('target');
+        };
+        expect(await target({}, [own.id]), 'the same record').to.equal('AppAuthSuccess');
+        expect(await target({ ismra: 'true' }, [child.id, own.id]), 'multi-record').to.equal('AppAuthSuccess');
+        simulator.shell.revoke('sam', DEMO_APP_ID, child.id); // the selected record's authorization is gone
+        expect(await target({}, [own.id]), 'after a revocation').to.equal('AppAuthSuccess');
+        expect(await target({}, [child.id]), 'a switch again').to.equal('SelectedRecordChanged');
+      });
     });
 
     it('rejectUrl returns AppAuthReject with the actionqs to the redirect, else to the action URL', () => {
