@@ -210,12 +210,16 @@ function ruleView(rule: SimAuthRule): RuleView {
   return { name: rule.name, scope: rule.scope, access: `${permissions}: ${types}`, reason: rule.reason };
 }
 
+function recordNote(record: RecordChoice): string | undefined {
+  if (!record.custodian) return 'You can view this record but cannot authorize applications for it.';
+  if (!record.canAuthorize) return `This record is ${record.state.toLowerCase()}.`;
+  // The required rules grew since this record's authorization (seed 002): say why the page is shown again.
+  if (record.authAction === 'ReauthorizationRequired') return 'The application now asks for more than you allowed.';
+  return undefined;
+}
+
 function recordOption(record: RecordChoice, checked: boolean): RecordOption {
-  const note = !record.custodian
-    ? 'You can view this record but cannot authorize applications for it.'
-    : record.canAuthorize
-      ? undefined
-      : `This record is ${record.state.toLowerCase()}.`;
+  const note = recordNote(record);
   return {
     id: record.id,
     name: record.name,

@@ -227,7 +227,7 @@ describe('simulated Shell flow', () => {
       const { simulator, opened } = open('reauth-required', 'AUTH', {});
       const shown = page(await afterSignIn(simulator.shell, opened, 'taylor'));
       expect(shown.records.map((r) => [r.name, r.selectable, r.checked, r.note])).to.deep.equal([
-        ['Taylor Morgan', true, true, undefined],
+        ['Taylor Morgan', true, true, 'The application now asks for more than you allowed.'],
         ['Pat Morgan', false, false, 'You can view this record but cannot authorize applications for it.'],
       ]);
     });

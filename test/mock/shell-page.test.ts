@@ -141,6 +141,40 @@ describe('simulated Shell page', () => {
     );
   });
 
+  it('reauthorizes the record APPAUTH names: back to NoActionRequired, keyboard only', async () => {
+    const simulator = createSimulator({ scenario: 'reauth-required', clock: createClock(TEST_START) });
+    await simulator.openProxySession(DEMO_APP_ID, await simulator.shell.signIn('taylor', DEMO_APP_ID), '1');
+    const own = records(call(simulator, Methods.GetPersonInfo))[0]!['id']!; // the id the application knows
+    const page = await shellPage(simulator.snapshot(), 'APPAUTH', { extrecordid: own });
+    await signIn(page, 'taylor');
+    const record = byId<HTMLInputElement>(page.root, 'record-1');
+    expect(page.root.querySelector('#record-2')).to.equal(null);
+    expect(byId(page.root, record.getAttribute('aria-describedby')!).textContent).to.equal(
+      'The application now asks for more than you allowed.',
+    );
+    await expect(page.root).to.be.accessible();
+    byId(page.root, 'approve').focus();
+    await sendKeys({ press: 'Enter' });
+    expect((await page.left).searchParams.get('target')).to.equal('AppAuthSuccess');
+    expect(page.simulator.shell.records('taylor', DEMO_APP_ID).map((r) => r.authAction)).to.deep.equal([
+      'NoActionRequired',
+      'ReauthorizationNotPossible',
+    ]);
+  });
+
+  it('returns SelectedRecordChanged when the person picks another record for a single-record application', async () => {
+    const page = await shellPage('read-only-record', 'AUTH', { forceappauth: 'true' });
+    await signIn(page, 'alex');
+    const [own, child] = [1, 2].map((n) => byId<HTMLInputElement>(page.root, `record-${n}`));
+    expect([own!.checked, child!.checked, child!.disabled]).to.deep.equal([true, false, false]);
+    child!.click();
+    byId(page.root, 'approve').click();
+    const url = await page.left;
+    expect(url.searchParams.get('target')).to.equal('SelectedRecordChanged');
+    expect(url.searchParams.get('wctoken')).to.have.length.above(20);
+    expect(page.simulator.shell.selectedRecord('alex', DEMO_APP_ID)).to.equal(child!.value);
+  });
+
   it('answers APPAUTH for a record the application was never given with AppAuthInvalidRecord', async () => {
     const page = await shellPage('returning-user', 'APPAUTH', { extrecordid: crypto.randomUUID() });
     byId(page.root, 'sign-in').click();
