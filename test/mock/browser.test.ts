@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { Methods } from '../../src/core/platform/methods.js';
+import { StatusCode } from '../../src/core/platform/status-codes.js';
 import { KIT_REQUEST_HEADER } from '../../src/transport/proxy.js';
 import {
   openBrowserSimulator,
@@ -53,6 +54,28 @@ describe('simulator in the browser', () => {
     resetScenario('multi-record');
     expect(simulator.scenario).to.equal('multi-record');
     expect(simulator.snapshot().proxySessions).to.deep.equal({});
+  });
+
+  it('takes the proxy down and up by scenario name, as the demo does, in the running platform', async () => {
+    const platform = await startSimulatedPlatform({ proxyUrl: '/simulated-proxy', scenario: 'returning-user' });
+    const getPersonInfo = () =>
+      fetch(`/simulated-proxy/${Methods.GetPersonInfo}`, {
+        method: 'POST',
+        headers: kitHeaders('application/xml'),
+        body: infoRequest(Methods.GetPersonInfo),
+      });
+    try {
+      resetScenario('proxy-down'); // another simulator over the same saved state: what the demo's select does
+      expect((await getPersonInfo()).status).to.equal(503);
+      platform.reset('token-expired');
+      const expired = await getPersonInfo();
+      expect([expired.status, statusCode(await expired.text())]).to.deep.equal([
+        200,
+        StatusCode.CREDENTIAL_TOKEN_EXPIRED,
+      ]);
+    } finally {
+      platform.stop();
+    }
   });
 
   it('starts over when the saved state is unreadable or from another version', () => {
