@@ -10,8 +10,10 @@ const fetchProxies = new Map<string, FetchProxy>();
 /** The page's client of a proxy given as an object or a URL (one `FetchProxy` per URL per page). */
 export function clientFor(proxy: HvProxy | string): PlatformClient {
   if (typeof proxy !== 'string') return platformClientFor(proxy);
-  let fetchProxy = fetchProxies.get(proxy);
-  if (!fetchProxy) fetchProxies.set(proxy, (fetchProxy = new FetchProxy(proxy)));
+  // As the session does: `/hv` and `/hv/` are one proxy, with one cache.
+  const url = proxy.trim().replace(/\/+$/, '');
+  let fetchProxy = fetchProxies.get(url);
+  if (!fetchProxy) fetchProxies.set(url, (fetchProxy = new FetchProxy(url)));
   return platformClientFor(fetchProxy);
 }
 

@@ -60,6 +60,8 @@ export class HvSession {
   private readonly listeners = new Set<(state: SessionState) => void>();
   private started = false;
   private checkedAt = 0;
+  /** Counts checks and sign-ins, so that only the latest check's answer is kept. */
+  private checks = 0;
   private channel?: BroadcastChannel;
   /** What the last Shell return left to say (a refusal, a failure), kept until the person connects. */
   private returnNote: Pick<SessionState, 'error' | 'declined'> = {};
@@ -88,7 +90,18 @@ export class HvSession {
     this.started = true;
     const query = options.manualReturn ? undefined : takeShellReturn();
     if (query === undefined) void this.refresh();
-    else void this.completeShellReturn(query, options.eventTarget ?? document);
+    else {
+      const eventTarget = options.eventTarget ?? document;
+      import('./shell-return.js').then(
+        (returns) => returns.completeShellReturnOf(this, query, eventTarget),
+        (cause: unknown) => {
+          // The return code itself could not load (offline, a deployment replaced under the page).
+          const outcome = { kind: 'error', error: codeLoadFailure(cause) } as const;
+          this.settle(outcome);
+          dispatchHvEvent(eventTarget, 'hv-error', { error: outcome.error });
+        },
+      );
+    }
     if (typeof BroadcastChannel === 'function') {
       this.channel = new BroadcastChannel(`hv-elements:session:${this.appId.toLowerCase()}`);
       // Only a nudge crosses tabs, never the person's data: each tab asks its proxy itself.
@@ -101,19 +114,32 @@ export class HvSession {
     });
   }
 
-  /** Asks the proxy who is signed in (`fresh` skips the client's short cache) and resolves with the new state. */
+  /**
+   * Asks the proxy who is signed in (`fresh` skips the client's short cache) and resolves with the new state. An
+   * answer overtaken by a newer check or a sign-in is dropped: it speaks of a session that is gone.
+   */
   async refresh(fresh = false): Promise<SessionState> {
+    const check = ++this.checks;
     this.checkedAt = Date.now();
+    let next: SessionState;
     try {
       const { clientFor, readPerson } = await import('./connection.js');
       const person = await readPerson(clientFor(this.proxy), fresh);
-      this.update({ status: 'connected', person, records: person.records });
+      next = { status: 'connected', person, records: person.records };
     } catch (error) {
       const failure = asHvError(error);
       const status = statusAfter(failure);
-      this.update(status === 'error' ? { ...this.current, status, error: failure } : { status, records: [] });
+      next = status === 'error' ? { ...this.current, status, error: failure } : { status, records: [] };
     }
+    if (check === this.checks) this.update(next);
     return this.current;
+  }
+
+  /** A Shell return is being completed (by the return code, which calls {@link settle} when it is done). */
+  connecting(): void {
+    this.checks++;
+    this.checkedAt = Date.now();
+    this.update({ ...this.current, status: 'connecting' });
   }
 
   /**
@@ -121,6 +147,7 @@ export class HvSession {
    * tabs of this application to recheck.
    */
   settle(outcome: ShellReturnOutcome): void {
+    this.checks++;
     if (outcome.kind === 'authorized') {
       const { person } = outcome.detail;
       this.update({ status: 'connected', person, records: person.records });
@@ -134,48 +161,11 @@ export class HvSession {
     if (outcome.kind === 'authorized' || outcome.kind === 'denied') this.channel?.postMessage('changed');
   }
 
-  private async completeShellReturn(query: string, eventTarget: EventTarget): Promise<void> {
-    let outcome: ShellReturnOutcome | undefined;
-    try {
-      const returns = await import('./shell-return.js');
-      const captured = returns.captureShellReturn(query);
-      if (captured?.kind === 'pending') {
-        this.update({ ...this.current, status: 'connecting' });
-        const { clientFor } = await import('./connection.js');
-        outcome = await returns.completeShellReturn(captured, clientFor(this.proxy));
-      } else {
-        outcome = captured;
-      }
-      await pageScriptsRan();
-      // The state first, so that listeners of the events read the session as it now is.
-      if (outcome) this.settle(outcome);
-      else await this.refresh();
-      if (outcome) returns.deliverShellReturn(outcome, eventTarget, query);
-    } catch (error) {
-      // The return code itself could not load (network, a stale deployment).
-      outcome = { kind: 'error', error: asHvError(error) };
-      this.settle(outcome);
-      dispatchHvEvent(eventTarget, 'hv-error', { error: outcome.error });
-    }
-  }
-
   private update(state: SessionState): void {
     if (state.status === 'connected') this.returnNote = {};
     this.current = { ...this.returnNote, ...state };
     for (const listener of this.listeners) listener(this.current);
   }
-}
-
-/**
- * Resolves once the page's own scripts have run, so that the listeners they add hear the return's events: the
- * kit can settle a return before a partner script placed after the kit's has run.
- */
-function pageScriptsRan(): Promise<void> {
-  return new Promise((resolve) => {
-    const afterTask = () => setTimeout(resolve);
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterTask, { once: true });
-    else afterTask();
-  });
 }
 
 const sessions = new Map<string, HvSession>();

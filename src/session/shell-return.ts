@@ -11,6 +11,7 @@ import {
 } from '../core/shell/index.js';
 import { STATE_PARAM } from '../core/shell/round-trip-params.js';
 import type { PlatformClient } from '../transport/platform-client.js';
+import { getSession, type HvSession } from './session.js';
 import { clientFor, readPerson } from './connection.js';
 import type { HvProxy } from '../transport/proxy.js';
 import { dispatchHvEvent, type HvAuthorizedDetail, type HvDeniedDetail } from './events.js';
@@ -33,6 +34,8 @@ export type CapturedShellReturn =
 export interface HandleShellReturnOptions {
   /** The proxy that receives the user token and answers GetPersonInfo, or its URL. */
   proxy: HvProxy | string;
+  /** The application: its page session, and every element following it, then show the outcome. */
+  appId?: string;
   /** Where the `hv-authorized`, `hv-denied` and `hv-error` events go; the document when absent. */
   eventTarget?: EventTarget;
   /** Where the round-trip state lives; sessionStorage when absent. */
@@ -104,6 +107,44 @@ export async function completeShellReturn(
 }
 
 /**
+ * Completes the Shell return in `query` for the page's `session`: checks it, hands the token over, settles the
+ * session and then (once the page's own scripts have run, so their listeners hear them) fires the events on
+ * `eventTarget`, or relays the outcome to the opener inside the popup.
+ */
+export async function completeShellReturnOf(
+  session: HvSession,
+  query: string,
+  eventTarget: EventTarget,
+): Promise<void> {
+  const captured = captureShellReturn(query);
+  let outcome: ShellReturnOutcome | undefined;
+  if (captured?.kind === 'pending') {
+    session.connecting();
+    outcome = await completeShellReturn(captured, clientFor(session.proxy));
+  } else {
+    outcome = captured;
+  }
+  await pageScriptsRan();
+  // The state first, so that listeners of the events read the session as it now is.
+  if (!outcome) return void session.refresh();
+  session.settle(outcome);
+  // An element replaced while the return was completed would take the events with it.
+  deliverShellReturn(outcome, (eventTarget as Partial<Node>).isConnected === false ? document : eventTarget, query);
+}
+
+/**
+ * Resolves once the page's own scripts have run, so that the listeners they add hear the return's events: the
+ * kit can settle a return before a partner script placed after the kit's has run.
+ */
+function pageScriptsRan(): Promise<void> {
+  return new Promise((resolve) => {
+    const afterTask = () => setTimeout(resolve);
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterTask, { once: true });
+    else afterTask();
+  });
+}
+
+/**
  * Processes a Shell return on this page, if there is one: takes it off the address bar, checks its state,
  * completes it through the proxy and fires `hv-authorized`, `hv-denied` or `hv-error` (on `eventTarget`, else
  * the document). Inside the connect button's popup it relays the outcome to the opener instead and closes the
@@ -121,6 +162,8 @@ export async function handleShellReturn(options: HandleShellReturnOptions): Prom
   } catch (error) {
     outcome = { kind: 'error', error: asHvError(error) };
   }
+  // The page's session (and the elements following it) learn the outcome too.
+  if (options.appId) getSession(options.appId, options.proxy)?.settle(outcome);
   deliverShellReturn(outcome, options.eventTarget ?? document, query);
   return outcome;
 }
@@ -231,12 +274,15 @@ export function awaitPopupOutcome(
     const onMessage = (event: MessageEvent) => {
       const message = event.source === popup && event.origin === location.origin && readMessage(event.data, flow);
       if (!message) return;
+      // The popup closes itself once it has told us: that is no longer the person closing it.
+      clearInterval(timer);
+      removeEventListener('message', onMessage);
       try {
         consumeRoundTripState(`${STATE_PARAM}=${encodeURIComponent(flow)}`);
       } catch {
         // Already used up or expired here: all that matters is that it is gone.
       }
-      void fromMessage(message, proxy).then(finish);
+      void fromMessage(message, proxy).then(resolve);
     };
     addEventListener('message', onMessage);
     // The message may land just after the popup closes itself, so a closed popup gets one more poll of grace.

@@ -18,7 +18,8 @@ function param(params: URLSearchParams, name: string): string | undefined {
 }
 
 /**
- * Takes a return of the kit's own round trip (a `target` with the kit's state in `actionqs`) off the address bar,
+ * Takes a return of the kit's own round trip (a `target` with the kit's state in `actionqs`), or anything with a
+ * `wctoken`, off the address bar,
  * synchronously, and keeps its query for {@link takeShellReturn}; true while such a return waits to be completed. The define entries call it as they load, so the
  * token is neither shown, bookmarked nor sent as a referrer by anything the page loads after the kit.
  */
@@ -26,7 +27,9 @@ export function stripShellReturn(): boolean {
   const { href, search } = location;
   const params = new URLSearchParams(search);
   const holder = globalThis as StrippedReturnHolder;
-  if (param(params, 'target') !== undefined && new URLSearchParams(param(params, 'actionqs')).has(STATE_PARAM)) {
+  // A token leaves the address bar whatever came with it; the state check then refuses a return the kit did not start.
+  const ours = param(params, 'target') !== undefined && new URLSearchParams(param(params, 'actionqs')).has(STATE_PARAM);
+  if (ours || param(params, 'wctoken') !== undefined) {
     history.replaceState(history.state, '', withoutShellReturn(href));
     holder[STRIPPED_RETURN] = search;
   }

@@ -7,7 +7,7 @@ export interface PlatformCallOptions {
   recordId?: string;
   /** Cancels this caller's wait; the shared request goes on while another caller still waits for it. */
   signal?: AbortSignal;
-  /** Ignores a cached answer (a request already under way is still shared). */
+  /** Asks anew: neither a cached answer nor a request already under way will do (later callers share this one). */
   fresh?: boolean;
 }
 
@@ -69,7 +69,8 @@ export class PlatformClient {
     }
     const key = JSON.stringify([method.name, method.version, recordId ?? '', info]);
     let read = this.reads.get(key);
-    const stale = read?.answeredAt !== undefined && (options.fresh || this.now() - read.answeredAt > this.cacheMs);
+    // Fresh means newer than anything asked before, so not even a read already under way will do.
+    const stale = options.fresh || (read?.answeredAt !== undefined && this.now() - read.answeredAt > this.cacheMs);
     if (!read || stale) {
       const controller = new AbortController();
       const shared: SharedRead = { waiting: 0, controller, answer: Promise.resolve() };

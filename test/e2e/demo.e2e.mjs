@@ -62,7 +62,9 @@ export async function aReloadAfterConnectingShowsConnected({ page, baseUrl, prob
   await connectAsAvery(page);
   await page.reload();
   assert.match(await panelSays(page, 'Connected'), /^Connected: Avery Quinn authorized 1 record/);
-  await page.getByText('Connected to HealthVault as Avery Quinn').waitFor();
+  await page
+    .locator('hv-connect-button [part="connected"]', { hasText: 'Connected to HealthVault as Avery Quinn' })
+    .waitFor();
   assert.deepEqual(problems, []);
 }
 
@@ -107,6 +109,8 @@ export async function twoTabsStayInStep({ page, context, baseUrl, problems }) {
   await connectAsAvery(page);
   // The other tab, never reloaded, hears of the sign-in from the session and asks its proxy.
   await panelSays(other, 'Connected: Avery Quinn');
-  await other.getByText('Connected to HealthVault as Avery Quinn').waitFor();
+  await other
+    .locator('hv-connect-button [part="connected"]', { hasText: 'Connected to HealthVault as Avery Quinn' })
+    .waitFor();
   assert.deepEqual(problems, []);
 }

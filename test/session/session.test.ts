@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { HvError } from '../../src/core/errors.js';
 import { PlatformError } from '../../src/core/platform/platform-error.js';
 import { getSession, type SessionState } from '../../src/session/session.js';
-import { FakeProxy, PERSON_ID } from '../helpers/fake-proxy.js';
+import { decodePersonInfo } from '../../src/core/platform/methods/get-person-info.js';
+import { FakeProxy, PERSON_ID, personInfoNode } from '../helpers/fake-proxy.js';
 
 const APP_ID = '8f3c7b1e-2a4d-4c5e-9f60-1a2b3c4d5e6f';
 
@@ -74,6 +75,32 @@ describe('the page session', () => {
     const state = await session.refresh(true);
     expect(state.status).to.equal('error');
     expect(state.person!.personId).to.equal(PERSON_ID);
+  });
+
+  it('drops an answer overtaken by a sign-in: a slow "signed out" does not undo "connected"', async () => {
+    const proxy = new FakeProxy(() => personInfoNode('Robin Race'));
+    const answer = proxy.call.bind(proxy);
+    let asked!: () => void;
+    const checkAsked = new Promise<void>((resolve) => (asked = resolve));
+    proxy.call = async (...args) => {
+      // Answered as things stand when asked (nobody signed in yet), but delivered late.
+      const answered = answer(...args);
+      answered.catch(() => undefined);
+      asked();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return answered;
+    };
+    const session = getSession(APP_ID, proxy)!;
+    const check = session.refresh();
+    await checkAsked;
+    proxy.signedIn = true;
+    session.settle({
+      kind: 'authorized',
+      detail: { target: 'AppAuthSuccess', person: decodePersonInfo(personInfoNode('Robin Race')) },
+    });
+    await check;
+    expect(session.state.status).to.equal('connected');
+    expect(session.state.person!.name).to.equal('Robin Race');
   });
 
   it('rechecks when another tab of the same application signs in or out', async () => {

@@ -13,8 +13,8 @@ import { SessionController } from '../internal/session-controller.js';
 import { tokenStyles } from '../internal/tokens.styles.js';
 import { connectButtonStyles } from './connect-button.styles.js';
 
-/** A round-trip state older than this is renewed at click time, well before it expires. */
-const STATE_RENEW_AFTER_MS = 10 * 60 * 1000;
+/** How long a redirect may take before the button, still on its page, is usable again. */
+const LEAVING_MS = 10_000;
 
 let roundTrip: Promise<unknown> | undefined;
 let createState: typeof createRoundTripState | undefined;
@@ -80,7 +80,6 @@ export class HvConnectButton extends HvElement {
     optionalOfflineRules: { attribute: 'optional-offline-rules' },
     mode: {},
     manualReturn: { type: Boolean, attribute: 'manual-return' },
-    popupClosed: { state: true, attribute: false },
   };
 
   /**
@@ -120,19 +119,14 @@ export class HvConnectButton extends HvElement {
 
   readonly #sessionController = new SessionController(this);
   readonly #pending = new PendingController(this);
-  private popupClosed = false;
+  /** Shown after the person closed the popup (pending's end re-renders). */
+  #popupClosed = false;
   /** The link as rendered (no round-trip state yet), or why there is none. */
-  #link: { href: string } | { error: HvError } = { error: new HvError('invalid-config', '') };
+  #link: { href: string } | { error: HvError } = { href: '' };
   #linkInputs?: string;
   /** The round trip armed on the link by the last activation: a state is made only when the person acts. */
-  #armed?: { flow: string; href: string; at: number };
+  #armed?: { flow: string; href: string };
   #reportedMissingProxy = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // A page that set its address after the kit loaded (a single-page app's route) loses the token here.
-    stripShellReturn();
-  }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -163,7 +157,8 @@ export class HvConnectButton extends HvElement {
       }
     }
     // A Shell return waits for a proxy to complete it: say what is missing (once), as the token waits in memory.
-    if (!this.#reportedMissingProxy && !this.manualReturn && stripShellReturn()) {
+    // First of all (a single-page app's route may have set the address after the kit loaded): the token goes.
+    if (stripShellReturn() && !this.#reportedMissingProxy && !this.manualReturn) {
       const missing = this.missingProxy();
       if (missing) this.reportError(missing);
       this.#reportedMissingProxy = !!missing;
@@ -188,16 +183,18 @@ export class HvConnectButton extends HvElement {
       return html`<p part="error" role="alert">${term('setupError')} ${error.message}</p>`;
     }
     const { status, person, error, declined } = this.#sessionController.state;
-    const message = this.busy
-      ? undefined
-      : this.popupClosed
-        ? term('popupClosed')
-        : declined
-          ? term('declined')
-          : error && this.localize.errorText(error);
+    const connected = status === 'connected' && person && term('connectedAs')(person.name);
+    const message =
+      this.busy || connected
+        ? undefined
+        : this.#popupClosed
+          ? term('popupClosed')
+          : declined
+            ? term('declined')
+            : error && this.localize.errorText(error);
     return html`${
-        status === 'connected' && person
-          ? html`<span part="connected"><slot name="connected">${term('connectedAs')(person.name)}</slot></span>`
+        connected
+          ? html`<span part="connected"><slot name="connected">${connected}</slot></span>`
           : html`<a
               part="button"
               href=${this.#link.href}
@@ -210,10 +207,10 @@ export class HvConnectButton extends HvElement {
             >`
       }${
         message
-          ? html`<p part="message" role=${error && !declined && !this.popupClosed ? 'alert' : 'status'}>${message}</p>`
+          ? html`<p part="message" role=${error && !declined && !this.#popupClosed ? 'alert' : 'status'}>${message}</p>`
           : nothing
       }<span class="visually-hidden" role="status"
-        >${this.#pending.active ? term('opening') : this.busy ? term('connecting') : ''}</span
+        >${this.#pending.active ? term('opening') : this.busy ? term('connecting') : connected || ''}</span
       >`;
   }
 
@@ -224,8 +221,7 @@ export class HvConnectButton extends HvElement {
       ['app-id', appId],
       ['shell', shell],
     ]) {
-      if (!value)
-        throw new HvError('invalid-config', `HealthVault connect button: the ${attribute} attribute is missing.`);
+      if (!value) throw new HvError('invalid-config', `The ${attribute} attribute is missing.`);
     }
     return buildAuthUrl(
       {
@@ -252,11 +248,11 @@ export class HvConnectButton extends HvElement {
       void prepareRoundTrip();
       return;
     }
-    if (!this.#armed || Date.now() - this.#armed.at > STATE_RENEW_AFTER_MS) {
+    if (!this.#armed) {
       try {
         const actionqs = createState(this.action);
         const flow = new URLSearchParams(actionqs).get(STATE_PARAM)!;
-        this.#armed = { flow, href: this.buildHref(actionqs), at: Date.now() };
+        this.#armed = { flow, href: this.buildHref(actionqs) };
       } catch (error) {
         if (!(error instanceof HvError)) throw error;
         // Session storage refused: the link still leads to the Shell; the return will say it cannot be checked.
@@ -286,17 +282,23 @@ export class HvConnectButton extends HvElement {
     this.arm(anchor);
     // A modified click opens a new tab; this page stays as it is.
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-    const url = this.#armed?.href;
-    if (!url) return;
+    const armed = this.#armed;
+    if (!armed) return;
+    const { href: url, flow } = armed;
     if (!dispatchHvEvent(this, 'hv-connect', { url, mode: this.mode }, { cancelable: true })) {
       event.preventDefault();
       return;
     }
+    // This state is on its way: coming back (Back, the back/forward cache) the link needs a new one.
+    this.#armed = undefined;
     this.#pending.start();
-    this.popupClosed = false;
+    this.#popupClosed = false;
     if (this.mode === 'popup') {
       event.preventDefault();
-      this.openPopup(url, this.#armed!.flow);
+      this.openPopup(url, flow);
+    } else {
+      // A leave the page refused (a "Leave site?" prompt answered Stay) must not leave the button dead.
+      setTimeout(() => this.#pending.end(), LEAVING_MS);
     }
   }
 
@@ -326,7 +328,7 @@ export class HvConnectButton extends HvElement {
       this.session?.settle(outcome);
       returns.deliverShellReturn(outcome, this);
     } else {
-      this.popupClosed = true;
+      this.#popupClosed = true;
       dispatchHvEvent(this, 'hv-denied', { reason: 'popup-closed', action: this.action });
     }
   }

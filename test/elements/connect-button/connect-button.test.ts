@@ -387,6 +387,16 @@ describe('hv-connect-button on the page the Shell returns to', () => {
     expect(proxy.signIns.map((signIn) => signIn.wctoken)).to.deep.equal(['t3']);
   });
 
+  it("takes a token off the address bar even without the kit's state, and refuses to use it", async () => {
+    history.replaceState(null, '', `${location.pathname}?target=AppAuthSuccess&wctoken=planted&instanceid=1`);
+    const proxy = new FakeProxy();
+    const failed = oneEvent(document, 'hv-error');
+    await fixture(html`<hv-connect-button app-id=${APP_ID} shell="us" .proxy=${proxy}></hv-connect-button>`);
+    expect(location.href).to.not.contain('planted');
+    expect((await failed).detail.error.code).to.equal('invalid-state');
+    expect(proxy.signIns).to.have.length(0);
+  });
+
   it("leaves a partner page's own ?target= alone: no Shell return, no error", async () => {
     history.replaceState(null, '', `${location.pathname}?target=_blank&actionqs=mine`);
     const errors: unknown[] = [];
@@ -431,6 +441,21 @@ describe('hv-connect-button on the page the Shell returns to', () => {
     const outcome = await handleShellReturn({ proxy: new FakeProxy() });
     expect(outcome).to.deep.equal({ kind: 'denied', detail: { reason: 'rejected', action: 'manual' } });
     expect(heard).to.deep.equal(['hv-denied']);
+  });
+
+  it('shows the person connected after the page completes the return itself (handleShellReturn with appId)', async () => {
+    await returnTo({ target: 'AppAuthSuccess', wctoken: 'by-page', actionqs: createRoundTripState(undefined) });
+    const proxy = new FakeProxy(() => personInfoNode('Pat Page'));
+    const el = await fixture<HvConnectButton>(
+      html`<hv-connect-button app-id=${APP_ID} shell="us" manual-return .proxy=${proxy}></hv-connect-button>`,
+    );
+    // The page load's check has answered "signed out" before the page hands the token over.
+    await waitUntil(() => el.session?.state.status === 'signed-out');
+    await handleShellReturn({ proxy, appId: APP_ID });
+    await waitUntil(() => el.matches(':state(authorized)'), 'the button follows the session');
+    expect(el.shadowRoot!.querySelector('[part="connected"]')!.textContent).to.equal(
+      'Connected to HealthVault as Pat Page',
+    );
   });
 });
 
@@ -505,6 +530,28 @@ describe('hv-connect-button in popup mode', () => {
     expect(el.shadowRoot!.querySelector('[part="connected"]')!.textContent).to.equal(
       'Connected to HealthVault as Jane Doe',
     );
+  });
+
+  it('waits for a slow proxy after the popup has told it: the popup closing itself is no "closed"', async function () {
+    this.timeout(15_000);
+    openReturnPageInstead((actionqs) => ({ target: 'AppAuthSuccess', wctoken: 'slow', actionqs }));
+    const proxy = new FakeProxy(() => personInfoNode('Sam Slow'));
+    const answer = proxy.call.bind(proxy);
+    proxy.call = async (...args) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      return answer(...args);
+    };
+    const el = await fixture<HvConnectButton>(
+      html`<hv-connect-button app-id=${APP_ID} shell="us" mode="popup" .proxy=${proxy}></hv-connect-button>`,
+    );
+    const heard: string[] = [];
+    el.addEventListener('hv-denied', () => heard.push('hv-denied'));
+    const authorized = oneEvent(el, 'hv-authorized');
+    proxy.signedIn = true;
+    await showIntent(el);
+    link(el).click();
+    expect((await authorized).detail.person.name).to.equal('Sam Slow');
+    expect(heard).to.deep.equal([]);
   });
 
   it("uses up the opener's copy of the state, so the popup's return cannot be replayed in this tab", async function () {
