@@ -105,7 +105,7 @@ export class HvSession {
     if (typeof BroadcastChannel === 'function') {
       this.channel = new BroadcastChannel(`hv-elements:session:${this.appId.toLowerCase()}`);
       // Only a nudge crosses tabs, never the person's data: each tab asks its proxy itself.
-      this.channel.onmessage = () => void this.refresh(true);
+      this.channel.onmessage = () => void this.refresh(true, true);
     }
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible' && Date.now() - this.checkedAt > REVALIDATE_AFTER_MS) {
@@ -116,9 +116,10 @@ export class HvSession {
 
   /**
    * Asks the proxy who is signed in (`fresh` skips the client's short cache) and resolves with the new state. An
-   * answer overtaken by a newer check or a sign-in is dropped: it speaks of a session that is gone.
+   * answer overtaken by a newer check or a sign-in is dropped: it speaks of a session that is gone. `nudged`: another
+   * tab asked for this check, and needs no word back.
    */
-  async refresh(fresh = false): Promise<SessionState> {
+  async refresh(fresh = false, nudged = false): Promise<SessionState> {
     const check = ++this.checks;
     this.checkedAt = Date.now();
     let next: SessionState;
@@ -131,7 +132,11 @@ export class HvSession {
       const status = statusAfter(failure);
       next = status === 'error' ? { ...this.current, status, error: failure } : { status, records: [] };
     }
-    if (check === this.checks) this.update(next);
+    if (check !== this.checks) return this.current;
+    // Found signed out, expired or revoked here: the other tabs learn it too (unless they told us).
+    const lost = this.current.status === 'connected' && next.status !== 'connected' && next.status !== 'error';
+    if (lost && !nudged) this.channel?.postMessage('changed');
+    this.update(next);
     return this.current;
   }
 

@@ -118,6 +118,23 @@ describe('the page session', () => {
     expect((await changed).status).to.equal('connected');
   });
 
+  it('tells the other tabs when it finds the access revoked', async () => {
+    const proxy = new FakeProxy();
+    proxy.signedIn = true;
+    const session = getSession(APP_ID, proxy)!;
+    session.start();
+    await nextState(session);
+    expect(session.state.status).to.equal('connected');
+    const otherTab = new BroadcastChannel(`hv-elements:session:${APP_ID}`);
+    const told = new Promise((resolve) => (otherTab.onmessage = resolve));
+    proxy.call = async () => {
+      throw new PlatformError('GetPersonInfo', 11);
+    };
+    expect((await session.refresh(true)).status).to.equal('revoked');
+    await told;
+    otherTab.close();
+  });
+
   it('rechecks when the tab is shown again, at most every 30 seconds', async () => {
     const proxy = new FakeProxy();
     const session = getSession(APP_ID, proxy)!;
