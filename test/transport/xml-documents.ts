@@ -1,3 +1,6 @@
+import { expect } from '@open-wc/testing';
+import { HvError } from '../../src/core/errors.js';
+import type { XmlNode } from '../../src/core/platform/xml-node.js';
 /** Documents both XML parsers must read identically. */
 export const WELL_FORMED: readonly string[] = [
   '<response><status><code>0</code></status></response>',
@@ -142,3 +145,26 @@ export const HOSTILE: readonly (readonly [string, string, Outcome, RegExp?])[] =
     /256 attributes/,
   ],
 ];
+
+/** Registers one test per HOSTILE document for `parse`: read or refused as listed, within the time limit. */
+export function itHandlesHostileDocuments(parse: (text: string) => XmlNode): void {
+  for (const [label, text, outcome, message] of HOSTILE) {
+    it(`${outcome === 'read' ? 'reads' : 'refuses'} ${label} in under ${HOSTILE_TIME_LIMIT_MS} ms`, () => {
+      const start = performance.now();
+      let error: unknown;
+      try {
+        parse(text);
+      } catch (failure) {
+        error = failure;
+      }
+      expect(performance.now() - start, 'milliseconds').to.be.below(HOSTILE_TIME_LIMIT_MS);
+      if (outcome === 'read') {
+        expect(error).to.equal(undefined);
+      } else {
+        expect(error).to.be.instanceOf(HvError);
+        expect((error as HvError).code).to.equal('malformed-response');
+        expect((error as HvError).message).to.match(message!);
+      }
+    });
+  }
+}
