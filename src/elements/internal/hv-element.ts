@@ -76,7 +76,7 @@ export class HvElement extends LitElement {
     if (proxy || proxyUrl) return undefined;
     return new HvError(
       'invalid-config',
-      `<${this.localName}> has no proxy: set its proxy-url attribute or wrap it in <hv-config proxy-url="…">.`,
+      `<${this.localName}> has no proxy: set proxy-url on it or on its <hv-config>.`,
     );
   }
 
