@@ -264,6 +264,17 @@ describe('hv-connect-button', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('works where the browser has no custom states (older Safari): no state, no error', async () => {
+    const states = Object.getOwnPropertyDescriptor(ElementInternals.prototype, 'states')!;
+    Object.defineProperty(ElementInternals.prototype, 'states', { configurable: true, get: () => undefined });
+    try {
+      const el = await fixture<HvConnectButton>(html`<hv-connect-button shell="us"></hv-connect-button>`);
+      expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('app-id attribute is missing');
+    } finally {
+      Object.defineProperty(ElementInternals.prototype, 'states', states);
+    }
+  });
+
   it('define() keeps the first definition when a tag is defined again', async () => {
     const first = customElements.get('hv-connect-button')!;
     const warnings: unknown[] = [];
