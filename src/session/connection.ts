@@ -3,15 +3,14 @@ import { getPersonInfo } from '../core/platform/methods/get-person-info.js';
 import type { PersonInfo } from '../core/platform/methods/get-person-info.js';
 import { FetchProxy } from '../transport/fetch-proxy.js';
 import { platformClientFor, type PlatformClient } from '../transport/platform-client.js';
-import type { HvProxy } from '../transport/proxy.js';
+import { proxyUrlKey, type HvProxy } from '../transport/proxy.js';
 
 const fetchProxies = new Map<string, FetchProxy>();
 
 /** The page's client of a proxy given as an object or a URL (one `FetchProxy` per URL per page). */
 export function clientFor(proxy: HvProxy | string): PlatformClient {
   if (typeof proxy !== 'string') return platformClientFor(proxy);
-  // As the session does: `/hv` and `/hv/` are one proxy, with one cache.
-  const url = proxy.trim().replace(/\/+$/, '');
+  const url = proxyUrlKey(proxy);
   let fetchProxy = fetchProxies.get(url);
   if (!fetchProxy) fetchProxies.set(url, (fetchProxy = new FetchProxy(url)));
   return platformClientFor(fetchProxy);

@@ -1,7 +1,7 @@
 import { codeLoadFailure, HvError } from '../core/errors.js';
 import type { PersonInfo } from '../core/platform/methods/get-person-info.js';
 import type { RecordInfo } from '../core/platform/methods/get-authorized-records.js';
-import type { HvProxy } from '../transport/proxy.js';
+import { proxyUrlKey, type HvProxy } from '../transport/proxy.js';
 import { dispatchHvEvent } from './events.js';
 import type { ShellReturnOutcome } from './shell-return.js';
 import { takeShellReturn } from './take-shell-return.js';
@@ -178,7 +178,7 @@ const proxyObjectIds = new WeakMap<HvProxy, number>();
 let proxyObjectCount = 0;
 
 function sessionKey(appId: string, proxy: HvProxy | string): string {
-  if (typeof proxy === 'string') return `${appId.toLowerCase()} ${proxy.trim().replace(/\/+$/, '')}`;
+  if (typeof proxy === 'string') return `${appId.toLowerCase()} ${proxyUrlKey(proxy)}`;
   let id = proxyObjectIds.get(proxy);
   if (id === undefined) proxyObjectIds.set(proxy, (id = ++proxyObjectCount));
   return `${appId.toLowerCase()} #${id}`;

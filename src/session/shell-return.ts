@@ -9,7 +9,7 @@ import {
   type ShellReturnTarget,
   type StateStore,
 } from '../core/shell/index.js';
-import { STATE_PARAM } from '../core/shell/round-trip-params.js';
+import { flowOf, STATE_PARAM } from '../core/shell/round-trip-params.js';
 import type { PlatformClient } from '../transport/platform-client.js';
 import { getSession, type HvSession } from './session.js';
 import { clientFor, readPerson } from './connection.js';
@@ -60,7 +60,7 @@ export function captureShellReturn(query: string, store?: StateStore): CapturedS
     const shellReturn = parseShellReturn(query);
     if (!shellReturn) return undefined;
     const { target, wctoken, instanceId, actionqs } = shellReturn;
-    if (SHELL_STARTED_TARGETS.includes(target.toLowerCase()) && flowOf(actionqs) === undefined) {
+    if (SHELL_STARTED_TARGETS.includes(target.toLowerCase()) && flowOf(actionqs) === null) {
       return { kind: 'other', target };
     }
     const { appData: action } = consumeRoundTripState(actionqs, store ? { store } : undefined);
@@ -83,11 +83,6 @@ export function captureShellReturn(query: string, store?: StateStore): CapturedS
   } catch (error) {
     return { kind: 'error', error: asHvError(error) };
   }
-}
-
-/** The round trip a Shell return belongs to: the state in its `actionqs`, if any. */
-export function flowOf(actionqs: string | undefined): string | undefined {
-  return new URLSearchParams(actionqs).get(STATE_PARAM) ?? undefined;
 }
 
 /** Hands the user token to the proxy and reads the person it belongs to. */

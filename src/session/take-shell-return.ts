@@ -1,5 +1,5 @@
 import { SHELL_STARTED_TARGETS, withoutShellReturn } from '../core/shell/return-params.js';
-import { STATE_PARAM } from '../core/shell/round-trip-params.js';
+import { flowOf } from '../core/shell/round-trip-params.js';
 
 /**
  * Where a Shell return stripped off the address bar waits for the code that completes it. A global symbol, so
@@ -19,16 +19,16 @@ function param(params: URLSearchParams, name: string): string | undefined {
 
 /**
  * Takes a return of the kit's own round trip (a `target` with the kit's state in `actionqs`), or anything with a
- * `wctoken`, off the address bar,
- * synchronously, and keeps its query for {@link takeShellReturn}; true while such a return waits to be completed. The define entries call it as they load, so the
- * token is neither shown, bookmarked nor sent as a referrer by anything the page loads after the kit.
+ * `wctoken`, off the address bar, synchronously, and keeps its query for {@link takeShellReturn}; true while such
+ * a return waits to be completed. The define entries call it as they load, so the token is neither shown,
+ * bookmarked nor sent as a referrer by anything the page loads after the kit.
  */
 export function stripShellReturn(): boolean {
   const { href, search } = location;
   const params = new URLSearchParams(search);
   const holder = globalThis as StrippedReturnHolder;
   // A token leaves the address bar whatever came with it; the state check then refuses a return the kit did not start.
-  const ours = param(params, 'target') !== undefined && new URLSearchParams(param(params, 'actionqs')).has(STATE_PARAM);
+  const ours = param(params, 'target') !== undefined && flowOf(param(params, 'actionqs')) !== null;
   if (ours || param(params, 'wctoken') !== undefined) {
     history.replaceState(history.state, '', withoutShellReturn(href));
     holder[STRIPPED_RETURN] = search;

@@ -6,6 +6,11 @@ import type { XmlNode } from '../core/platform/xml-node.js';
  */
 export const KIT_REQUEST_HEADER = { name: 'X-Requested-With', value: 'hv-elements' } as const;
 
+/** A proxy URL as one proxy: `/hv` and `/hv/ ` are the same one, with one session and one client on a page. */
+export function proxyUrlKey(url: string): string {
+  return url.trim().replace(/\/+$/, '');
+}
+
 /** Options of one platform call through the proxy. */
 export interface ProxyCallOptions {
   /** The record the method acts on (sent to HealthVault as the `record-id` header). */

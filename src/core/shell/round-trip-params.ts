@@ -4,3 +4,8 @@
 export const STATE_PARAM = 'hvstate';
 /** The app's own data, echoed back by the Shell. */
 export const APP_DATA_PARAM = 'action';
+
+/** The round trip an `actionqs` belongs to: the state it carries, or null. */
+export function flowOf(actionqs: string | undefined): string | null {
+  return new URLSearchParams(actionqs).get(STATE_PARAM);
+}

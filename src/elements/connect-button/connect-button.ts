@@ -3,7 +3,7 @@ import { codeLoadFailure, HvError } from '../../core/errors.js';
 import { appDataParam } from '../../core/shell/app-data.js';
 import type { createRoundTripState } from '../../core/shell/round-trip-state.js';
 import { buildAuthUrl } from '../../core/shell/url.js';
-import { STATE_PARAM } from '../../core/shell/round-trip-params.js';
+import { flowOf } from '../../core/shell/round-trip-params.js';
 import { dispatchHvEvent } from '../../session/events.js';
 import { POPUP_WINDOW_NAME } from '../../session/popup-name.js';
 import { stripShellReturn } from '../../session/take-shell-return.js';
@@ -156,8 +156,8 @@ export class HvConnectButton extends HvElement {
         this.#link = { error };
       }
     }
-    // A Shell return waits for a proxy to complete it: say what is missing (once), as the token waits in memory.
-    // First of all (a single-page app's route may have set the address after the kit loaded): the token goes.
+    // The token leaves the address bar first (a single-page app's route may set it after the kit loaded); a return
+    // that then waits in memory for a proxy to complete it says, once, what is missing.
     if (stripShellReturn() && !this.#reportedMissingProxy && !this.manualReturn) {
       const missing = this.missingProxy();
       if (missing) this.reportError(missing);
@@ -251,7 +251,7 @@ export class HvConnectButton extends HvElement {
     if (!this.#armed) {
       try {
         const actionqs = createState(this.action);
-        const flow = new URLSearchParams(actionqs).get(STATE_PARAM)!;
+        const flow = flowOf(actionqs)!;
         this.#armed = { flow, href: this.buildHref(actionqs) };
       } catch (error) {
         if (!(error instanceof HvError)) throw error;
@@ -321,8 +321,6 @@ export class HvConnectButton extends HvElement {
     }
     const outcome = await returns?.awaitPopupOutcome(popup, flow, this.sessionSource());
     this.#pending.end();
-    // That flow's state is used up: the next activation arms the link with a new one.
-    this.#armed = undefined;
     if (!returns) return;
     if (outcome) {
       this.session?.settle(outcome);
