@@ -164,6 +164,7 @@ export {
   handleShellReturn,
   type CapturedShellReturn,
   type HandleShellReturnOptions,
+  type ReturnSession,
   type ShellReturnOutcome,
 } from './session/shell-return.js';
 export { takeShellReturn } from './session/take-shell-return.js';

@@ -11,7 +11,6 @@ import {
 } from '../core/shell/index.js';
 import { flowOf, STATE_PARAM } from '../core/shell/round-trip-params.js';
 import type { PlatformClient } from '../transport/platform-client.js';
-import { getSession, type HvSession } from './session.js';
 import { clientFor, readPerson } from './connection.js';
 import type { HvProxy } from '../transport/proxy.js';
 import { dispatchHvEvent, type HvAuthorizedDetail, type HvDeniedDetail } from './events.js';
@@ -34,13 +33,24 @@ export type CapturedShellReturn =
 export interface HandleShellReturnOptions {
   /** The proxy that receives the user token and answers GetPersonInfo, or its URL. */
   proxy: HvProxy | string;
-  /** The application: its page session, and every element following it, then show the outcome. */
-  appId?: string;
+  /** The page's session, `getSession(appId, proxy)`: it, and every element following it, learn the outcome. */
+  session?: Pick<ReturnSession, 'settle'>;
   /** Where the `hv-authorized`, `hv-denied` and `hv-error` events go; the document when absent. */
   eventTarget?: EventTarget;
   /** Where the round-trip state lives; sessionStorage when absent. */
   store?: StateStore;
   signal?: AbortSignal;
+}
+
+/**
+ * What the return code needs of the page's session (an `HvSession`). Named here rather than imported: the session
+ * is the one that loads this module.
+ */
+export interface ReturnSession {
+  readonly proxy: HvProxy | string;
+  connecting(): void;
+  settle(outcome: ShellReturnOutcome): void;
+  refresh(): Promise<unknown>;
 }
 
 export function asHvError(error: unknown): HvError {
@@ -107,7 +117,7 @@ export async function completeShellReturn(
  * `eventTarget`, or relays the outcome to the opener inside the popup.
  */
 export async function completeShellReturnOf(
-  session: HvSession,
+  session: ReturnSession,
   query: string,
   eventTarget: EventTarget,
 ): Promise<void> {
@@ -158,7 +168,7 @@ export async function handleShellReturn(options: HandleShellReturnOptions): Prom
     outcome = { kind: 'error', error: asHvError(error) };
   }
   // The page's session (and the elements following it) learn the outcome too.
-  if (options.appId) getSession(options.appId, options.proxy)?.settle(outcome);
+  options.session?.settle(outcome);
   deliverShellReturn(outcome, options.eventTarget ?? document, query);
   return outcome;
 }

@@ -8,6 +8,7 @@ import { define } from '../../../src/elements/internal/define.js';
 import { HvConnectButton } from '../../../src/elements/connect-button/connect-button.js';
 import { FakeProxy, PERSON_ID, personInfoNode } from '../../helpers/fake-proxy.js';
 import { handleShellReturn } from '../../../src/session/shell-return.js';
+import { getSession } from '../../../src/session/session.js';
 
 const APP_ID = '8f3c7b1e-2a4d-4c5e-9f60-1a2b3c4d5e6f';
 const SHELL = 'https://account.healthvault-ppe.com';
@@ -454,7 +455,7 @@ describe('hv-connect-button on the page the Shell returns to', () => {
     expect(heard).to.deep.equal(['hv-denied']);
   });
 
-  it('shows the person connected after the page completes the return itself (handleShellReturn with appId)', async () => {
+  it('shows the person connected after the page completes the return itself (handleShellReturn with the session)', async () => {
     await returnTo({ target: 'AppAuthSuccess', wctoken: 'by-page', actionqs: createRoundTripState(undefined) });
     const proxy = new FakeProxy(() => personInfoNode('Pat Page'));
     const el = await fixture<HvConnectButton>(
@@ -462,7 +463,7 @@ describe('hv-connect-button on the page the Shell returns to', () => {
     );
     // The page load's check has answered "signed out" before the page hands the token over.
     await waitUntil(() => el.session?.state.status === 'signed-out');
-    await handleShellReturn({ proxy, appId: APP_ID });
+    await handleShellReturn({ proxy, session: getSession(APP_ID, proxy) });
     await waitUntil(() => el.matches(':state(authorized)'), 'the button follows the session');
     expect(el.shadowRoot!.querySelector('[part="connected"]')!.textContent).to.equal(
       'Connected to HealthVault as Pat Page',
