@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { chromiumArgs, chromiumPath } from './lib/chromium.mjs';
+import { chromiumArgs, chromiumPath } from './lib/browsers.mjs';
 import { minifyCssTemplatesPlugin } from './lib/minify-css-templates.mjs';
 import { moduleGraph } from './lib/module-graph.mjs';
 import { serveStatic } from './lib/static-server.mjs';

@@ -12,7 +12,7 @@ import { basename, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
-import { chromiumArgs, chromiumPath } from './lib/chromium.mjs';
+import { chromiumArgs, chromiumPath } from './lib/browsers.mjs';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const testDir = resolve(repoRoot, 'test/e2e');

@@ -1,11 +1,11 @@
 // `npm test`: every check of the project in one run, ending with the line "N passed, N failed".
-//   1. Chromium (installed via apt when running as root and missing)
+//   1. Chromium, Firefox ESR and WebKitGTK (Debian's packages, installed via apt when running as root and missing)
 //   2. typecheck, build and the size budgets (each counts as one failed test when it fails)
-//   3. browser tests (web-test-runner)   4. Node tests against dist/ (node --test test/node/)   5. e2e (scripts/e2e.mjs)
+//   3. browser tests (web-test-runner: Chromium, then Firefox and WebKit)   4. Node tests against dist/ (node --test test/node/)   5. e2e (scripts/e2e.mjs)
 // The final line sums the tests of 3–5 plus failed checks; the exit code is non-zero when anything failed.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { ensureChromium } from './lib/ensure-chromium.mjs';
+import { ensureBrowsers } from './lib/ensure-browsers.mjs';
 
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -63,9 +63,9 @@ function finish() {
   process.exit(totals.failed ? 1 : 0);
 }
 
-heading('Chromium');
+heading('browsers');
 try {
-  console.log(ensureChromium());
+  for (const [engine, path] of Object.entries(ensureBrowsers())) console.log(`${engine}: ${path}`);
 } catch (error) {
   console.error(error.message);
   totals.failed++;

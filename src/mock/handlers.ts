@@ -26,7 +26,9 @@ async function bodyText(request: Request): Promise<string | Response> {
   if (encoding !== 'gzip')
     return new HttpResponse(`Content-Encoding "${encoding}" is not supported; send identity or gzip.`, { status: 415 });
   try {
-    return await new Response(request.body!.pipeThrough(new DecompressionStream('gzip'))).text();
+    // Through a Blob: Firefox has no Request.body stream.
+    const compressed = new Blob([await request.arrayBuffer()]).stream();
+    return await new Response(compressed.pipeThrough(new DecompressionStream('gzip'))).text();
   } catch {
     return HttpResponse.xml(errorResponse(StatusCode.INVALID_XML, 'The request body is not valid gzip data.'));
   }

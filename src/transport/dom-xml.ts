@@ -62,7 +62,9 @@ export function parseXmlWithDom(text: string): XmlNode {
   const document = parseXmlDocument(text);
   const error = document.getElementsByTagName('parsererror')[0];
   if (error) {
-    const detail = (error.querySelector('div') ?? error).textContent?.trim();
+    // Chromium and WebKit put the parser's words in a div; Gecko puts them first, then the page's address and the
+    // offending line, which could hold a person's data: only the words and the position are kept.
+    const detail = (error.querySelector('div') ?? error.firstChild)?.textContent?.replace(/\nLocation:.*/, '').trim();
     throw new HvError('malformed-response', `The text is not well-formed XML${detail ? `: ${detail}` : ''}.`);
   }
   return toXmlNode(document.documentElement, 1);

@@ -55,7 +55,7 @@ export const NOT_WELL_FORMED: readonly (readonly [string, string])[] = [
   ['attributes without a space between them', '<a b="1"c="2"/>'],
 ];
 
-type Outcome = 'read' | 'refused';
+export type Outcome = 'read' | 'refused';
 
 /**
  * Documents the Node parser once read otherwise than DOMParser (see the parity test), with what both parsers do
@@ -86,6 +86,12 @@ export const PARITY_CASES: readonly (readonly [string, string, Outcome])[] = [
   ['a name with two colons', '<a:b:c xmlns:a="urn:a"/>', 'refused'],
   ['a local name starting with a digit', '<a xmlns:p="urn:p" p:1="1"/>', 'refused'],
   ['a name outside the Basic Multilingual Plane', '<\u{10000}/>', 'read'],
+  [
+    'a comment that starts with ">" after an encoding declaration',
+    '<?xml version="1.0" encoding="utf-8"?><!--> c --><a/>',
+    'read',
+  ],
+  ['an XML declaration for version "1."', '<?xml version="1."?><a/>', 'read'],
   ['an attribute named toString', '<a toString="1"/>', 'read'],
   ['attributes named like Object.prototype members', '<a __proto__="1" constructor="2" hasOwnProperty="3"/>', 'read'],
   ['elements named like Object.prototype members', '<toString><__proto__/><constructor/><valueOf/></toString>', 'read'],
