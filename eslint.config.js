@@ -20,10 +20,10 @@ export default defineConfig(
   // The kit, its tests and the demo run in the browser.
   { files: ['src/**', 'test/**', 'demo/**'], languageOptions: { globals: globals.browser } },
   // Tooling runs in Node.
-  { files: ['**/*.{js,mjs}', '*.config.ts'], languageOptions: { globals: globals.node } },
+  { files: ['**/*.{js,mjs,cjs}', '*.config.ts'], languageOptions: { globals: globals.node } },
   // e2e tests and the bench also hand functions to the page (page.evaluate).
   {
-    files: ['test/e2e/**', 'scripts/e2e.mjs', 'scripts/bench.mjs'],
+    files: ['test/e2e/**', 'scripts/e2e.mjs', 'scripts/bench.mjs', 'scripts/lib/engine-page.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

@@ -42,6 +42,9 @@ function summaryLine() {
   };
 }
 
+/** Runs on a page that enforces Trusted Types, in every engine (see the group's `testRunnerHtml`). */
+const trustedTypesTest = 'test/transport/trusted-types-enforced.test.ts';
+
 /**
  * The tests of everything that renders or uses a browser API run in all three engines; the pure core's (Shell URLs,
  * XML methods, status codes) and the simulator's platform logic run in Chromium only.
@@ -53,14 +56,35 @@ const everyEngine = [
   'test/mock/browser.test.ts',
   'test/mock/handlers.test.ts',
   'test/mock/shell-page.test.ts',
+  `!${trustedTypesTest}`,
 ];
 
-/** `wtr --group chromium|firefox|webkit` runs one engine; plain `wtr` runs the three, one after the other. */
-/** `HV_TEST_FILES=glob` narrows every group to those files (wtr's `--files` does not reach groups). */
+/**
+ * `wtr --group chromium|firefox|webkit|trusted-types` runs one group; plain `wtr` runs them all.
+ * `HV_TEST_FILES=glob` narrows every group to those files (wtr's `--files` does not reach groups). */
 const only = (files) => (process.env.HV_TEST_FILES ? [process.env.HV_TEST_FILES] : files);
 const wanted = (name) => !process.argv.includes('--group') || process.argv.includes(name);
 
-const webkit = wanted('webkit') ? await startWebKitDriver({ popupsWithoutGesture: true }) : undefined;
+const chromium = () =>
+  playwrightLauncher({
+    product: 'chromium',
+    launchOptions: { executablePath: browserPath('chromium'), headless: true, args: chromiumArgs },
+  });
+const firefox = () =>
+  puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: browserPath('firefox'), headless: true } });
+const webKitDriver =
+  wanted('webkit') || wanted('trusted-types') ? await startWebKitDriver({ popupsWithoutGesture: true }) : undefined;
+const webkit =
+  webKitDriver &&
+  (() =>
+    webdriverLauncher({
+      automationProtocol: 'webdriver',
+      hostname: '127.0.0.1',
+      port: webKitDriver.port,
+      path: '/',
+      logLevel: 'error',
+      capabilities: webKitDriver.capabilities,
+    }));
 
 export default {
   nodeResolve: { exportConditions: ['browser', 'production'] },
@@ -68,36 +92,19 @@ export default {
   groups: [
     {
       name: 'chromium',
-      files: only(['test/**/*.test.ts', '!test/e2e/**']),
-      browsers: [
-        playwrightLauncher({
-          product: 'chromium',
-          launchOptions: { executablePath: browserPath('chromium'), headless: true, args: chromiumArgs },
-        }),
-      ],
+      files: only(['test/**/*.test.ts', '!test/e2e/**', `!${trustedTypesTest}`]),
+      browsers: [chromium()],
     },
+    { name: 'firefox', files: only(everyEngine), browsers: [firefox()] },
+    webkit && { name: 'webkit', files: only(everyEngine), browsers: [webkit()] },
     {
-      name: 'firefox',
-      files: only(everyEngine),
-      browsers: [
-        puppeteerLauncher({
-          launchOptions: { browser: 'firefox', executablePath: browserPath('firefox'), headless: true },
-        }),
-      ],
-    },
-    webkit && {
-      name: 'webkit',
-      files: only(everyEngine),
-      browsers: [
-        webdriverLauncher({
-          automationProtocol: 'webdriver',
-          hostname: '127.0.0.1',
-          port: webkit.port,
-          path: '/',
-          logLevel: 'error',
-          capabilities: webkit.capabilities,
-        }),
-      ],
+      name: 'trusted-types',
+      files: only([trustedTypesTest]),
+      testRunnerHtml: (testFramework) =>
+        `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" ` +
+        `content="require-trusted-types-for 'script'"></head>` +
+        `<body><script type="module" src="${testFramework}"></script></body></html>`,
+      browsers: [chromium(), firefox(), webkit?.()].filter(Boolean),
     },
   ].filter(Boolean),
   concurrency: 1,

@@ -1,8 +1,11 @@
-// End-to-end tests in headless Chromium: `node scripts/e2e.mjs [name filter]`.
+// End-to-end tests: `node scripts/e2e.mjs [name filter]`.
 //
 // Every test/e2e/*.e2e.mjs exports async functions; each export is one test (files and exports in alphabetical
 // order, one after the other), on a fresh browser context:
 //   export async function demoLoads({ page, context, browser, baseUrl, problems }) { … }
+// `page` is a Playwright page in headless Chromium. A file that exports `engines` (e.g. ['chromium', 'firefox',
+// 'webkit']) runs each test once per engine instead, with `page` an EnginePage (scripts/lib/engine-page.mjs) driven
+// by that engine's own driver; such tests are named "file › test [engine]".
 // `baseUrl`: the demo's Vite dev server, no trailing slash. `problems`: what went wrong on `page` so far, as text
 // (console errors, uncaught exceptions, Content-Security-Policy violations); `assert.deepEqual(problems, [])`.
 // A test fails by throwing (node:assert/strict). On failure: a screenshot in .ci-artifacts/ and the page's problems.
@@ -13,13 +16,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 import { chromiumArgs, chromiumPath } from './lib/browsers.mjs';
+import { launchEngine } from './lib/engine-page.mjs';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const testDir = resolve(repoRoot, 'test/e2e');
 const artifactsDir = resolve(repoRoot, '.ci-artifacts');
 const testTimeoutMs = 30_000;
 
-/** @returns {Promise<Array<{ name: string, run: Function }>>} */
+/** @returns {Promise<Array<{ name: string, run: Function, engine?: string }>>} */
 async function collectTests(filter) {
   const files = readdirSync(testDir)
     .filter((file) => file.endsWith('.e2e.mjs'))
@@ -28,8 +32,12 @@ async function collectTests(filter) {
   for (const file of files) {
     const module = await import(pathToFileURL(resolve(testDir, file)).href);
     for (const [exportName, run] of Object.entries(module)) {
+      if (typeof run !== 'function') continue;
       const name = `${basename(file, '.e2e.mjs')} › ${exportName}`;
-      if (typeof run === 'function' && (!filter || name.includes(filter))) tests.push({ name, run });
+      for (const engine of module.engines ?? [undefined]) {
+        const test = engine ? { name: `${name} [${engine}]`, run, engine } : { name, run };
+        if (!filter || test.name.includes(filter)) tests.push(test);
+      }
     }
   }
   return tests;
@@ -47,24 +55,39 @@ async function runOne(test, browser, baseUrl) {
     if (message.type() === 'error' && !signedOut) problems.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  return timed(
+    test,
+    { page, context, browser, baseUrl, problems },
+    () => screenshot(page, test.name),
+    () => context.close(),
+  );
+}
+
+/** Runs a test of a file that names its engines, on a fresh page of `engine` (see scripts/lib/engine-page.mjs). */
+async function runInEngine(test, engine, baseUrl) {
+  const problems = [];
+  const { page, close } = await engine.open(problems);
+  return timed(test, { page, baseUrl, problems, engine: test.engine }, () => page.screenshot?.(), close);
+}
+
+/** Runs `test` with `args` within the time limit; reports it; on failure shows the problems and calls `onFailure`. */
+async function timed(test, args, onFailure, cleanUp) {
   const started = performance.now();
   try {
     let timer;
     const timeout = new Promise((_, reject) => {
       timer = setTimeout(() => reject(new Error(`timed out after ${testTimeoutMs} ms`)), testTimeoutMs);
     });
-    await Promise.race([test.run({ page, context, browser, baseUrl, problems }), timeout]).finally(() =>
-      clearTimeout(timer),
-    );
+    await Promise.race([test.run(args), timeout]).finally(() => clearTimeout(timer));
     console.log(`  ✓ ${test.name} (${elapsed(started)})`);
     return true;
   } catch (error) {
     console.log(`  ✗ ${test.name} (${elapsed(started)})\n${indent(error?.stack ?? String(error))}`);
-    if (problems.length) console.log(indent(`the page reported:\n${problems.join('\n')}`));
-    await screenshot(page, test.name);
+    if (args.problems.length) console.log(indent(`the page reported:\n${args.problems.join('\n')}`));
+    await onFailure();
     return false;
   } finally {
-    await context.close();
+    await cleanUp();
   }
 }
 
@@ -94,14 +117,22 @@ const server = await createServer({ root: repoRoot, server: { port: 0 }, logLeve
 await server.listen();
 const baseUrl = server.resolvedUrls.local[0].replace(/\/$/, '');
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+const engines = new Map();
 const counts = { passed: 0, failed: 0 };
 try {
   console.log(`e2e: ${tests.length} tests against ${baseUrl}`);
   for (const test of tests) {
-    if (await runOne(test, browser, baseUrl)) counts.passed++;
-    else counts.failed++;
+    let passed;
+    if (test.engine) {
+      if (!engines.has(test.engine)) engines.set(test.engine, await launchEngine(test.engine));
+      passed = await runInEngine(test, engines.get(test.engine), baseUrl);
+    } else {
+      passed = await runOne(test, browser, baseUrl);
+    }
+    counts[passed ? 'passed' : 'failed']++;
   }
 } finally {
+  for (const engine of engines.values()) await engine.close();
   await browser.close();
   await server.close();
 }

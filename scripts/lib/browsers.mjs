@@ -37,7 +37,10 @@ export const engines = {
     variable: 'MINIBROWSER_PATH',
     find: () =>
       existsSync('/usr/bin/WebKitWebDriver') && (process.env.DISPLAY || existsSync('/usr/bin/Xvfb'))
-        ? firstExisting([process.env.MINIBROWSER_PATH, `/usr/lib/${multiarch[arch()] ?? arch()}-linux-gnu/webkit2gtk-4.1/MiniBrowser`])
+        ? firstExisting([
+            process.env.MINIBROWSER_PATH,
+            `/usr/lib/${multiarch[arch()] ?? arch()}-linux-gnu/webkit2gtk-4.1/MiniBrowser`,
+          ])
         : undefined,
   },
 };

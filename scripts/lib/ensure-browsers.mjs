@@ -17,7 +17,10 @@ export function ensureBrowsers() {
     console.log(`Installing the missing browsers (${missing.join(', ')}): ${install}`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
+      stdio: 'inherit',
+      env,
+    });
   }
   return Object.fromEntries(Object.keys(engines).map((name) => [name, browserPath(name)]));
 }

@@ -1,0 +1,70 @@
+// The Shell round trip through the demo in Chromium, Firefox and WebKit, each driven by its own driver
+// (scripts/lib/engine-page.mjs): connecting, declining, and the connection still there after a reload.
+import assert from 'node:assert/strict';
+
+export const engines = ['chromium', 'firefox', 'webkit'];
+
+/** Opens the demo on a fresh simulated platform set to `scenario` (choosing a scenario starts it). */
+async function openDemo(page, baseUrl, scenario) {
+  await page.goto(`${baseUrl}/`);
+  await page.waitFor('hv-connect-button >>> a[href]');
+  await page.select('#scenario', scenario);
+  await page.waitFor('#scenario-description', /\w/);
+}
+
+/** Presses Connect and signs in on the simulated Shell as `person`. */
+async function signInAs(page, person) {
+  await page.click('hv-connect-button >>> a[href]');
+  await page.waitForUrl(/\/shell\/redirect\.aspx\?target=AUTH/);
+  await page.click('input[name="person"]', person);
+  await page.click('button', 'Sign in');
+}
+
+const storedEverywhere = (page) =>
+  page.evaluate('return JSON.stringify({ ...localStorage, ...sessionStorage }) + document.cookie;');
+
+export async function aNewUserConnectsAndComesBackWithoutTheTokenInSight({ page, baseUrl, problems }) {
+  await openDemo(page, baseUrl, 'new-user');
+  await signInAs(page, 'Avery Quinn');
+  await page.click('button', 'Approve and continue');
+
+  assert.match(await page.waitFor('#log li[data-type="hv-authorized"]'), /AppAuthSuccess: Avery Quinn/);
+  await page.waitFor('#person', 'Connected: Avery Quinn authorized 1 record');
+  assert.equal(
+    await page.waitFor('hv-connect-button >>> [part="connected"]'),
+    'Connected to HealthVault as Avery Quinn',
+  );
+  assert.equal(new URL(await page.url()).search, '', 'the token stayed in the address bar');
+  // A simulated wctoken is 64 random bytes in base64 (88 characters); the simulator itself keeps only its hash.
+  assert.doesNotMatch(await storedEverywhere(page), /[A-Za-z0-9+/]{80,}={0,2}/, 'a token in web storage or a cookie');
+  assert.deepEqual(problems, []);
+}
+
+export async function decliningOnTheShellComesBackAsDeclined({ page, baseUrl, problems }) {
+  await openDemo(page, baseUrl, 'new-user');
+  await signInAs(page, 'Avery Quinn');
+  await page.click('button', 'Cancel');
+
+  assert.match(await page.waitFor('#log li[data-type="hv-denied"]'), /rejected; action=demo-return/);
+  assert.equal(await page.waitFor('#person', 'declined'), 'Not connected: access was declined on HealthVault.');
+  assert.deepEqual(await page.texts('#log li[data-type="hv-authorized"]'), []);
+  assert.equal(new URL(await page.url()).search, '');
+  assert.deepEqual(problems, []);
+}
+
+export async function aReloadAfterTheReturnStillShowsTheConnection({ page, baseUrl, problems }) {
+  await openDemo(page, baseUrl, 'returning-user');
+  await signInAs(page, 'Jordan Lee');
+  await page.waitFor('#log li[data-type="hv-authorized"]');
+  const authorizedBefore = (await page.texts('#log li[data-type="hv-authorized"]')).length;
+
+  await page.reload();
+  assert.equal(
+    await page.waitFor('hv-connect-button >>> [part="connected"]'),
+    'Connected to HealthVault as Jordan Lee',
+  );
+  await page.waitFor('#person', 'Connected: Jordan Lee');
+  // The demo keeps its log over a reload; the reload is no second return, so nothing new was authorized.
+  assert.equal((await page.texts('#log li[data-type="hv-authorized"]')).length, authorizedBefore);
+  assert.deepEqual(problems, []);
+}
