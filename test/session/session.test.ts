@@ -135,6 +135,25 @@ describe('the page session', () => {
     otherTab.close();
   });
 
+  it('works where the browser has no BroadcastChannel (before Safari 15.4): it hears of other tabs only when shown again', async () => {
+    const channel = Object.getOwnPropertyDescriptor(globalThis, 'BroadcastChannel')!;
+    delete (globalThis as { BroadcastChannel?: unknown }).BroadcastChannel;
+    try {
+      const proxy = new FakeProxy();
+      proxy.signedIn = true;
+      const session = getSession(APP_ID, proxy)!;
+      session.start();
+      expect((await nextState(session)).status).to.equal('connected');
+      proxy.call = async () => {
+        throw new PlatformError('GetPersonInfo', 11);
+      };
+      // Finding the access revoked would tell the other tabs; with no channel it tells no one, and does not throw.
+      expect((await session.refresh(true)).status).to.equal('revoked');
+    } finally {
+      Object.defineProperty(globalThis, 'BroadcastChannel', channel);
+    }
+  });
+
   it('rechecks when the tab is shown again, at most every 30 seconds', async () => {
     const proxy = new FakeProxy();
     const session = getSession(APP_ID, proxy)!;
