@@ -170,12 +170,12 @@ export async function launchEngine(engine) {
       close: () => browser.close(),
     };
   }
-  const { port, capabilities } = await startWebKitDriver();
+  const { port, capabilities, stop } = await startWebKitDriver();
   return {
     async open() {
       const session = await remote({ hostname: '127.0.0.1', port, path: '/', capabilities, logLevel: 'error' });
       return { page: new WebDriverPage(session), close: () => session.deleteSession() };
     },
-    close: async () => {},
+    close: async () => stop(),
   };
 }

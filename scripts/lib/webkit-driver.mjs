@@ -57,7 +57,8 @@ async function waitUntilReady(port, driver) {
  * @param {{ popupsWithoutGesture?: boolean }} options `popupsWithoutGesture`: let `window.open` work without a
  *   person's click, as Chromium does under automation (element tests click with script; a blocked popup is tested
  *   on its own)
- * @returns {Promise<{ port: number, capabilities: object }>} where it listens, and the capabilities for a session
+ * @returns {Promise<{ port: number, capabilities: object, stop: () => void }>} where it listens, the capabilities
+ *   for a session, and how to stop it (and its display) before the process ends
  */
 export async function startWebKitDriver({ popupsWithoutGesture = false } = {}) {
   const binary = browserPath('webkit');
@@ -67,6 +68,7 @@ export async function startWebKitDriver({ popupsWithoutGesture = false } = {}) {
   await waitUntilReady(port, driver);
   return {
     port,
+    stop: stopAll,
     capabilities: {
       browserName: 'MiniBrowser',
       // WebKitWebDriver speaks classic WebDriver only; asked for BiDi it refuses to match.
