@@ -26,11 +26,21 @@ if (!(script instanceof HTMLScriptElement) || !script.src) {
 function publicExports({
   HvConfigElement,
   HvConnectButton,
+  HvAuthStatus,
+  HvReauthorizeButton,
   HvError,
   getSession,
   handleShellReturn,
 }: typeof HvElements) {
-  return Object.freeze({ HvConfigElement, HvConnectButton, HvError, getSession, handleShellReturn });
+  return Object.freeze({
+    HvConfigElement,
+    HvConnectButton,
+    HvAuthStatus,
+    HvReauthorizeButton,
+    HvError,
+    getSession,
+    handleShellReturn,
+  });
 }
 
 window.HvElements ??= import(/* @vite-ignore */ new URL('hv-elements.js', script.src).href).then(publicExports);

@@ -156,6 +156,9 @@ export { type HvStringOverrides } from './elements/internal/localize-controller.
 // Elements, their configuration and their events.
 export { HvConfigElement } from './elements/config/config.js';
 export { HvConnectButton } from './elements/connect-button/connect-button.js';
+export { HvAuthStatus } from './elements/auth-status/auth-status.js';
+export { HvReauthorizeButton } from './elements/auth-status/reauthorize-button.js';
+export { recordStatus, type RecordStatus } from './core/platform/record-status.js';
 export { hvConfigContext, type HvConfig } from './elements/internal/config-context.js';
 export { define } from './elements/internal/define.js';
 export {
@@ -180,4 +183,7 @@ export type {
   HvEventMap,
   HvShellReturnDetail,
   HvShellReturnEvent,
+  AuthStatus,
+  HvStatusChangeDetail,
+  HvStatusChangeEvent,
 } from './session/events.js';

@@ -1,5 +1,6 @@
 import type { HvError } from '../core/errors.js';
 import type { PersonInfo } from '../core/platform/index.js';
+import type { RecordStatus } from '../core/platform/record-status.js';
 import type { ShellReturnTarget } from '../core/shell/index.js';
 
 /** `hv-connect`: the person is about to leave for the Shell. Cancel it to keep them on the page. */
@@ -36,7 +37,21 @@ export interface HvErrorDetail {
   error: HvError;
 }
 
+/** What `<hv-auth-status>` shows as a whole: where the sign-in stands, or (connected) its records' status. */
+export type AuthStatus = 'checking' | 'not-connected' | 'expired' | 'revoked' | 'unreachable' | RecordStatus;
+
+/**
+ * `hv-status-change`: `<hv-auth-status>` shows another state. `records`: each record it shows, with its own
+ * status; `stale`: the proxy cannot be reached and `records` are as last known.
+ */
+export interface HvStatusChangeDetail {
+  status: AuthStatus;
+  records: { id: string; name?: string; status: RecordStatus }[];
+  stale: boolean;
+}
+
 export type HvConnectEvent = CustomEvent<HvConnectDetail>;
+export type HvStatusChangeEvent = CustomEvent<HvStatusChangeDetail>;
 export type HvAuthorizedEvent = CustomEvent<HvAuthorizedDetail>;
 export type HvDeniedEvent = CustomEvent<HvDeniedDetail>;
 export type HvShellReturnEvent = CustomEvent<HvShellReturnDetail>;
@@ -48,6 +63,7 @@ export interface HvEventMap {
   'hv-denied': HvDeniedEvent;
   'hv-shell-return': HvShellReturnEvent;
   'hv-error': HvErrorEvent;
+  'hv-status-change': HvStatusChangeEvent;
 }
 
 declare global {

@@ -2,7 +2,8 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { codeLoadFailure, HvError } from '../../core/errors.js';
 import { appDataParam } from '../../core/shell/app-data.js';
 import type { createRoundTripState } from '../../core/shell/round-trip-state.js';
-import { buildAuthUrl } from '../../core/shell/url.js';
+import type { TargetRequest } from '../../core/shell/targets.js';
+import { buildAuthUrl, type BuildShellUrlOptions } from '../../core/shell/url.js';
 import { flowOf } from '../../core/shell/round-trip-params.js';
 import { dispatchHvEvent } from '../../session/events.js';
 import { POPUP_WINDOW_NAME } from '../../session/popup-name.js';
@@ -131,17 +132,14 @@ export class HvConnectButton extends HvElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const { appId, shell, lang } = this.config;
+    // Every attribute, a subclass's too: the link is built from them.
     const inputs = JSON.stringify([
       appId,
       shell,
       lang,
-      this.redirectUrl,
-      this.allowedRedirectOrigins,
-      this.action,
-      this.multiRecord,
-      this.forceAppAuth,
-      this.optionalOnlineRules,
-      this.optionalOfflineRules,
+      ...[...(this.constructor as typeof HvConnectButton).elementProperties].map(
+        ([name, { attribute }]) => attribute !== false && this[name as 'id'],
+      ),
     ]);
     if (inputs !== this.#linkInputs) {
       this.#linkInputs = inputs;
@@ -182,8 +180,8 @@ export class HvConnectButton extends HvElement {
       const { error } = this.#link;
       return html`<p part="error" role="alert">${term('setupError')} ${error.message}</p>`;
     }
-    const { status, person, error, declined } = this.#sessionController.state;
-    const connected = status === 'connected' && person && term('connectedAs')(person.name);
+    const { error, declined } = this.#sessionController.state;
+    const connected = this.connectedWords();
     const message =
       this.busy || connected
         ? undefined
@@ -223,7 +221,7 @@ export class HvConnectButton extends HvElement {
     ]) {
       if (!value) throw new HvError('invalid-config', `The ${attribute} attribute is missing.`);
     }
-    return buildAuthUrl(
+    return this.shellUrl(
       {
         shell: shell!,
         appId: appId!,
@@ -237,6 +235,17 @@ export class HvConnectButton extends HvElement {
       },
       { allowedRedirectOrigins: [location.origin, ...(splitWords(this.allowedRedirectOrigins) ?? [])] },
     );
+  }
+
+  /** What the button says instead of its link once the person is connected. */
+  protected connectedWords(): string | undefined {
+    const { status, person } = this.#sessionController.state;
+    return status === 'connected' && person ? this.localize.term('connectedAs')(person.name) : undefined;
+  }
+
+  /** The Shell URL the link leads to: the sign-in (AUTH); a subclass may lead elsewhere with the same request. */
+  protected shellUrl(request: TargetRequest<'AUTH'>, options: BuildShellUrlOptions): string {
+    return buildAuthUrl(request, options);
   }
 
   /**

@@ -1,0 +1,88 @@
+import { css } from 'lit';
+
+export const authStatusStyles = css`
+  :host {
+    display: block;
+    --_ok: var(--hv-auth-status-ok, #107c10);
+    --_attention: var(--hv-auth-status-attention, #8a5300);
+  }
+
+  [part='status'],
+  li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.5rem;
+  }
+
+  [part='icon'] {
+    inline-size: 1.25em;
+    text-align: center;
+    font-weight: 700;
+    color: var(--_attention);
+  }
+
+  .connected [part='icon'],
+  .read-only [part='icon'] {
+    color: var(--_ok);
+  }
+
+  .revoked [part='icon'],
+  .expired [part='icon'],
+  .unreachable [part='icon'],
+  .deleted [part='icon'],
+  .suspended [part='icon'] {
+    color: var(--_danger);
+  }
+
+  [part='label'] {
+    font-weight: 600;
+  }
+
+  [part='detail'] {
+    flex-basis: 100%;
+    margin: 0;
+    padding-inline-start: 1.75em;
+    font-size: 0.875em;
+  }
+
+  ul {
+    margin: 0.5rem 0 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  li + li {
+    margin-block-start: 0.5rem;
+  }
+
+  [part='action'],
+  [part='retry'] {
+    margin-block-start: 0.5rem;
+  }
+
+  [part='retry'] {
+    font: inherit;
+    min-block-size: 2.75rem;
+    padding-inline: 1rem;
+    border: 0.125rem solid var(--_accent);
+    border-radius: var(--_radius);
+    background: none;
+    color: var(--_accent);
+    cursor: pointer;
+  }
+
+  [part='retry']:focus-visible {
+    outline: var(--_focus-ring);
+    outline-offset: 0.125rem;
+  }
+
+  [part='error'] {
+    margin: 0;
+    color: var(--_danger);
+  }
+
+  :host([compact]) [part='status'] {
+    display: inline-flex;
+  }
+`;

@@ -1,0 +1,254 @@
+import { HvError } from '../../core/errors.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import type { RecordInfo } from '../../core/platform/methods/get-authorized-records.js';
+import { FIXED_BY_APPAUTH, recordStatus, type RecordStatus } from '../../core/platform/record-status.js';
+import { dispatchHvEvent, type AuthStatus, type HvStatusChangeDetail } from '../../session/events.js';
+import type { SessionState } from '../../session/session.js';
+import { HvElement } from '../internal/hv-element.js';
+import { SessionController } from '../internal/session-controller.js';
+import { tokenStyles } from '../internal/tokens.styles.js';
+import { authStatusStyles } from './auth-status.styles.js';
+
+/** Where the sign-in itself decides what the badge says, whatever the records. */
+const SIGN_IN_STATUS: Partial<Record<SessionState['status'], AuthStatus>> = {
+  unknown: 'checking',
+  connecting: 'checking',
+  'signed-out': 'not-connected',
+  expired: 'expired',
+  revoked: 'revoked',
+};
+
+/** A list's status is its most pressing record's: first what the person can fix, then what they cannot. */
+const PRESSING: readonly RecordStatus[] = [
+  'reauth-required',
+  'authorization-required',
+  'reauth-not-possible',
+  'location-not-supported',
+  'suspended',
+  'deleted',
+  'read-only',
+];
+
+const ICONS: Partial<Record<AuthStatus, string>> = { connected: '✓', 'read-only': '✓', checking: '…' };
+
+interface ShownRecord {
+  id: string;
+  name?: string;
+  status: RecordStatus;
+  expires?: Date;
+}
+
+/**
+ * Shows whether the application can reach the person's HealthVault records, live, and what to do when it
+ * cannot: connect, approve again (the Shell's APPAUTH for that record), sign in again, or try again when the
+ * proxy cannot be reached. It follows the page's session, so every badge and button of a page share one request,
+ * and other tabs' sign-ins and the tab coming back into view update it. It only reads; it never writes a record.
+ *
+ * @slot help - The host's own help, shown when a record cannot be authorized again (or is not supported).
+ *
+ * @event {HvStatusChangeEvent} hv-status-change - The badge shows another state: `detail.status`,
+ * `detail.records` (each with its own status) and `detail.stale`.
+ * @event {HvErrorEvent} hv-error - Configuration or proxy failure; `detail.error` is a typed `HvError`.
+ *
+ * @csspart status - The line that names the state (the whole badge when one record or none is shown).
+ * @csspart icon - The state's sign before its name.
+ * @csspart label - The state's name (with the record's name in a list).
+ * @csspart records - The list of records, when the person has several and no `record-id` is set.
+ * @csspart record - One record in that list.
+ * @csspart detail - Why the state is what it is, and until when access lasts.
+ * @csspart action - The connect, approve or sign-in button (an `hv-connect-button`; style it through its parts).
+ * @csspart retry - The "Try again" button shown when the proxy cannot be reached.
+ * @csspart error - The message shown when the configuration is invalid.
+ *
+ * @cssprop --hv-auth-status-ok - Color of the sign of a usable connection (default: #107c10).
+ * @cssprop --hv-auth-status-attention - Color of the sign of a state that needs the person (default: #8a5300).
+ * @cssprop --hv-color-danger - Color of the sign of a lost connection, and of error messages.
+ * @cssprop --hv-color-accent - The accent of the action button.
+ * @cssprop --hv-focus-ring - Outline of the focused button.
+ *
+ * @cssState checking - Asking the proxy who is signed in.
+ * @cssState not-connected - Nobody is signed in.
+ * @cssState connected - Connected, the record(s) usable.
+ * @cssState read-only - Connected; a record can be read, not written.
+ * @cssState reauth-required - A record needs the person's approval again (the application's rules grew).
+ * @cssState authorization-required - A record was never authorized, or its authorization ran out.
+ * @cssState reauth-not-possible - A record cannot be authorized again by this person.
+ * @cssState location-not-supported - The application cannot use a record kept where it is.
+ * @cssState suspended - A record is suspended.
+ * @cssState deleted - A record is deleted.
+ * @cssState revoked - The person withdrew the application's access.
+ * @cssState expired - The person's sign-in expired.
+ * @cssState unreachable - The proxy cannot be reached; what is shown is the last known state.
+ * @cssState stale - What is shown is the last known state.
+ *
+ * @tagname hv-auth-status
+ */
+export class HvAuthStatus extends HvElement {
+  static override styles = [tokenStyles, authStatusStyles];
+
+  static override properties: PropertyDeclarations = {
+    recordId: { attribute: 'record-id' },
+    compact: { type: Boolean, reflect: true },
+    multiRecord: { type: Boolean, attribute: 'multi-record' },
+  };
+
+  /** Shows this record only (its id for this application); without it, every authorized record of the person. */
+  declare recordId?: string;
+
+  /** Shows the state's sign and name only, without why and until when. */
+  compact = false;
+
+  /** The application authorizes several records (targetqs `ismra` when the person approves again). */
+  multiRecord = false;
+
+  readonly #session = new SessionController(this);
+  #announced?: string;
+  #reportedProblem?: string;
+
+  /** What the badge shows as a whole. */
+  get status(): AuthStatus {
+    return this.#view().status;
+  }
+
+  /** Asks the proxy again (skipping the short cache every element shares) and resolves once the badge shows it. */
+  async refresh(): Promise<void> {
+    await this.#session.session?.refresh(true);
+    await this.updateComplete;
+  }
+
+  /** The records shown, and the status of the whole. */
+  #view(): { status: AuthStatus; records: ShownRecord[]; stale: boolean } {
+    const { status, records } = this.#session.state;
+    const stale = status === 'error';
+    const shown = this.recordId
+      ? [
+          ((record) => (record ? shownRecord(record) : { id: this.recordId!, status: 'authorization-required' }))(
+            records.find((record) => record.id.toLowerCase() === this.recordId!.toLowerCase()),
+          ) as ShownRecord,
+        ]
+      : records.map(shownRecord);
+    const fromRecords =
+      PRESSING.find((pressing) => shown.some((record) => record.status === pressing)) ?? ('connected' as const);
+    return {
+      status: stale ? 'unreachable' : (SIGN_IN_STATUS[status] ?? fromRecords),
+      records: SIGN_IN_STATUS[status] ? [] : shown,
+      stale,
+    };
+  }
+
+  /** What keeps the badge from asking anyone, or undefined. */
+  #setupProblem(): HvError | undefined {
+    return (
+      this.missingProxy() ??
+      (this.config.appId ? undefined : new HvError('invalid-config', 'The app-id attribute is missing.'))
+    );
+  }
+
+  protected override updated(): void {
+    const problem = this.#setupProblem();
+    // The same problem again (another attribute changed) is not reported twice.
+    if (problem && problem.message !== this.#reportedProblem) this.reportError(problem);
+    this.#reportedProblem = problem?.message;
+    const view = this.#view();
+    for (const name of [...Object.values(SIGN_IN_STATUS), 'unreachable', 'connected', ...PRESSING, 'stale']) {
+      this.toggleState(name, name === view.status || (name === 'stale' && view.stale && view.records.length > 0));
+    }
+    const detail: HvStatusChangeDetail = {
+      status: view.status,
+      records: view.records.map(({ id, name, status }) => ({ id, name, status })),
+      stale: view.stale,
+    };
+    const said = JSON.stringify(detail);
+    if (said !== this.#announced) {
+      this.#announced = said;
+      dispatchHvEvent(this, 'hv-status-change', detail);
+    }
+  }
+
+  protected override render() {
+    const problem = this.#setupProblem();
+    if (problem) return html`<p part="error" role="alert">${this.localize.term('setupError')} ${problem.message}</p>`;
+    const term = this.localize.term.bind(this.localize);
+    const { status, records, stale } = this.#view();
+    const list = records.length > 1;
+    const summary = list || !records.length ? this.#line(status) : this.#recordLine(records[0]!);
+    return html`<div role="status" part="status" class=${status}>${summary}</div>
+      ${
+        list
+          ? html`<ul part="records">
+              ${records.map((record) => html`<li part="record" class=${record.status}>${this.#recordLine(record)}</li>`)}
+            </ul>`
+          : nothing
+      }
+      ${
+        stale
+          ? html`${this.compact ? nothing : html`<p part="detail">${term('why.unreachable')}</p>`}
+              <button part="retry" @click=${() => this.refresh()}>${term('retry')}</button>`
+          : this.#signInAction(status)
+      }`;
+  }
+
+  /** The badge's line for a status of the whole, with its explanation when there is one. */
+  #line(status: AuthStatus, name?: string): TemplateResult {
+    const term = this.localize.term.bind(this.localize);
+    const words = term(`status.${status}`);
+    const why = !this.compact && (term as (key: string) => string | undefined)(`why.${status}`);
+    return html`<span part="icon" aria-hidden="true">${ICONS[status] ?? '!'}</span>
+      <span part="label">${name ? `${name}: ${words}` : words}</span>
+      ${why ? html`<span part="detail">${why}</span>` : nothing}`;
+  }
+
+  /** One record's line: its status, until when access lasts, and what the person can do about it. */
+  #recordLine(record: ShownRecord): TemplateResult {
+    const { status, expires } = record;
+    const until =
+      !this.compact &&
+      expires &&
+      this.localize.term('accessUntil')(
+        new Intl.DateTimeFormat(this.localize.language, { dateStyle: 'medium' }).format(expires),
+      );
+    return html`${this.#line(status, this.recordId ? undefined : record.name)}
+    ${until ? html`<span part="detail">${until}</span>` : nothing}
+    ${status === 'reauth-not-possible' || status === 'location-not-supported' ? html`<slot name="help"></slot>` : nothing}
+    ${
+      FIXED_BY_APPAUTH.has(status)
+        ? html`<hv-reauthorize-button
+            part="action"
+            record-id=${record.id}
+            ?multi-record=${this.multiRecord || this.#session.state.records.length > 1}
+            .appId=${this.config.appId}
+            .shell=${this.config.shell}
+            .language=${this.config.lang}
+            .proxy=${this.config.proxy}
+            .proxyUrl=${this.config.proxyUrl}
+            >${this.localize.term('reauthorize')}</hv-reauthorize-button
+          >`
+        : nothing
+    }`;
+  }
+
+  /** Connect, or sign in again, where the sign-in is what is missing. */
+  #signInAction(status: AuthStatus) {
+    if (status !== 'not-connected' && status !== 'expired' && status !== 'revoked') return nothing;
+    return html`<hv-connect-button
+      part="action"
+      ?multi-record=${this.multiRecord}
+      .appId=${this.config.appId}
+      .shell=${this.config.shell}
+      .language=${this.config.lang}
+      .proxy=${this.config.proxy}
+      .proxyUrl=${this.config.proxyUrl}
+      >${status === 'expired' ? this.localize.term('signInAgain') : nothing}</hv-connect-button
+    >`;
+  }
+}
+
+function shownRecord(record: RecordInfo): ShownRecord {
+  return { id: record.id, name: record.name, status: recordStatus(record), expires: record.authExpires };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hv-auth-status': HvAuthStatus;
+  }
+}

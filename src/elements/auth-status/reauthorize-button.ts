@@ -1,0 +1,36 @@
+import type { PropertyDeclarations } from 'lit';
+import { APPAUTH_TARGET, type TargetRequest } from '../../core/shell/targets.js';
+import { buildUrlFor, type BuildShellUrlOptions } from '../../core/shell/url.js';
+import { HvConnectButton } from '../connect-button/connect-button.js';
+
+/**
+ * The connect button for a person who is signed in but whose record needs their authorization (again): it leads
+ * to the Shell's APPAUTH for `record-id` (targetqs `extrecordid`; `multi-record` sets `ismra`) and completes the
+ * return as the connect button does. `<hv-auth-status>` shows it where a record needs it.
+ *
+ * @tagname hv-reauthorize-button
+ */
+export class HvReauthorizeButton extends HvConnectButton {
+  static override properties: PropertyDeclarations = { recordId: { attribute: 'record-id' } };
+
+  /** The record to authorize (its id for this application). */
+  declare recordId?: string;
+
+  /** The person is connected already: this button is for a record, and always shows its link. */
+  protected override connectedWords(): undefined {
+    return undefined;
+  }
+
+  protected override shellUrl(
+    { forceAppAuth: _alwaysAsks, ...request }: TargetRequest<'AUTH'>,
+    options: BuildShellUrlOptions,
+  ): string {
+    return buildUrlFor(APPAUTH_TARGET, { ...request, recordId: this.recordId }, options);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hv-reauthorize-button': HvReauthorizeButton;
+  }
+}
