@@ -244,7 +244,8 @@ export class HvAuthStatus extends HvElement {
 }
 
 function shownRecord(record: RecordInfo): ShownRecord {
-  return { id: record.id, name: record.name, status: recordStatus(record), expires: record.authExpires };
+  const expires = record.authExpired ? undefined : record.authExpires;
+  return { id: record.id, name: record.name, status: recordStatus(record), expires };
 }
 
 declare global {
