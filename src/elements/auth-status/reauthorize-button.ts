@@ -21,11 +21,10 @@ export class HvReauthorizeButton extends HvConnectButton {
     return undefined;
   }
 
-  protected override shellUrl(
-    { forceAppAuth: _alwaysAsks, ...request }: TargetRequest<'AUTH'>,
-    options: BuildShellUrlOptions,
-  ): string {
-    return buildUrlFor(APPAUTH_TARGET, { ...request, recordId: this.recordId }, options);
+  protected override shellUrl(request: TargetRequest<'AUTH'>, options: BuildShellUrlOptions): string {
+    // APPAUTH always asks, so it has no forceappauth: `force-app-auth` here is a configuration error.
+    const appAuth = { ...request, recordId: this.recordId } as TargetRequest<'APPAUTH'>;
+    return buildUrlFor(APPAUTH_TARGET, appAuth, options);
   }
 }
 
