@@ -7,6 +7,7 @@ import type { SessionState } from '../../session/session.js';
 import { HvElement } from '../internal/hv-element.js';
 import { SessionController } from '../internal/session-controller.js';
 import { tokenStyles } from '../internal/tokens.styles.js';
+import { statusWords } from '../../strings/en-status.js';
 import { authStatusStyles } from './auth-status.styles.js';
 
 /** Where the sign-in itself decides what the badge says, whatever the records. */
@@ -102,6 +103,8 @@ export class HvAuthStatus extends HvElement {
   multiRecord = false;
 
   readonly #session = new SessionController(this);
+  /** One of the badge's own words, in the badge's language. */
+  readonly #word = <K extends keyof typeof statusWords>(key: K) => this.localize.term(key, statusWords);
   #announced?: string;
   #reportedProblem?: string;
 
@@ -168,7 +171,7 @@ export class HvAuthStatus extends HvElement {
   protected override render() {
     const problem = this.#setupProblem();
     if (problem) return html`<p part="error" role="alert">${this.localize.term('setupError')} ${problem.message}</p>`;
-    const term = this.localize.term.bind(this.localize);
+    const term = this.#word;
     const { status, records, stale } = this.#view();
     const list = records.length > 1;
     const summary = list || !records.length ? this.#line(status) : this.#recordLine(records[0]!);
@@ -190,7 +193,7 @@ export class HvAuthStatus extends HvElement {
 
   /** The badge's line for a status of the whole, with its explanation when there is one. */
   #line(status: AuthStatus, name?: string): TemplateResult {
-    const term = this.localize.term.bind(this.localize);
+    const term = this.#word;
     const words = term(`status.${status}`);
     const why = !this.compact && (term as (key: string) => string | undefined)(`why.${status}`);
     return html`<span part="icon" aria-hidden="true">${ICONS[status] ?? '!'}</span>
@@ -204,7 +207,7 @@ export class HvAuthStatus extends HvElement {
     const until =
       !this.compact &&
       expires &&
-      this.localize.term('accessUntil')(
+      this.#word('accessUntil')(
         new Intl.DateTimeFormat(this.localize.language, { dateStyle: 'medium' }).format(expires),
       );
     return html`${this.#line(status, this.recordId ? undefined : record.name)}
@@ -221,7 +224,7 @@ export class HvAuthStatus extends HvElement {
             .language=${this.config.lang}
             .proxy=${this.config.proxy}
             .proxyUrl=${this.config.proxyUrl}
-            >${this.localize.term('reauthorize')}</hv-reauthorize-button
+            >${this.#word('reauthorize')}</hv-reauthorize-button
           >`
         : nothing
     }`;
@@ -238,7 +241,7 @@ export class HvAuthStatus extends HvElement {
       .language=${this.config.lang}
       .proxy=${this.config.proxy}
       .proxyUrl=${this.config.proxyUrl}
-      >${status === 'expired' ? this.localize.term('signInAgain') : nothing}</hv-connect-button
+      >${status === 'expired' ? this.#word('signInAgain') : nothing}</hv-connect-button
     >`;
   }
 }

@@ -60,9 +60,9 @@ export class LocalizeController implements ReactiveController {
     if (!tables[language] && loaders[language]) void load(language).then(() => this.host.requestUpdate());
   }
 
-  /** The string `key` in the host's language. */
-  term<K extends keyof Omit<HvStrings, 'errors'>>(key: K): HvStrings[K] {
-    return (this.host.strings?.[key] ?? tables[this.language]?.[key] ?? en[key]) as HvStrings[K];
+  /** The string `key` in the host's language; `english`: the element's own English table, when not `en`. */
+  term<K extends keyof Omit<HvStrings, 'errors'>>(key: K, english: Partial<HvStrings> = en): HvStrings[K] {
+    return (this.host.strings?.[key] ?? tables[this.language]?.[key] ?? english[key]) as HvStrings[K];
   }
 
   /** The words a person sees for `error`; undefined for the moment it takes English's failure words to load. */
