@@ -7,7 +7,9 @@ import { startSimulatedPlatform } from '../src/mock/browser.js';
 
 const SETTINGS_KEY = 'hv-demo:settings';
 const LOG_KEY = 'hv-demo:log';
-const LOGGED_EVENTS = ['hv-connect', 'hv-authorized', 'hv-denied', 'hv-error'] as const;
+const LOGGED_EVENTS = ['hv-connect', 'hv-authorized', 'hv-denied', 'hv-status-change', 'hv-error'] as const;
+/** The attributes the status badge shares with the button: the configuration, and multi-record. */
+const BADGE_ATTRIBUTES = ['app-id', 'shell', 'lang', 'multi-record'];
 /** The failures that keep the button from making its link: the page's configuration is wrong. */
 const CONFIG_ERROR_CODES: readonly string[] = ['invalid-config', 'invalid-shell-request'];
 
@@ -16,6 +18,7 @@ const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) 
 const simulator = await startSimulatedPlatform({ proxyUrl: '/hv-proxy' });
 
 const button = byId<HvConnectButton>('connect');
+const badge = byId('status');
 const proxyUrl = byId('config').getAttribute('proxy-url')!;
 const panel = byId<HTMLParagraphElement>('person');
 const attributes = byId<HTMLFormElement>('attributes');
@@ -51,9 +54,11 @@ function applySettings(settings: Record<string, string | boolean>): void {
     if (!control) continue;
     if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = value === true;
     else control.value = String(value);
-    if (value === true) button.setAttribute(name, '');
-    else if (value === false || value === '') button.removeAttribute(name);
-    else button.setAttribute(name, String(value));
+    for (const element of BADGE_ATTRIBUTES.includes(name) ? [button, badge] : [button]) {
+      if (value === true) element.setAttribute(name, '');
+      else if (value === false || value === '') element.removeAttribute(name);
+      else element.setAttribute(name, String(value));
+    }
   }
 }
 
@@ -97,6 +102,11 @@ function describeEvent(event: CustomEvent): string {
     }
     case 'hv-denied':
       return `${String(detail.reason)}; action=${String(detail.action)}`;
+    case 'hv-status-change': {
+      const records = detail.records as { name?: string; status: string }[];
+      const stale = detail.stale ? ' (last known)' : '';
+      return `${String(detail.status)}${stale}${records.map((r) => `; ${r.name ?? 'record'}: ${r.status}`).join('')}`;
+    }
     default:
       return `${detail.error?.code}: ${detail.error?.message}`;
   }

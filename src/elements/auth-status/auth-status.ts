@@ -91,6 +91,7 @@ export class HvAuthStatus extends HvElement {
     recordId: { attribute: 'record-id' },
     compact: { type: Boolean, reflect: true },
     multiRecord: { type: Boolean, attribute: 'multi-record' },
+    noConnect: { type: Boolean, attribute: 'no-connect' },
   };
 
   /** Shows this record only (its id for this application); without it, every authorized record of the person. */
@@ -101,6 +102,9 @@ export class HvAuthStatus extends HvElement {
 
   /** The application authorizes several records (targetqs `ismra` when the person approves again). */
   multiRecord = false;
+
+  /** Leaves out the connect and sign-in-again button, where the page shows its own `<hv-connect-button>`. */
+  noConnect = false;
 
   readonly #session = new SessionController(this);
   /** One of the badge's own words, in the badge's language. */
@@ -232,7 +236,7 @@ export class HvAuthStatus extends HvElement {
 
   /** Connect, or sign in again, where the sign-in is what is missing. */
   #signInAction(status: AuthStatus) {
-    if (status !== 'not-connected' && status !== 'expired' && status !== 'revoked') return nothing;
+    if (this.noConnect || (status !== 'not-connected' && status !== 'expired' && status !== 'revoked')) return nothing;
     return html`<hv-connect-button
       part="action"
       ?multi-record=${this.multiRecord}

@@ -66,6 +66,14 @@ describe('hv-auth-status', () => {
     expect(link.href).to.match(/redirect\.aspx\?target=AUTH&targetqs=appid%3D8f3c7b1e/);
   });
 
+  it('leaves its connect button out with no-connect, where the page has its own', async () => {
+    const { el } = await badge(() => personWith(['Jane Doe', {}]), { signedIn: false });
+    el.noConnect = true;
+    await el.updateComplete;
+    expect(part(el, 'action')).to.equal(null);
+    expect(text(el, 'label')).to.equal('Not connected to HealthVault');
+  });
+
   it('shows a connected record, and until when access lasts', async () => {
     const { el } = await badge(() => personWith(['Jane Doe', { 'auth-expires': '2031-05-04T10:00:00Z' }]));
     expect(el.status).to.equal('connected');
