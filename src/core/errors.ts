@@ -44,6 +44,9 @@ export class HvError extends Error {
   }
 }
 
+/** The waits before each retry of a retryable failure, in ms: a proxy still down after some 7 s waits for a person. */
+export const RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 4000];
+
 /** The failure to load a lazily loaded part of the kit (offline, or a deployment replaced under the page). */
 export function codeLoadFailure(cause: unknown): HvError {
   return new HvError('network', 'A part of the HealthVault kit could not be loaded; reload the page.', {

@@ -1,4 +1,4 @@
-import { codeLoadFailure, HvError } from '../core/errors.js';
+import { codeLoadFailure, HvError, RETRY_DELAYS_MS } from '../core/errors.js';
 import type { PersonInfo } from '../core/platform/methods/get-person-info.js';
 import type { RecordInfo } from '../core/platform/methods/get-authorized-records.js';
 import { proxyUrlKey, type HvProxy } from '../transport/proxy.js';
@@ -63,6 +63,9 @@ export class HvSession {
   /** Counts checks and sign-ins, so that only the latest check's answer is kept. */
   private checks = 0;
   private channel?: BroadcastChannel;
+  /** Checks in a row that failed in a way retrying can help: how long to wait before the next. */
+  private failures = 0;
+  private retryTimer?: ReturnType<typeof setTimeout>;
   /** What the last Shell return left to say (a refusal, a failure), kept until the person connects. */
   private returnNote: Pick<SessionState, 'error' | 'declined'> = {};
 
@@ -122,6 +125,7 @@ export class HvSession {
   async refresh(fresh = false, nudged = false): Promise<SessionState> {
     const check = ++this.checks;
     this.checkedAt = Date.now();
+    clearTimeout(this.retryTimer);
     let next: SessionState;
     try {
       const { clientFor, readPerson } = await import('./connection.js');
@@ -136,6 +140,10 @@ export class HvSession {
     // Found signed out, expired or revoked here: the other tabs learn it too (unless they told us).
     const lost = this.current.status === 'connected' && next.status !== 'connected' && next.status !== 'error';
     if (lost && !nudged) this.channel?.postMessage('changed');
+    // A proxy that cannot be reached is asked again, waiting longer each time, then left to a person's retry.
+    const delay = next.error?.retryable && next.status === 'error' ? RETRY_DELAYS_MS[this.failures++] : undefined;
+    if (delay !== undefined) this.retryTimer = setTimeout(() => void this.refresh(true), delay);
+    else if (next.status !== 'error') this.failures = 0;
     this.update(next);
     return this.current;
   }

@@ -154,6 +154,26 @@ describe('the page session', () => {
     }
   });
 
+  it('asks a proxy it cannot reach again after 1, 2 and 4 seconds, then leaves it to a person', async function () {
+    this.timeout(12_000);
+    const proxy = new FakeProxy();
+    proxy.signedIn = true;
+    const asked: number[] = [];
+    const started = performance.now();
+    proxy.call = async () => {
+      asked.push(Math.round((performance.now() - started) / 1000));
+      throw new HvError('network', 'Failed to fetch', { retryable: true });
+    };
+    const session = getSession(APP_ID, proxy)!;
+    session.start();
+    await new Promise((resolve) => setTimeout(resolve, 8_000));
+    expect(asked).to.deep.equal([0, 1, 3, 7]);
+    expect(session.state.status).to.equal('error');
+    // A person's retry that works ends the failures.
+    proxy.call = async () => personInfoNode();
+    expect((await session.refresh(true)).status).to.equal('connected');
+  });
+
   it('rechecks when the tab is shown again, at most every 30 seconds', async () => {
     const proxy = new FakeProxy();
     const session = getSession(APP_ID, proxy)!;

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { codeLoadFailure, HvError } from '../../core/errors.js';
+import { codeLoadFailure, HvError, RETRY_DELAYS_MS } from '../../core/errors.js';
 import type { MethodDescriptor } from '../../core/platform/method-descriptor.js';
 import type { HvProxy } from '../../transport/proxy.js';
 
@@ -24,9 +24,6 @@ export interface PlatformDataOptions {
   /** The wait before each retry of a retryable failure, in ms; as many retries as waits. */
   retryDelays?: readonly number[];
 }
-
-/** 1 s, 2 s, 4 s: a proxy that is still down after some 7 s is shown as failed, with a way to try again. */
-const RETRY_DELAYS_MS = [1000, 2000, 4000];
 
 function asHvError(error: unknown): HvError {
   // The proxy and the decoders only throw HvError; anything else is the connection module failing to load.
