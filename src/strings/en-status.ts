@@ -26,4 +26,14 @@ export const statusWords = {
   reauthorize: 'Review access',
   signInAgain: 'Sign in again',
   retry: 'Try again',
+  details: 'What this app can use',
+  detailsWords: {
+    online: 'While you are signed in',
+    offline: 'Also while you are away (offline)',
+    none: 'Nothing',
+    why: 'Why it asks',
+    loading: 'Loading…',
+    failed: 'This cannot be shown right now.',
+    permissions: { All: 'everything', Read: 'read', Create: 'add', Update: 'change', Delete: 'delete' },
+  },
 };

@@ -34,6 +34,16 @@ export const strings: HvStrings = {
   reauthorize: 'Revisar el acceso',
   signInAgain: 'Volver a iniciar sesión',
   retry: 'Reintentar',
+  details: 'Qué puede usar esta aplicación',
+  detailsWords: {
+    online: 'Mientras tiene la sesión iniciada',
+    offline: 'También cuando no está (sin conexión)',
+    none: 'Nada',
+    why: 'Por qué lo pide',
+    loading: 'Cargando…',
+    failed: 'No se puede mostrar ahora.',
+    permissions: { All: 'todo', Read: 'leer', Create: 'añadir', Update: 'cambiar', Delete: 'eliminar' },
+  },
   errors: {
     'invalid-config': 'HealthVault no está bien configurado en esta página.',
     'invalid-shell-request': 'HealthVault no está bien configurado en esta página.',

@@ -46,6 +46,25 @@ export const authStatusStyles = css`
     font-size: 0.875em;
   }
 
+  details {
+    flex-basis: 100%;
+    padding-inline-start: 1.75em;
+    font-size: 0.875em;
+  }
+
+  summary {
+    cursor: pointer;
+  }
+
+  summary:focus-visible {
+    outline: var(--_focus-ring);
+  }
+
+  .heading {
+    margin: 0.5rem 0 0;
+    font-weight: 600;
+  }
+
   ul {
     margin: 0.5rem 0 0;
     padding: 0;

@@ -1,9 +1,10 @@
-import { HvError } from '../../core/errors.js';
+import { codeLoadFailure, HvError } from '../../core/errors.js';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { RecordInfo } from '../../core/platform/methods/get-authorized-records.js';
 import { FIXED_BY_APPAUTH, recordStatus, type RecordStatus } from '../../core/platform/record-status.js';
 import { dispatchHvEvent, type AuthStatus, type HvStatusChangeDetail } from '../../session/events.js';
 import type { SessionState } from '../../session/session.js';
+import { define } from '../internal/define.js';
 import { HvElement } from '../internal/hv-element.js';
 import { SessionController } from '../internal/session-controller.js';
 import { tokenStyles } from '../internal/tokens.styles.js';
@@ -29,6 +30,12 @@ const PRESSING: readonly RecordStatus[] = [
   'deleted',
   'read-only',
 ];
+
+/** The statuses in which the application has some access to show on demand. */
+const GRANTS_SOMETHING: ReadonlySet<AuthStatus> = new Set(['connected', 'read-only', 'reauth-required']);
+
+/** Whether the details' element is loaded and defined (once per page). */
+let detailsDefined = false;
 
 const ICONS: Partial<Record<AuthStatus, string>> = { connected: '✓', 'read-only': '✓', checking: '…' };
 
@@ -218,6 +225,23 @@ export class HvAuthStatus extends HvElement {
     ${until ? html`<span part="detail">${until}</span>` : nothing}
     ${status === 'reauth-not-possible' || status === 'location-not-supported' ? html`<slot name="help"></slot>` : nothing}
     ${
+      !this.compact && GRANTS_SOMETHING.has(status)
+        ? html`<details part="details" @toggle=${this.#openDetails}>
+            <summary>${this.#word('details')}</summary>
+            ${
+              detailsDefined
+                ? html`<hv-auth-details
+                    .source=${this.sessionSource()}
+                    .recordId=${record.id}
+                    .language=${this.localize.language}
+                    .words=${this.#word('detailsWords')}
+                  ></hv-auth-details>`
+                : nothing
+            }
+          </details>`
+        : nothing
+    }
+    ${
       FIXED_BY_APPAUTH.has(status)
         ? html`<hv-reauthorize-button
             part="action"
@@ -233,6 +257,19 @@ export class HvAuthStatus extends HvElement {
         : nothing
     }`;
   }
+
+  /** Loads what the details show, the first time a person opens them. */
+  #openDetails = (event: Event) => {
+    if (!(event.currentTarget as HTMLDetailsElement).open || detailsDefined) return;
+    import('./auth-details.js').then(
+      ({ HvAuthDetails }) => {
+        define('hv-auth-details', HvAuthDetails);
+        detailsDefined = true;
+        this.requestUpdate();
+      },
+      (cause: unknown) => this.reportError(codeLoadFailure(cause)),
+    );
+  };
 
   /** Connect, or sign in again, where the sign-in is what is missing. */
   #signInAction(status: AuthStatus) {

@@ -312,6 +312,67 @@ describe('hv-auth-status', () => {
     expect(proxy.calls.map((call) => call.method)).to.deep.equal(['GetPersonInfo']);
   });
 
+  it('shows on demand which types the app may use online and offline, and why it asks', async () => {
+    const MEDICATION = '30cafccc-047d-4288-94ef-643571f7919d';
+    const ALLERGY = '52bf9104-2c5e-4f1f-a66d-552ebcc53df7';
+    const rule = (reason: string, ...types: string[]) =>
+      xml('rule', [
+        xml('reason', reason),
+        xml('permission', 'Read'),
+        xml(
+          'target-set',
+          types.map((id) => xml('type-id', id)),
+        ),
+      ]);
+    const answers: Record<string, () => XmlNode> = {
+      GetPersonInfo: () => personWith(['Jane Doe', {}]),
+      GetApplicationInfo: () =>
+        xml('info', [
+          xml('application', [
+            xml('id', APP_ID),
+            xml('name', 'Clinic'),
+            xml('app-auth-required', 'true'),
+            xml('restrict-app-users', 'false'),
+            xml('is-published', 'true'),
+            xml('app-type', 'Web'),
+            xml('person-online-base-auth-xml', [
+              xml('auth', [xml('rules', [rule('Shows your <b>medications</b>.', MEDICATION, ALLERGY)])]),
+            ]),
+          ]),
+        ]),
+      QueryPermissions: () =>
+        xml('info', [
+          xml('thing-type-permission', [
+            xml('thing-type-id', MEDICATION),
+            xml('online-access-permissions', [xml('permission', 'Read'), xml('permission', 'Create')]),
+            xml('offline-access-permissions', [xml('permission', 'Read')]),
+          ]),
+        ]),
+    };
+    const { el, proxy } = await badge(() => personWith(['Jane Doe', {}]));
+    proxy.call = async (method, info, options) => {
+      proxy.calls.push({ method, info, options });
+      return answers[method]!();
+    };
+    expect(proxy.calls.filter((call) => call.method !== 'GetPersonInfo')).to.deep.equal([]);
+    const details = part(el, 'details') as HTMLDetailsElement;
+    details.querySelector('summary')!.click();
+    await waitUntil(() => details.textContent!.includes('Why it asks'), 'the details did not load');
+    const lines = [...details.querySelectorAll('p, li')].map((line) => line.textContent!.replace(/\s+/g, ' ').trim());
+    expect(lines).to.deep.equal([
+      'While you are signed in',
+      'Medication: read, add',
+      'Also while you are away (offline)',
+      'Medication: read',
+      'Why it asks',
+      'Shows your <b>medications</b>.',
+    ]);
+    expect(details.querySelector('b')).to.equal(null);
+    const asked = proxy.calls.find((call) => call.method === 'QueryPermissions')!;
+    expect(asked.options?.recordId).to.equal(OWN);
+    expect(asked.info).to.contain(ALLERGY);
+  });
+
   it('passes axe in its states', async () => {
     const connected = await badge(() =>
       personWith(['Jane Doe', {}], ['Sam Doe', { 'app-record-auth-action': 'ReauthorizationRequired' }]),
