@@ -18,7 +18,15 @@ import { serveStatic } from './lib/static-server.mjs';
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 
 const kB = 1000;
-const budgets = { pageScript: 20 * kB, connectButtonAlone: 12 * kB, requests: 0, layoutShift: 0 };
+const budgets = {
+  pageScript: 20 * kB,
+  connectButtonAlone: 12 * kB,
+  requests: 0,
+  layoutShift: 0,
+  // A clinic list of a thousand badges for one person: requests shared, rendered soon after the answer.
+  thousandBadgesProxyCalls: 2,
+  thousandBadgesRenderMs: 100,
+};
 const sizeOnly = process.argv.includes('--size');
 /** The figures over their budget, for the exit code. */
 const over = [];
@@ -49,15 +57,15 @@ function buildIfStale() {
 
 const gzipSize = (code) => gzipSync(code, { level: 9 }).length;
 
-/** The connect button as a page would get it from its define entry, bundled with Lit and minified. */
-async function bundleConnectButtonAlone() {
+/** An element as a page would get it from its define entry (`src/define/<name>.ts`), with Lit, minified. */
+async function bundleAlone(name) {
   const output = await build({
     configFile: false,
     logLevel: 'silent',
     build: {
       write: false,
       target: 'es2022',
-      lib: { entry: 'src/define/connect-button.ts', formats: ['es'], fileName: 'connect-button' },
+      lib: { entry: `src/define/${name}.ts`, formats: ['es'], fileName: name },
       // As the cdn build (vite.config.ts) does.
       rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true } },
     },
@@ -88,8 +96,10 @@ function sizeRow(label, files, budget) {
 
 const formatKb = (bytes) => `${(bytes / kB).toFixed(1)} kB`;
 
-/** The rule README.md gives partners to reserve the button's box until the script has run. */
-const reserveBoxRule = 'hv-connect-button:not(:defined) { display: inline-block; min-block-size: 2.75rem; }';
+/** The rules README.md gives partners to reserve the elements' boxes until the script has run. */
+const reserveBoxRule =
+  'hv-connect-button:not(:defined) { display: inline-block; min-block-size: 2.75rem; } ' +
+  'hv-auth-status:not(:defined) { display: block; min-block-size: 1.5rem; }';
 
 /** What a browser sees loading a partner page with the elements (cdn ES module), `loads` times, cold. */
 async function measureInChromium({ partnerCss }) {
@@ -108,6 +118,7 @@ async function measureInChromium({ partnerCss }) {
       <hv-connect-button redirect-url="https://partner.example/return" allowed-redirect-origins="https://partner.example">
         Connect to HealthVault
       </hv-connect-button>
+      <hv-auth-status no-connect></hv-auth-status>
     </hv-config>
     <p>Text below the button moves if the button changes size as it renders.</p>
   </body>
@@ -134,6 +145,74 @@ async function measureInChromium({ partnerCss }) {
     await server.close();
   }
   return runs;
+}
+
+const PERSON_ID = '6f2b0a44-1b7c-4e8a-9d61-2f3e4a5b6c7d';
+const RECORD_ID = '0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+/** The proxy's answer to GetPersonInfo for a signed-in person with one record, as the platform writes it. */
+const personInfoResponse = `<?xml version="1.0" encoding="utf-8"?>
+<response><status><code>0</code></status><wc:info xmlns:wc="urn:com.microsoft.wc.methods.response.GetPersonInfo">
+<person-info><person-id>${PERSON_ID}</person-id><name>Jane Doe</name><selected-record-id>${RECORD_ID}</selected-record-id>
+<record id="${RECORD_ID}" record-custodian="true" rel-type="1" rel-name="Self" auth-expires="9999-12-31T23:59:59.999Z"
+ auth-expired="false" display-name="Jane" state="Active" app-record-auth-action="NoActionRequired">Jane Doe</record>
+</person-info></wc:info></response>`;
+
+/**
+ * A page of a thousand badges for one signed-in person: how many proxy calls it makes, and how long after the
+ * proxy's answer arrives every badge shows it (median of `loads` cold loads).
+ */
+async function measureThousandBadges() {
+  const page = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>hv-elements bench: 1000 badges</title>
+    <script type="module" src="/cdn/${esEntry}"></script>
+  </head>
+  <body>
+    <hv-config app-id="9ca84d74-1473-471d-940f-2699cb7198df" shell="us" proxy-url="/hv-proxy">
+      ${'<hv-auth-status compact></hv-auth-status>\n'.repeat(1000)}
+    </hv-config>
+  </body>
+</html>`;
+  let proxyCalls = 0;
+  const signedIn = async (request) => {
+    if (!new URL(request.url).pathname.startsWith('/hv-proxy/')) return undefined;
+    proxyCalls++;
+    return new Response(personInfoResponse, { headers: { 'Content-Type': 'application/xml' } });
+  };
+  const server = await serveStatic({ pages: { '/': page }, folders: { '/cdn/': cdnDir }, handle: signedIn });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  const runs = [];
+  try {
+    for (let run = 0; run < loads; run++) {
+      proxyCalls = 0;
+      const context = await browser.newContext();
+      await context.addInitScript(recordEveryBadgeConnected);
+      const tab = await context.newPage();
+      await tab.goto(`${server.origin}/`, { waitUntil: 'load' });
+      await tab.waitForFunction(() => window.hvBenchAllConnected !== undefined, null, { timeout: 20_000 });
+      await tab.waitForTimeout(500); // a later call would show up here
+      const renderMs = await tab.evaluate(() => {
+        const answer = performance.getEntriesByType('resource').find((entry) => entry.name.includes('/hv-proxy/'));
+        return window.hvBenchAllConnected - answer.responseEnd;
+      });
+      runs.push({ proxyCalls, renderMs });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return runs;
+}
+
+/** In the page, before its scripts: notes when the thousandth badge says connected. */
+function recordEveryBadgeConnected() {
+  let connected = 0;
+  document.addEventListener('hv-status-change', (event) => {
+    if (event.detail.status === 'connected' && ++connected === 1000) window.hvBenchAllConnected = performance.now();
+  });
 }
 
 /** In the page, before its scripts: notes when the first button has rendered. */
@@ -196,7 +275,8 @@ const esFiles = withCode(esGraph.eager);
 const lazyFiles = withCode(esGraph.lazy);
 // The classic script is a loader: a page using it downloads it and then the ES module's first download.
 const iifeFiles = withCode([iifeEntry, ...esGraph.eager]);
-const connectButtonAlone = await bundleConnectButtonAlone();
+const connectButtonAlone = await bundleAlone('connect-button');
+const authStatusAlone = await bundleAlone('auth-status');
 printTable(
   'Script sizes (1 kB = 1000 bytes; gzip level 9, summed per file)',
   ['script', 'raw', 'gzip', 'budget', ''],
@@ -209,6 +289,7 @@ printTable(
       connectButtonAlone.files,
       budgets.connectButtonAlone,
     ),
+    sizeRow('status badge alone (define/auth-status, with the button and Lit)', authStatusAlone.files),
   ],
 );
 printTable(
@@ -267,6 +348,27 @@ printTable(
       figure('firstRenderAfterScript', median).toFixed(1),
       '',
       '',
+    ],
+  ],
+);
+
+const badgeRuns = await measureThousandBadges();
+const badgeFigure = (name, pick) => pick(badgeRuns.map((run) => run[name]));
+const proxyCalls = badgeFigure('proxyCalls', worst);
+const renderMs = badgeFigure('renderMs', median);
+printTable(
+  `In Chromium: 1000 <hv-auth-status> for one signed-in person, cdn ES module, ${loads} cold loads`,
+  ['figure', 'value', 'budget', ''],
+  [
+    [
+      'proxy calls (worst)',
+      String(proxyCalls),
+      ...against(proxyCalls, budgets.thousandBadgesProxyCalls, '1000 badges: proxy calls'),
+    ],
+    [
+      "every badge shows the proxy's answer, ms after it arrived (median)",
+      renderMs.toFixed(1),
+      ...against(renderMs, budgets.thousandBadgesRenderMs, '1000 badges: render', (ms) => `${ms} ms`),
     ],
   ],
 );

@@ -9,6 +9,7 @@ export const authStatusStyles = css`
 
   [part='status'],
   li {
+    min-block-size: 1.5rem;
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -17,7 +18,7 @@ export const authStatusStyles = css`
 
   [part='icon'] {
     inline-size: 1.25em;
-    text-align: center;
+    text-align: start;
     font-weight: 700;
     color: var(--_attention);
   }
