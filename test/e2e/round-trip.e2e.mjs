@@ -142,3 +142,25 @@ export async function closingThePopupFiresHvDenied({ page, context, baseUrl }) {
   const [denied] = await logEntries(page, 'hv-denied');
   assert.match(denied, /popup-closed/);
 }
+
+export async function theBadgeLeadsARecordThroughAuthorizationAndShowsItConnected({ page, baseUrl, problems }) {
+  await openDemo(page, baseUrl, 'authorization-required');
+  const badge = page.locator('hv-auth-status');
+  await page.locator('hv-auth-status [part="record"]', { hasText: 'Leo Hayes: Needs your authorization' }).waitFor();
+  assert.equal(await badge.evaluate((el) => el.status), 'authorization-required');
+
+  await page.getByRole('link', { name: 'Review access' }).click();
+  await page.waitForURL(/\/shell\/redirect\.aspx\?target=APPAUTH/);
+  const targetqs = new URLSearchParams(new URL(page.url()).searchParams.get('targetqs'));
+  assert.equal(targetqs.get('ismra'), 'true');
+  assert.match(targetqs.get('extrecordid'), /^[0-9a-f-]{36}$/);
+  await page.getByLabel('Robin Hayes').check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Approve and continue' }).click();
+
+  await logEntries(page, 'hv-authorized');
+  await page.locator('hv-auth-status [part="record"]', { hasText: 'Leo Hayes: Connected to HealthVault' }).waitFor();
+  assert.equal(await badge.evaluate((el) => el.status), 'connected');
+  assert.equal(new URL(page.url()).search, '');
+  assert.deepEqual(problems, []);
+}
