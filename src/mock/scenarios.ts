@@ -7,6 +7,7 @@ import {
   type GrantedRule,
   type SimApplication,
   type SimAuthorization,
+  type SimLocation,
   type SimPerson,
   type SimRecord,
   type SimulatorState,
@@ -98,6 +99,9 @@ const HEALTH_SUMMARY_RULE: SimAuthRule = {
   displayFlags: 0,
 };
 
+/** Where the records of the scenarios' people are, unless a scenario says otherwise. */
+const UNITED_STATES: SimLocation = { country: 'US' };
+
 function demoApplication(now: number, actionUrl: string): SimApplication {
   return {
     id: DEMO_APP_ID,
@@ -105,6 +109,8 @@ function demoApplication(now: number, actionUrl: string): SimApplication {
     description: 'A demonstration partner site for the hv-elements web components.',
     actionUrl,
     createdAt: now - 900 * DAY_MS,
+    // A US clinic: records located elsewhere are RecordLocationNotSupported for it.
+    supportedRecordLocations: [UNITED_STATES],
     rules: [
       HEALTH_SUMMARY_RULE,
       {
@@ -190,7 +196,13 @@ class ScenarioBuilder {
     };
   }
 
-  record(id: string, name: string, appSpecificRecordId: string, state: SimRecord['state'] = 'Active'): string {
+  record(
+    id: string,
+    name: string,
+    appSpecificRecordId: string,
+    state: SimRecord['state'] = 'Active',
+    location: SimLocation = UNITED_STATES,
+  ): string {
     this.state.records[id] = {
       id,
       name,
@@ -200,6 +212,7 @@ class ScenarioBuilder {
       createdAt: this.now - 700 * DAY_MS,
       updatedAt: this.now - 3 * DAY_MS,
       sizeBytes: 4096 + (Number(appSpecificRecordId) % 50_000),
+      location: { ...location },
     };
     return id;
   }
@@ -224,14 +237,21 @@ class ScenarioBuilder {
     this.state.proxySessions[DEMO_APP_ID] = { tokenHash, instanceId: '1', openedAt: signedInAt };
   }
 
-  authorize(personId: string, appId: string, recordId: string, granted: GrantedRule[]): void {
+  /** `personId` authorized `appId` on `recordId` 120 days ago, until `expiresAt` (never when null). */
+  authorize(
+    personId: string,
+    appId: string,
+    recordId: string,
+    granted: GrantedRule[],
+    expiresAt: number | null = null,
+  ): void {
     const authorization: SimAuthorization = {
       personId,
       appId,
       recordId,
       granted,
       createdAt: this.now - 120 * DAY_MS,
-      expiresAt: null,
+      expiresAt,
     };
     this.state.authorizations.push(authorization);
     (this.state.selectedRecords[personId] ??= {})[appId] ??= recordId;
