@@ -5,11 +5,16 @@ import type {
   RecordAccess,
   SimApplication,
   SimAuthorization,
+  SimLocation,
 } from './state.js';
 
 /** `app-record-auth-action` values the simulator produces (XSD types.xsd `AppRecordAuthAction`). */
 export type SimAppRecordAuthAction =
-  'NoActionRequired' | 'ReauthorizationRequired' | 'ReauthorizationNotPossible' | 'AuthorizationRequired';
+  | 'NoActionRequired'
+  | 'ReauthorizationRequired'
+  | 'ReauthorizationNotPossible'
+  | 'AuthorizationRequired'
+  | 'RecordLocationNotSupported';
 
 /** The rule as the person grants it now: a copy that later changes to the application's rules do not touch. */
 export function snapshotRule(rule: SimAuthRule): GrantedRule {
@@ -25,6 +30,23 @@ export function isExpired(authorization: SimAuthorization, now: number): boolean
   return authorization.expiresAt !== null && authorization.expiresAt <= now;
 }
 
+/**
+ * Whether `app` supports a record located at `location` (its `supported-record-locations`). What an unsupported
+ * location does is documented by the XSD only (reference §4, `RecordLocationNotSupported`: "Record location not
+ * supported by the app"); the simulator reads it as: nobody can authorize the application for the record, and
+ * whatever was granted before gives the application nothing. No declared locations, or a record of unknown
+ * location (a state saved before records had one), is supported.
+ */
+export function supportsRecordLocation(app: SimApplication, location: SimLocation | undefined): boolean {
+  if (!app.supportedRecordLocations || !location) return true;
+  const same = (a: string, b: string | undefined) => a.toUpperCase() === b?.toUpperCase();
+  return app.supportedRecordLocations.some(
+    (supported) =>
+      same(supported.country, location.country) &&
+      (supported.stateProvince === undefined || same(supported.stateProvince, location.stateProvince)),
+  );
+}
+
 function covers(granted: GrantedRule | undefined, rule: SimAuthRule): boolean {
   return (
     granted !== undefined &&
@@ -35,7 +57,8 @@ function covers(granted: GrantedRule | undefined, rule: SimAuthRule): boolean {
 }
 
 /**
- * Where the authorization of `app` on a record stands (reference §4, seed 002): never authorized (or lapsed) needs
+ * Where the person's authorization of `app` on a record stands (reference §4, seed 002): a record in a location
+ * the application does not support can never be authorized; never authorized by this person (or lapsed) needs
  * authorization; a required rule that gained types or permissions since the grant needs reauthorization, which
  * only a custodian of the record can give.
  */
@@ -44,7 +67,9 @@ export function authAction(
   authorization: SimAuthorization | undefined,
   access: RecordAccess | undefined,
   now: number,
+  recordLocation?: SimLocation,
 ): SimAppRecordAuthAction {
+  if (!supportsRecordLocation(app, recordLocation)) return 'RecordLocationNotSupported';
   if (!authorization || isExpired(authorization, now)) return 'AuthorizationRequired';
   const grantedByName = new Map(authorization.granted.map((rule) => [rule.name, rule]));
   const complete = app.rules
@@ -87,15 +112,16 @@ const PERMISSION_ORDER: readonly SimPermission[] = ['Create', 'Read', 'Update', 
 /**
  * What the application may do with each thing type of the record: the granted rules, narrowed to what the
  * application's rules still ask for (removing types from a rule takes effect without reauthorization, seed 002).
- * A lapsed authorization gives nothing.
+ * A lapsed authorization gives nothing, nor does one on a record whose location the application does not support.
  */
 export function effectivePermissions(
   app: SimApplication,
   authorization: SimAuthorization,
   now: number,
+  recordLocation?: SimLocation,
 ): Map<string, SimTypePermissions> {
   const result = new Map<string, { online: Set<SimPermission>; offline: Set<SimPermission> }>();
-  if (isExpired(authorization, now)) return new Map();
+  if (isExpired(authorization, now) || !supportsRecordLocation(app, recordLocation)) return new Map();
   const current = new Map(app.rules.map((rule) => [rule.name, rule]));
   for (const granted of authorization.granted) {
     const rule = current.get(granted.name);

@@ -3,7 +3,7 @@
  * the browser-only parts (localStorage, the MSW service worker) are in `hv-elements/mock/browser`.
  */
 export { createClock, type Clock } from './clock.js';
-export { authAction, type SimAppRecordAuthAction } from './authorization.js';
+export { authAction, supportsRecordLocation, type SimAppRecordAuthAction } from './authorization.js';
 export { createHandlers, type HandlerOptions } from './handlers.js';
 export { NEVER_EXPIRES } from './platform-methods.js';
 export {
@@ -48,4 +48,11 @@ export {
   type Simulator,
   type SimulatorOptions,
 } from './simulator.js';
-export { DisplayFlag, memoryStore, type SimProxyCondition, type SimulatorState, type SimStateStore } from './state.js';
+export {
+  DisplayFlag,
+  memoryStore,
+  type SimLocation,
+  type SimProxyCondition,
+  type SimulatorState,
+  type SimStateStore,
+} from './state.js';

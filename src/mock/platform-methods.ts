@@ -1,11 +1,12 @@
 import { Methods, type MethodName } from '../core/platform/methods.js';
 import { StatusCode } from '../core/platform/status-codes.js';
-import { authAction, effectivePermissions, type SimTypePermissions } from './authorization.js';
+import { authAction, effectivePermissions, isExpired, type SimTypePermissions } from './authorization.js';
 import type { SimInfoSchema } from './info-schema.js';
 import { appPersonId, appRecordId, internalRecordId } from './pseudonyms.js';
 import type {
   SimAuthRule,
   SimPermission,
+  RecordAccess,
   SimApplication,
   SimAuthorization,
   SimPerson,
@@ -61,41 +62,66 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-/** The authorizations of `app` the person holds on records they can still open, in the person's record order. */
-function authorizationsOf(context: CallContext): { authorization: SimAuthorization; index: number }[] {
+/** A record GetPersonInfo and GetAuthorizedRecords list for the signed-in person. */
+interface ListedRecord {
+  recordId: string;
+  access: RecordAccess;
+  /** What the person granted the application on the record; undefined when they never authorized it. */
+  authorization: SimAuthorization | undefined;
+}
+
+/**
+ * The records listed for the person, in their record order: each record they can still open that the application
+ * is authorized for, by them or by someone else who can open it (the other custodian of a shared child record).
+ * `app-record-auth-action` weighs "the access already granted by the person to the application" (XSD types.xsd,
+ * `Record`), so a record only someone else authorized is listed as `AuthorizationRequired` for this person.
+ * Which records the real platform lists beyond "the records a person has authorized an application to use" is
+ * undocumented: this is the simulator's reading of the enumeration's "AuthorizationRequired" value.
+ */
+function listedRecords(context: CallContext): ListedRecord[] {
   const { state, app, person } = context;
-  return (person?.records ?? []).flatMap((access, index) => {
-    const authorization = state.authorizations.find(
-      (a) => a.personId === person!.id && a.appId === app.id && a.recordId === access.recordId,
-    );
-    return authorization ? [{ authorization, index }] : [];
+  return (person?.records ?? []).flatMap((access) => {
+    const onRecord = state.authorizations.filter((a) => a.appId === app.id && a.recordId === access.recordId);
+    if (onRecord.length === 0) return [];
+    return [{ recordId: access.recordId, access, authorization: onRecord.find((a) => a.personId === person!.id) }];
   });
 }
 
-function recordElement(context: CallContext, authorization: SimAuthorization): XmlObject {
-  const { state, app, now, person } = context;
-  const record = state.records[authorization.recordId]!;
-  const access = person!.records.find((a) => a.recordId === record.id);
-  const expired = authorization.expiresAt !== null && authorization.expiresAt <= now;
-  return {
+function permissionsOn(context: CallContext, listed: ListedRecord): Map<string, SimTypePermissions> {
+  const { state, app, now } = context;
+  if (!listed.authorization) return new Map();
+  return effectivePermissions(app, listed.authorization, now, state.records[listed.recordId]!.location);
+}
+
+function recordElement(context: CallContext, { recordId, access, authorization }: ListedRecord): XmlObject {
+  const { state, app, now } = context;
+  const record = state.records[recordId]!;
+  // A record the person never authorized has no authorization of theirs to lapse.
+  const expiresAt = authorization?.expiresAt ?? null;
+  const element: XmlObject = {
     '@_id': appRecordId(state, app.id, record.id),
-    '@_record-custodian': String(access?.custodian ?? false),
-    '@_rel-type': String(access?.relType ?? 0),
-    '@_rel-name': access?.relName ?? 'Unknown',
-    '@_auth-expires': authorization.expiresAt === null ? NEVER_EXPIRES : iso(authorization.expiresAt),
-    '@_auth-expired': String(expired),
+    '@_record-custodian': String(access.custodian),
+    '@_rel-type': String(access.relType),
+    '@_rel-name': access.relName,
+    '@_auth-expires': expiresAt === null ? NEVER_EXPIRES : iso(expiresAt),
+    '@_auth-expired': String(authorization !== undefined && isExpired(authorization, now)),
     '@_display-name': record.displayName,
     '@_state': record.state,
     '@_date-created': iso(record.createdAt),
     '@_max-size-bytes': '4294967296',
     '@_size-bytes': String(record.sizeBytes),
-    '@_app-record-auth-action': authAction(app, authorization, access, now),
+    '@_app-record-auth-action': authAction(app, authorization, access, now, record.location),
     '@_app-specific-record-id': record.appSpecificRecordId,
-    '@_location-country': 'US',
-    '@_date-updated': iso(record.updatedAt),
-    '@_record-app-auth-created-date': iso(authorization.createdAt),
-    '#text': record.name,
   };
+  if (record.location) {
+    element['@_location-country'] = record.location.country;
+    if (record.location.stateProvince) element['@_location-state-province'] = record.location.stateProvince;
+  }
+  element['@_date-updated'] = iso(record.updatedAt);
+  // The date the person authorized the application: none when they never did.
+  if (authorization) element['@_record-app-auth-created-date'] = iso(authorization.createdAt);
+  element['#text'] = record.name;
+  return element;
 }
 
 function thingTypePermissionElements(
@@ -123,33 +149,30 @@ const getPersonInfo: SimMethodDefinition = {
   run(context, info) {
     const withPermissions = flag(info, 'effective-record-permissions');
     const { state, app, person } = context;
-    const authorized = authorizationsOf(context);
-    if (authorized.length === 0) {
+    const listed = listedRecords(context);
+    const authorizedByPerson = listed.filter(({ authorization }) => authorization !== undefined);
+    if (authorizedByPerson.length === 0) {
       return fail(
         StatusCode.ACCESS_DENIED,
         `${person!.name} has revoked the access of application ${app.id} to all of their records.`,
       );
     }
-    const records = authorized.map(({ authorization }) => recordElement(context, authorization));
+    const records = listed.map((entry) => recordElement(context, entry));
     const selected = state.selectedRecords[person!.id]?.[app.id];
-    const selectedRecord =
-      authorized.find(({ authorization }) => authorization.recordId === selected) ?? authorized[0]!;
+    const selectedRecord = authorizedByPerson.find(({ recordId }) => recordId === selected) ?? authorizedByPerson[0]!;
     const personInfo: XmlObject = {
       'person-id': appPersonId(state, app.id, person!.id),
       name: person!.name,
-      'selected-record-id': appRecordId(state, app.id, selectedRecord.authorization.recordId),
+      'selected-record-id': appRecordId(state, app.id, selectedRecord.recordId),
       record: records,
     };
     if (withPermissions) {
       const wanted = context.recordId?.toLowerCase();
-      const list = authorized
-        .filter(
-          ({ authorization }) =>
-            wanted === undefined || appRecordId(state, app.id, authorization.recordId).toLowerCase() === wanted,
-        )
-        .map(({ authorization }) => ({
-          'record-id': appRecordId(state, app.id, authorization.recordId),
-          'thing-type-permission': thingTypePermissionElements(effectivePermissions(app, authorization, context.now)),
+      const list = listed
+        .filter(({ recordId }) => wanted === undefined || appRecordId(state, app.id, recordId).toLowerCase() === wanted)
+        .map((entry) => ({
+          'record-id': appRecordId(state, app.id, entry.recordId),
+          'thing-type-permission': thingTypePermissionElements(permissionsOn(context, entry)),
         }));
       if (list.length > 0) personInfo['effective-record-permission-list'] = { 'effective-record-permission': list };
     }
@@ -163,12 +186,11 @@ const getAuthorizedRecords: SimMethodDefinition = {
   needsUser: true,
   run(context, info) {
     const ids = info.get('id')!;
-    const authorized = authorizationsOf(context);
     // Unknown, foreign or unauthorized ids are left out without an error, as the method schema says.
     const wanted = new Set(ids.map((id) => internalRecordId(context.state, context.app.id, id)));
-    const records = authorized
-      .filter(({ authorization }) => wanted.has(authorization.recordId))
-      .map(({ authorization }) => recordElement(context, authorization));
+    const records = listedRecords(context)
+      .filter(({ recordId }) => wanted.has(recordId))
+      .map((entry) => recordElement(context, entry));
     return { code: 0, info: { record: records } };
   },
 };
@@ -184,10 +206,8 @@ const queryPermissions: SimMethodDefinition = {
       return fail(StatusCode.INVALID_RECORD, 'QueryPermissions needs the record id (X-HV-Record-Id).');
     const internal = internalRecordId(state, app.id, recordId);
     if (internal === undefined) return fail(StatusCode.INVALID_RECORD, `Record ${recordId} does not exist.`);
-    const authorization = authorizationsOf(context).find(
-      ({ authorization: a }) => a.recordId === internal,
-    )?.authorization;
-    if (!authorization) {
+    const listed = listedRecords(context).find(({ recordId: id }) => id === internal);
+    if (!listed?.authorization) {
       return fail(
         StatusCode.ACCESS_DENIED,
         `Application ${app.id} is not authorized for record ${recordId} by ${context.person!.name}.`,
@@ -197,7 +217,7 @@ const queryPermissions: SimMethodDefinition = {
     if (record.state === 'Suspended' || record.state === 'Deleted') {
       return fail(StatusCode.INVALID_RECORD_STATE, `Record ${recordId} is ${record.state.toLowerCase()}.`);
     }
-    const permissions = effectivePermissions(app, authorization, context.now);
+    const permissions = permissionsOn(context, listed);
     return {
       code: 0,
       info: { 'thing-type-permission': thingTypePermissionElements(permissions, types), 'other-settings': {} },
@@ -245,6 +265,13 @@ const getApplicationInfo: SimMethodDefinition = {
     if (offline.length > 0) application['person-offline-base-auth-xml'] = authXml(offline);
     application['app-type'] = 'Web';
     application['created-date'] = iso(app.createdAt);
+    if (app.supportedRecordLocations) {
+      application['supported-record-locations'] = {
+        location: app.supportedRecordLocations.map(({ country, stateProvince }): XmlObject =>
+          stateProvince === undefined ? { country } : { country, 'state-province': stateProvince },
+        ),
+      };
+    }
     return { code: 0, info: { application } };
   },
 };

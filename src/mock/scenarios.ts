@@ -7,6 +7,7 @@ import {
   type GrantedRule,
   type SimApplication,
   type SimAuthorization,
+  type SimLocation,
   type SimPerson,
   type SimRecord,
   type SimulatorState,
@@ -68,6 +69,15 @@ export const SCENARIOS = {
   'proxy-slow': "Jordan Lee is signed in, and the partner's proxy answers every request after 3 seconds.",
   'proxy-unresponsive':
     "Jordan Lee is signed in, but the partner's proxy never answers (the kit's timeout ends the wait).",
+  'authorization-required':
+    "Robin Hayes authorized the demo application for their own record; their son Leo's record, which Robin shares " +
+    "with Leo's other parent Chris, was authorized by Chris but never by Robin, so it needs Robin's authorization.",
+  'location-not-supported':
+    "Priya Shah authorized the demo application (US records only) for her own record and her mother Asha's; Asha " +
+    'has since moved to Canada, and her record, now located in Ontario, cannot be used or authorized.',
+  'offline-access':
+    "Kai Nakamura is not signed in, but the demo application may use Kai's record offline (the optional offline " +
+    'rule) until its authorization expires in 14 days.',
 } as const;
 
 export type ScenarioName = keyof typeof SCENARIOS;
@@ -98,6 +108,9 @@ const HEALTH_SUMMARY_RULE: SimAuthRule = {
   displayFlags: 0,
 };
 
+/** Where the records of the scenarios' people are, unless a scenario says otherwise. */
+const UNITED_STATES: SimLocation = { country: 'US' };
+
 function demoApplication(now: number, actionUrl: string): SimApplication {
   return {
     id: DEMO_APP_ID,
@@ -105,6 +118,8 @@ function demoApplication(now: number, actionUrl: string): SimApplication {
     description: 'A demonstration partner site for the hv-elements web components.',
     actionUrl,
     createdAt: now - 900 * DAY_MS,
+    // A US clinic: records located elsewhere are RecordLocationNotSupported for it.
+    supportedRecordLocations: [UNITED_STATES],
     rules: [
       HEALTH_SUMMARY_RULE,
       {
@@ -190,7 +205,13 @@ class ScenarioBuilder {
     };
   }
 
-  record(id: string, name: string, appSpecificRecordId: string, state: SimRecord['state'] = 'Active'): string {
+  record(
+    id: string,
+    name: string,
+    appSpecificRecordId: string,
+    state: SimRecord['state'] = 'Active',
+    location: SimLocation = UNITED_STATES,
+  ): string {
     this.state.records[id] = {
       id,
       name,
@@ -200,6 +221,7 @@ class ScenarioBuilder {
       createdAt: this.now - 700 * DAY_MS,
       updatedAt: this.now - 3 * DAY_MS,
       sizeBytes: 4096 + (Number(appSpecificRecordId) % 50_000),
+      location: { ...location },
     };
     return id;
   }
@@ -224,14 +246,21 @@ class ScenarioBuilder {
     this.state.proxySessions[DEMO_APP_ID] = { tokenHash, instanceId: '1', openedAt: signedInAt };
   }
 
-  authorize(personId: string, appId: string, recordId: string, granted: GrantedRule[]): void {
+  /** `personId` authorized `appId` on `recordId` 120 days ago, until `expiresAt` (never when null). */
+  authorize(
+    personId: string,
+    appId: string,
+    recordId: string,
+    granted: GrantedRule[],
+    expiresAt: number | null = null,
+  ): void {
     const authorization: SimAuthorization = {
       personId,
       appId,
       recordId,
       granted,
       createdAt: this.now - 120 * DAY_MS,
-      expiresAt: null,
+      expiresAt,
     };
     this.state.authorizations.push(authorization);
     (this.state.selectedRecords[personId] ??= {})[appId] ??= recordId;
@@ -367,6 +396,40 @@ const BUILDERS: Record<ScenarioName, (b: ScenarioBuilder) => void> = {
   'proxy-unresponsive'(b) {
     signedInReturningUser(b);
     b.state.proxy = { kind: 'unresponsive' };
+  },
+  'authorization-required'(b) {
+    const own = b.record('285dcb8d-71ba-4188-aea7-8f78cfa407cc', 'Robin Hayes', '836102');
+    const son = b.record('f151a23c-82c0-43ca-9aaf-0b7d7619cfcd', 'Leo Hayes', '836103');
+    const partner = b.record('abe09eb1-f52e-4109-8151-04b9d1166275', 'Chris Hayes', '836104');
+    const parentOfLeo = { recordId: son, relType: 14, relName: 'Son', custodian: true };
+    b.person({ id: 'robin', name: 'Robin Hayes', records: [selfAccess(own), { ...parentOfLeo }] });
+    b.person({ id: 'chris', name: 'Chris Hayes', records: [selfAccess(partner), { ...parentOfLeo }] });
+    b.authorize('robin', DEMO_APP_ID, own, grantOf(b.demo, ['health-summary']));
+    // Chris's authorization puts Leo's record among the demo application's records; Robin never granted it anything.
+    b.authorize('chris', DEMO_APP_ID, son, grantOf(b.demo, ['health-summary']));
+    b.signedIn('robin', b.now - 5 * MINUTE_MS, b.now + DAY_MS);
+  },
+  'location-not-supported'(b) {
+    const own = b.record('a589d5b6-ec77-4b98-b59a-996ae3505474', 'Priya Shah', '247519');
+    const mother = b.record('d4a9579e-e813-4f74-a29e-f9e1bdb4443c', 'Asha Shah', '247520', 'Active', {
+      country: 'CA',
+      stateProvince: 'ON',
+    });
+    b.person({
+      id: 'priya',
+      name: 'Priya Shah',
+      records: [selfAccess(own), { recordId: mother, relType: 8, relName: 'Parent', custodian: true }],
+    });
+    // Both granted while Asha still lived in the US; her record's location changed since.
+    b.authorize('priya', DEMO_APP_ID, own, grantOf(b.demo, ['health-summary']));
+    b.authorize('priya', DEMO_APP_ID, mother, grantOf(b.demo, ['health-summary']));
+    b.signedIn('priya', b.now - 5 * MINUTE_MS, b.now + DAY_MS);
+  },
+  'offline-access'(b) {
+    const own = b.record('85973be9-dd66-4277-a3f2-40061a29051d', 'Kai Nakamura', '1093348');
+    b.person({ id: 'kai', name: 'Kai Nakamura', records: [selfAccess(own)] });
+    // No sign-in: only the offline rule lets the application in, until the authorization lapses.
+    b.authorize('kai', DEMO_APP_ID, own, grantOf(b.demo, ['health-summary', 'offline-sync']), b.now + 14 * DAY_MS);
   },
 };
 

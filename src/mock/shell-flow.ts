@@ -211,6 +211,9 @@ function ruleView(rule: SimAuthRule): RuleView {
 }
 
 function recordNote(record: RecordChoice): string | undefined {
+  if (record.authAction === 'RecordLocationNotSupported') {
+    return "This application does not support records in this record's location.";
+  }
   if (!record.custodian) return 'You can view this record but cannot authorize applications for it.';
   if (!record.canAuthorize) return `This record is ${record.state.toLowerCase()}.`;
   // The required rules grew since this record's authorization (seed 002): say why the page is shown again.

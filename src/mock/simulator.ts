@@ -1,5 +1,11 @@
 import { StatusCode } from '../core/platform/status-codes.js';
-import { authAction, grantFor, grantedOptionalRules, type SimAppRecordAuthAction } from './authorization.js';
+import {
+  authAction,
+  grantFor,
+  grantedOptionalRules,
+  supportsRecordLocation,
+  type SimAppRecordAuthAction,
+} from './authorization.js';
 import { createClock, type Clock } from './clock.js';
 import { randomUserToken, sha256Hex } from './ids.js';
 import { infoSchemaViolation } from './info-schema.js';
@@ -73,7 +79,10 @@ export interface RecordChoice {
   authAction: SimAppRecordAuthAction;
   /** The optional rules the current authorization grants. */
   grantedOptionalRules: string[];
-  /** Whether the person may authorize the application for this record (custodian of an active record). */
+  /**
+   * Whether the person may authorize the application for this record: custodian of an active (or read-only) record
+   * in a location the application supports.
+   */
   canAuthorize: boolean;
 }
 
@@ -280,9 +289,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         relName: access.relName,
         custodian: access.custodian,
         state: record.state,
-        authAction: authAction(app, authorization, access, clock.now()),
+        authAction: authAction(app, authorization, access, clock.now(), record.location),
         grantedOptionalRules: grantedOptionalRules(app, authorization),
-        canAuthorize: access.custodian && (record.state === 'Active' || record.state === 'ReadOnly'),
+        canAuthorize:
+          access.custodian &&
+          (record.state === 'Active' || record.state === 'ReadOnly') &&
+          supportsRecordLocation(app, record.location),
       };
     });
   }

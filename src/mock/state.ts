@@ -33,6 +33,12 @@ export interface SimAuthRule {
   displayFlags: number;
 }
 
+/** A country (ISO 3166-1 alpha-2) and optionally a state or province (ISO 3166-2, without the country prefix). */
+export interface SimLocation {
+  country: string;
+  stateProvince?: string;
+}
+
 export interface SimApplication {
   id: string;
   name: string;
@@ -41,6 +47,11 @@ export interface SimApplication {
   actionUrl: string;
   rules: SimAuthRule[];
   createdAt: number;
+  /**
+   * The record locations the application supports (application configuration `supported-record-locations`); a
+   * location without `stateProvince` covers the whole country. Absent: every location.
+   */
+  supportedRecordLocations?: SimLocation[];
 }
 
 export type SimRecordState = 'Active' | 'ReadOnly' | 'Suspended' | 'Deleted';
@@ -55,6 +66,8 @@ export interface SimRecord {
   createdAt: number;
   updatedAt: number;
   sizeBytes: number;
+  /** Where the person the record is about lives (`location-country`, `location-state-province`); absent: unknown. */
+  location?: SimLocation;
 }
 
 /** A person's access to a record. Only custodians may authorize applications for a record. */

@@ -1,5 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { authAction, effectivePermissions, grantFor, snapshotRule } from '../../src/mock/authorization.js';
+import {
+  authAction,
+  effectivePermissions,
+  grantFor,
+  snapshotRule,
+  supportsRecordLocation,
+} from '../../src/mock/authorization.js';
 import { DEMO_APP_ID, ThingType, buildScenario } from '../../src/mock/scenarios.js';
 import type { RecordAccess, SimAuthorization } from '../../src/mock/state.js';
 
@@ -70,6 +76,43 @@ describe('authorization rules', () => {
       expect(authAction(changed, authorization(grantFor(app(), undefined, { weight: true })), custodian, NOW)).to.equal(
         'NoActionRequired',
       );
+    });
+  });
+
+  describe('record locations', () => {
+    const ontario = { country: 'CA', stateProvince: 'ON' };
+    const quebec = { country: 'CA', stateProvince: 'QC' };
+    const everywhere = () => {
+      const changed = app();
+      delete changed.supportedRecordLocations;
+      return changed;
+    };
+    const ontarioOnly = () => ({ ...app(), supportedRecordLocations: [{ country: 'ca', stateProvince: 'on' }] });
+
+    it('the demo application supports US records, of any state, and records of unknown location', () => {
+      expect(app().supportedRecordLocations).to.deep.equal([{ country: 'US' }]);
+      expect(supportsRecordLocation(app(), { country: 'US', stateProvince: 'WA' })).to.equal(true);
+      expect(supportsRecordLocation(app(), undefined)).to.equal(true);
+      expect(supportsRecordLocation(app(), ontario)).to.equal(false);
+    });
+
+    it('a location naming a province covers that province only, in any letter case', () => {
+      expect(supportsRecordLocation(ontarioOnly(), ontario)).to.equal(true);
+      expect(supportsRecordLocation(ontarioOnly(), quebec)).to.equal(false);
+      expect(supportsRecordLocation(ontarioOnly(), { country: 'CA' })).to.equal(false);
+    });
+
+    it('an application that declares no locations supports every one', () => {
+      expect(supportsRecordLocation(everywhere(), ontario)).to.equal(true);
+      expect(authAction(everywhere(), authorization(), custodian, NOW, ontario)).to.equal('NoActionRequired');
+    });
+
+    it('an unsupported location is RecordLocationNotSupported, authorized or not, and gives no permission', () => {
+      expect(authAction(app(), authorization(), custodian, NOW, ontario)).to.equal('RecordLocationNotSupported');
+      expect(authAction(app(), undefined, custodian, NOW, ontario)).to.equal('RecordLocationNotSupported');
+      expect(authAction(app(), authorization(), custodian, NOW, { country: 'US' })).to.equal('NoActionRequired');
+      expect(effectivePermissions(app(), authorization(), NOW, ontario).size).to.equal(0);
+      expect(effectivePermissions(app(), authorization(), NOW, { country: 'US' }).size).to.equal(2);
     });
   });
 

@@ -97,6 +97,37 @@ describe('MSW handlers (through a real fetch and the service worker)', () => {
     expect(statusCode(await (await platformCall(Methods.GetApplicationInfo)).text())).to.equal(0);
   });
 
+  describe('the auth-status scenarios, as the kit reads them', () => {
+    const kit = new FetchProxy('/hv-proxy');
+    const actions = async () =>
+      decodePersonInfo(await kit.call(Methods.GetPersonInfo, getPersonInfoRequest())).records.map((r) => [
+        r.name,
+        r.appRecordAuthAction,
+      ]);
+
+    it('authorization-required and location-not-supported: the record states a badge shows', async () => {
+      simulator.reset('authorization-required');
+      expect(await actions()).to.deep.equal([
+        ['Robin Hayes', 'NoActionRequired'],
+        ['Leo Hayes', 'AuthorizationRequired'],
+      ]);
+      simulator.reset('location-not-supported');
+      expect(await actions()).to.deep.equal([
+        ['Priya Shah', 'NoActionRequired'],
+        ['Asha Shah', 'RecordLocationNotSupported'],
+      ]);
+    });
+
+    it('offline-access: the proxy holds no sign-in, so a person method answers 401 (no offline path)', async () => {
+      simulator.reset('offline-access');
+      expect((await platformCall(Methods.GetPersonInfo)).status).to.equal(401);
+      const application = parseXml(await (await platformCall(Methods.GetApplicationInfo)).text());
+      expect(application.querySelector('person-offline-base-auth-xml rule')?.getAttribute('name')).to.equal(
+        'offline-sync',
+      );
+    });
+  });
+
   it('passes X-HV-Record-Id and X-HV-Method-Version on to the platform', async () => {
     const [own] = simulator.shell.records('sam', DEMO_APP_ID);
     await handOver(await simulator.shell.authorize({ personId: 'sam', appId: DEMO_APP_ID, recordIds: [own!.id] }));

@@ -93,6 +93,17 @@ describe('simulated platform methods', () => {
       'proxy-down': [['Active', 'NoActionRequired', 0]],
       'proxy-slow': [['Active', 'NoActionRequired', 0]],
       'proxy-unresponsive': [['Active', 'NoActionRequired', 0]],
+      // Leo's record: Robin never authorized it, so the application may do nothing there for Robin.
+      'authorization-required': [
+        ['Active', 'NoActionRequired', 0],
+        ['Active', 'AuthorizationRequired', StatusCode.ACCESS_DENIED],
+      ],
+      // Asha's record: listed, but the application gets no permission on it.
+      'location-not-supported': [
+        ['Active', 'NoActionRequired', 0],
+        ['Active', 'RecordLocationNotSupported', 0],
+      ],
+      'offline-access': [['Active', 'NoActionRequired', 0]],
     };
 
     for (const scenario of SCENARIO_NAMES) {
@@ -210,6 +221,132 @@ describe('simulated platform methods', () => {
       const recordId = records(after)[0]!['id']!;
       const permissions = parseXml(call(simulator, Methods.QueryPermissions, ALL_TYPES, { recordId }));
       expect(permissions.querySelectorAll('thing-type-permission')).to.have.length(0);
+    });
+  });
+
+  describe('the connection states of the auth-status scenarios', () => {
+    const DAY_MS = 24 * 60 * 60 * 1000;
+    const WITH_PERMISSIONS = '<effective-record-permissions>true</effective-record-permissions>';
+
+    /** The thing types GetPersonInfo's effective-record-permission lists for each record id. */
+    function effectiveTypes(document: Document): Record<string, string[]> {
+      return Object.fromEntries(
+        [...document.querySelectorAll('effective-record-permission')].map((entry) => [
+          entry.querySelector('record-id')!.textContent!,
+          [...entry.querySelectorAll('thing-type-id')].map((e) => e.textContent!),
+        ]),
+      );
+    }
+
+    it('authorization-required: a record only another custodian authorized is AuthorizationRequired for this person', async function () {
+      const simulator = createSimulator({ scenario: 'authorization-required', clock: createClock(TEST_START) });
+      const personInfo = call(simulator, Methods.GetPersonInfo, WITH_PERMISSIONS);
+      const [own, son] = records(personInfo);
+      expect(
+        records(personInfo).map((r) => [r['name'], r['rel-name'], r['record-custodian'], r['app-record-auth-action']]),
+      ).to.deep.equal([
+        ['Robin Hayes', 'Self', 'true', 'NoActionRequired'],
+        ['Leo Hayes', 'Son', 'true', 'AuthorizationRequired'],
+      ]);
+      // Robin never authorized the application on Leo's record: no date of it, and no permission there.
+      expect(own).to.have.property('record-app-auth-created-date');
+      expect(son).to.not.have.property('record-app-auth-created-date');
+      expect(effectiveTypes(parseXml(personInfo))).to.deep.equal({
+        [own!['id']!]: [ThingType.Medication, ThingType.Allergy],
+        [son!['id']!]: [],
+      });
+      expect(parseXml(personInfo).querySelector('selected-record-id')?.textContent).to.equal(own!['id']);
+      const authorized = call(simulator, Methods.GetAuthorizedRecords, `<id>${son!['id']}</id>`);
+      expect(records(authorized)).to.deep.equal([son]);
+      expect(statusCode(call(simulator, Methods.QueryPermissions, ALL_TYPES, { recordId: son!['id']! }))).to.equal(
+        StatusCode.ACCESS_DENIED,
+      );
+
+      // Chris, who authorized Leo's record, sees the same record (the same id: one per application) authorized.
+      await simulator.openProxySession(DEMO_APP_ID, await simulator.shell.signIn('chris', DEMO_APP_ID), '1');
+      const chrisInfo = call(simulator, Methods.GetPersonInfo);
+      expect(records(chrisInfo).map((r) => [r['id'], r['app-record-auth-action']])).to.deep.equal([
+        [son!['id'], 'NoActionRequired'],
+      ]);
+      if (!(await schemasReady(this))) return;
+      await expectValid('response-getpersoninfo.xsd', infoDocument(personInfo));
+      await expectValid('response-getauthorizedrecords.xsd', infoDocument(authorized));
+      await expectValid('response-getpersoninfo.xsd', infoDocument(chrisInfo));
+    });
+
+    it('location-not-supported: the record in a location the application does not support gives it nothing', async function () {
+      const simulator = createSimulator({ scenario: 'location-not-supported', clock: createClock(TEST_START) });
+      const personInfo = call(simulator, Methods.GetPersonInfo, WITH_PERMISSIONS);
+      const [own, mother] = records(personInfo);
+      expect(
+        records(personInfo).map((r) => [
+          r['name'],
+          r['location-country'],
+          r['location-state-province'],
+          r['app-record-auth-action'],
+        ]),
+      ).to.deep.equal([
+        ['Priya Shah', 'US', undefined, 'NoActionRequired'],
+        ['Asha Shah', 'CA', 'ON', 'RecordLocationNotSupported'],
+      ]);
+      expect(effectiveTypes(parseXml(personInfo))).to.deep.equal({
+        [own!['id']!]: [ThingType.Medication, ThingType.Allergy],
+        [mother!['id']!]: [],
+      });
+      const authorized = call(simulator, Methods.GetAuthorizedRecords, `<id>${mother!['id']}</id>`);
+      expect(records(authorized)).to.deep.equal([mother]);
+      const permissions = call(simulator, Methods.QueryPermissions, ALL_TYPES, { recordId: mother!['id']! });
+      expect([statusCode(permissions), Object.keys(permissionsByType(parseXml(permissions)))]).to.deep.equal([0, []]);
+
+      const application = call(simulator, Methods.GetApplicationInfo);
+      expect(
+        [...parseXml(application).querySelectorAll('supported-record-locations > location')].map((l) => [
+          l.querySelector('country')?.textContent,
+          l.querySelector('state-province'),
+        ]),
+      ).to.deep.equal([['US', null]]);
+      if (!(await schemasReady(this))) return;
+      await expectValid('response-getpersoninfo.xsd', infoDocument(personInfo));
+      await expectValid('response-getauthorizedrecords.xsd', infoDocument(authorized));
+      await expectValid('response-querypermissions.xsd', infoDocument(permissions));
+      await expectValid('response-getapplicationinfo.xsd', infoDocument(application));
+    });
+
+    it('offline-access: nobody is signed in; the authorization lets the application in offline until it expires', async function () {
+      const clock = createClock(TEST_START);
+      const simulator = createSimulator({ scenario: 'offline-access', clock });
+      const state = simulator.snapshot();
+      expect([state.proxySessions, state.userSessions]).to.deep.equal([{}, {}]);
+      expect(statusCode(call(simulator, Methods.GetPersonInfo))).to.equal(StatusCode.CREDENTIAL_TOKEN_EXPIRED);
+
+      // The platform answers for Kai only online (the simulator has no offline-person calls): Kai signs in again.
+      const signIn = async () =>
+        simulator.openProxySession(DEMO_APP_ID, await simulator.shell.signIn('kai', DEMO_APP_ID), '1');
+      await signIn();
+      const personInfo = call(simulator, Methods.GetPersonInfo);
+      const [record] = records(personInfo);
+      expect(record).to.include({
+        name: 'Kai Nakamura',
+        'auth-expires': new Date(TEST_START + 14 * DAY_MS).toISOString(),
+        'auth-expired': 'false',
+        'app-record-auth-action': 'NoActionRequired',
+      });
+      const permissions = call(simulator, Methods.QueryPermissions, ALL_TYPES, { recordId: record!['id']! });
+      expect(permissionsByType(parseXml(permissions))).to.deep.equal({
+        [ThingType.Medication]: { online: ['Read'], offline: ['Create', 'Read', 'Update'] },
+        [ThingType.Allergy]: { online: ['Read'], offline: ['Create', 'Read', 'Update'] },
+      });
+      if (await schemasReady(this)) {
+        await expectValid('response-getpersoninfo.xsd', infoDocument(personInfo));
+        await expectValid('response-querypermissions.xsd', infoDocument(permissions));
+      }
+
+      clock.advance(14 * DAY_MS);
+      await signIn();
+      expect(records(call(simulator, Methods.GetPersonInfo))[0]).to.include({
+        'auth-expired': 'true',
+        'app-record-auth-action': 'AuthorizationRequired',
+      });
     });
   });
 

@@ -369,6 +369,66 @@ describe('simulated Shell flow', () => {
       ]);
     });
 
+    it('authorization-required: APPAUTH with extrecordid lets the person authorize the record; then NoActionRequired', async function () {
+      const simulator = createSimulator({ scenario: 'authorization-required', clock: createClock(TEST_START) });
+      const [own, son] = records(call(simulator, Methods.GetPersonInfo));
+      expect(son!['app-record-auth-action']).to.equal('AuthorizationRequired');
+
+      const opened = opening(
+        simulator.shell,
+        shellQuery('APPAUTH', { appid: DEMO_APP_ID, extrecordid: son!['id']!, ismra: 'true', actionqs: 'leo' }),
+      );
+      const shown = page(await afterSignIn(simulator.shell, opened, 'robin'));
+      expect(shown.records.map((r) => [r.name, r.selectable, r.checked, r.note])).to.deep.equal([
+        ['Leo Hayes', true, true, undefined],
+      ]);
+      const url = new URL(
+        await approve(simulator.shell, opened, 'robin', { recordIds: [shown.records[0]!.id], optionalRules: {} }),
+      );
+      expect([url.searchParams.get('target'), url.searchParams.get('actionqs')]).to.deep.equal([
+        'AppAuthSuccess',
+        'leo',
+      ]);
+
+      await simulator.openProxySession(DEMO_APP_ID, url.searchParams.get('wctoken')!, '1');
+      const personInfo = call(simulator, Methods.GetPersonInfo);
+      expect(records(personInfo).map((r) => [r['id'], r['app-record-auth-action']])).to.deep.equal([
+        [own!['id'], 'NoActionRequired'],
+        [son!['id'], 'NoActionRequired'],
+      ]);
+      expect(records(personInfo)[1]!['record-app-auth-created-date']).to.equal(new Date(TEST_START).toISOString());
+      if (!(await schemasReady(this))) return;
+      await expectValid('response-getpersoninfo.xsd', infoDocument(personInfo));
+    });
+
+    it('location-not-supported: APPAUTH cannot authorize the record, and says why', async () => {
+      const simulator = createSimulator({ scenario: 'location-not-supported', clock: createClock(TEST_START) });
+      const [, mother] = records(call(simulator, Methods.GetPersonInfo));
+      const named = opening(
+        simulator.shell,
+        shellQuery('APPAUTH', { appid: DEMO_APP_ID, extrecordid: mother!['id']!, ismra: 'true' }),
+      );
+      expect(await afterSignIn(simulator.shell, named, 'priya')).to.deep.equal({
+        kind: 'error',
+        message: 'None of your records can be authorized for hv-elements Demo Clinic.',
+      });
+      const any = opening(simulator.shell, shellQuery('APPAUTH', { appid: DEMO_APP_ID, ismra: 'true' }));
+      expect(
+        page(await afterSignIn(simulator.shell, any, 'priya')).records.map((r) => [r.name, r.selectable, r.note]),
+      ).to.deep.equal([
+        ['Priya Shah', true, undefined],
+        ['Asha Shah', false, "This application does not support records in this record's location."],
+      ]);
+      const ashaRecord = simulator.shell.records('priya', DEMO_APP_ID)[1]!.id;
+      const refused = await simulator.shell
+        .authorize({ personId: 'priya', appId: DEMO_APP_ID, recordIds: [ashaRecord] })
+        .then(undefined, (error: Error) => error.message);
+      expect(refused).to.contain('cannot authorize applications for record');
+      expect(records(call(simulator, Methods.GetPersonInfo))[1]!['app-record-auth-action']).to.equal(
+        'RecordLocationNotSupported',
+      );
+    });
+
     describe('a record switch', () => {
       /** Sam (multi-record) has authorized their own record for the single-record demo application. */
       async function samAuthorizedOwnRecord() {

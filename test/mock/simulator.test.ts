@@ -68,6 +68,24 @@ describe('simulator', () => {
         ['Active', true, 'NoActionRequired'],
         ['ReadOnly', true, 'NoActionRequired'],
       ]);
+      const [robin, chris] = people('authorization-required');
+      expect(robin!.records.map((r) => [r.name, r.relName, r.canAuthorize, r.authAction])).to.deep.equal([
+        ['Robin Hayes', 'Self', true, 'NoActionRequired'],
+        ['Leo Hayes', 'Son', true, 'AuthorizationRequired'],
+      ]);
+      expect(chris!.records.map((r) => [r.name, r.authAction])).to.deep.equal([
+        ['Chris Hayes', 'AuthorizationRequired'],
+        ['Leo Hayes', 'NoActionRequired'],
+      ]);
+      const [priya] = people('location-not-supported');
+      expect(priya!.records.map((r) => [r.name, r.relName, r.canAuthorize, r.authAction])).to.deep.equal([
+        ['Priya Shah', 'Self', true, 'NoActionRequired'],
+        ['Asha Shah', 'Parent', false, 'RecordLocationNotSupported'],
+      ]);
+      const [kai] = people('offline-access');
+      expect(kai!.records.map((r) => [r.name, r.authAction, r.grantedOptionalRules])).to.deep.equal([
+        ['Kai Nakamura', 'NoActionRequired', ['offline-sync']],
+      ]);
     });
 
     it('holds a sign-in in the scenarios that start signed in, and the proxy condition of the proxy-* scenarios', () => {
@@ -83,6 +101,9 @@ describe('simulator', () => {
       expect(held('new-user')).to.equal(undefined);
       expect(held('revoked')).to.deep.equal({ person: 'riley', expiresIn: 24 * 60 * minutes });
       expect(held('token-expired')).to.deep.equal({ person: 'jordan', expiresIn: -5 * minutes });
+      expect(held('authorization-required')).to.deep.equal({ person: 'robin', expiresIn: 24 * 60 * minutes });
+      expect(held('location-not-supported')).to.deep.equal({ person: 'priya', expiresIn: 24 * 60 * minutes });
+      expect(held('offline-access'), 'Kai is not signed in').to.equal(undefined);
       const conditions = Object.fromEntries(
         SCENARIO_NAMES.map((name) => {
           simulator.reset(name);
@@ -121,6 +142,9 @@ describe('simulator', () => {
         'proxy-down',
         'proxy-slow',
         'proxy-unresponsive',
+        'authorization-required',
+        'location-not-supported',
+        'offline-access',
       ]);
       for (const name of SCENARIO_NAMES) {
         expect(isScenarioName(name), name).to.equal(true);
