@@ -50,7 +50,7 @@ export const SCENARIOS = {
   'multi-record':
     'Sam Rivera is custodian of three records (self, child, parent); none authorizes the demo application yet.',
   'reauth-required':
-    "Taylor Morgan authorized the demo application before its required rule gained Allergy: Taylor's own record needs " +
+    "Taylor Morgan, signed in, authorized the demo application before its required rule gained Allergy: Taylor's own record needs " +
     'reauthorization (offline access to medications, granted before, still works); ' +
     "Pat's record, which Taylor may only view, cannot be reauthorized by Taylor.",
   'reauth-not-possible':
@@ -329,6 +329,9 @@ const BUILDERS: Record<ScenarioName, (b: ScenarioBuilder) => void> = {
     });
     b.authorize('taylor', DEMO_APP_ID, own, grantBeforeAllergy(b));
     b.authorize('taylor', DEMO_APP_ID, spouse, grantBeforeAllergy(b));
+    // Signed in before the rule changed, so the page sees the records as they are now (a new sign-in would
+    // meet the authorization page at once).
+    b.signedIn('taylor', b.now - 5 * MINUTE_MS, b.now + DAY_MS);
   },
   'reauth-not-possible'(b) {
     const own = b.record('3c1f5e0a-6d2b-4f7e-9a41-2b8e7d90c6a5', 'Jamie Ortiz', '318804');
