@@ -23,24 +23,18 @@ if (!(script instanceof HTMLScriptElement) || !script.src) {
  * The module's public names only: the bundler adds internal exports to it for its lazy chunks to share. Naming
  * them all here is checked by the type of `window.HvElements`: a public export left out does not compile.
  */
-function publicExports({
-  HvConfigElement,
-  HvConnectButton,
-  HvAuthStatus,
-  HvReauthorizeButton,
-  HvError,
-  getSession,
-  handleShellReturn,
-}: typeof HvElements) {
-  return Object.freeze({
-    HvConfigElement,
-    HvConnectButton,
-    HvAuthStatus,
-    HvReauthorizeButton,
-    HvError,
-    getSession,
-    handleShellReturn,
-  });
+const PUBLIC_NAMES = [
+  'HvConfigElement',
+  'HvConnectButton',
+  'HvAuthStatus',
+  'HvReauthorizeButton',
+  'HvError',
+  'getSession',
+  'handleShellReturn',
+] as const satisfies readonly (keyof typeof HvElements)[];
+
+function publicExports(module: typeof HvElements): Pick<typeof HvElements, (typeof PUBLIC_NAMES)[number]> {
+  return Object.freeze(Object.fromEntries(PUBLIC_NAMES.map((name) => [name, module[name]]))) as typeof module;
 }
 
 window.HvElements ??= import(/* @vite-ignore */ new URL('hv-elements.js', script.src).href).then(publicExports);
