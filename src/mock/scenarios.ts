@@ -54,15 +54,17 @@ export const SCENARIOS = {
     'reauthorization (offline access to medications, granted before, still works); ' +
     "Pat's record, which Taylor may only view, cannot be reauthorized by Taylor.",
   'reauth-not-possible':
-    "Jamie Ortiz authorized the demo application for their father Luis's record while its custodian; Jamie may now " +
+    "Jamie Ortiz, signed in, authorized the demo application for their father Luis's record while its custodian; Jamie may now " +
     'only view it, so the required rule that gained Allergy cannot be reauthorized (offline access to medications ' +
     "still works). Jamie's own record was never authorized.",
   revoked:
     'Riley Chen signed in to the demo application (its backend holds the sign-in), then revoked its access to every record.',
-  'suspended-record': 'Casey Brooks authorized the demo application for an active record and for a suspended one.',
-  'deleted-record': 'Drew Patel authorized the demo application for an active record and for one since deleted.',
+  'suspended-record':
+    'Casey Brooks, signed in, authorized the demo application for an active record and for a suspended one.',
+  'deleted-record':
+    'Drew Patel, signed in, authorized the demo application for an active record and for one since deleted.',
   'read-only-record':
-    'Alex Kim authorized the demo application for an active record and for a read-only one (readable, not writable).',
+    'Alex Kim, signed in, authorized the demo application for an active record and for a read-only one (readable, not writable).',
   'token-expired':
     'Jordan Lee signed in to the demo application 25 minutes ago; the user token (20 minutes) has expired.',
   'proxy-down': "Jordan Lee is signed in, but the partner's proxy is down: every request to it answers HTTP 503.",
@@ -342,6 +344,7 @@ const BUILDERS: Record<ScenarioName, (b: ScenarioBuilder) => void> = {
       records: [selfAccess(own), { recordId: father, relType: 8, relName: 'Parent', custodian: false }],
     });
     b.authorize('jamie', DEMO_APP_ID, father, grantBeforeAllergy(b));
+    b.signedIn('jamie', b.now - 5 * MINUTE_MS, b.now + DAY_MS);
   },
   revoked(b) {
     const own = b.record('af97cec1-bdc7-46f0-9b84-1fb2cc5dceb8', 'Riley Chen', '1204577');
@@ -360,6 +363,7 @@ const BUILDERS: Record<ScenarioName, (b: ScenarioBuilder) => void> = {
     });
     b.authorize('casey', DEMO_APP_ID, own, grantOf(b.demo, ['health-summary']));
     b.authorize('casey', DEMO_APP_ID, archived, grantOf(b.demo, ['health-summary']));
+    b.signedIn('casey', b.now - 5 * MINUTE_MS, b.now + DAY_MS);
   },
   'deleted-record'(b) {
     const own = b.record('0b7e4a92-3f1d-4c58-a6e0-d95c2f8b1e37', 'Drew Patel', '472260');
@@ -371,6 +375,7 @@ const BUILDERS: Record<ScenarioName, (b: ScenarioBuilder) => void> = {
     });
     b.authorize('drew', DEMO_APP_ID, own, grantOf(b.demo, ['health-summary']));
     b.authorize('drew', DEMO_APP_ID, old, grantOf(b.demo, ['health-summary']));
+    b.signedIn('drew', b.now - 5 * MINUTE_MS, b.now + DAY_MS);
   },
   'read-only-record'(b) {
     const own = b.record('7d25f9b3-0c6e-48a1-b3f7-5e9a1c4d8b62', 'Alex Kim', '560913');
@@ -382,6 +387,7 @@ const BUILDERS: Record<ScenarioName, (b: ScenarioBuilder) => void> = {
     });
     b.authorize('alex', DEMO_APP_ID, own, grantOf(b.demo, ['health-summary']));
     b.authorize('alex', DEMO_APP_ID, child, grantOf(b.demo, ['health-summary']));
+    b.signedIn('alex', b.now - 5 * MINUTE_MS, b.now + DAY_MS);
   },
   'token-expired'(b) {
     returningUser(b);
