@@ -1,5 +1,5 @@
-import { HvError } from '../core/errors.js';
-import { readResponse } from '../core/platform/response.js';
+import { codeLoadFailure, HvError } from '../core/errors.js';
+import { successInfo } from '../core/platform/response.js';
 import type { XmlNode } from '../core/platform/xml-node.js';
 import { isGuid } from '../core/guid.js';
 import { isLoopbackHost } from '../core/loopback.js';
@@ -77,10 +77,11 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-function describeBody(text: string, contentType: string | null): string {
-  if (text.trim() === '') return 'an empty body';
-  if (/html/i.test(contentType ?? '') || /^\s*<(!doctype\s+html|html)/i.test(text)) return 'an HTML page';
-  return 'text that is not well-formed XML';
+/** Code that only a failure needs, loaded on the first one; not loading it is a failure of its own (`network`). */
+function onFailure<T>(load: Promise<T>): Promise<T> {
+  return load.catch((cause: unknown) => {
+    throw codeLoadFailure(cause);
+  });
 }
 
 /**
@@ -151,19 +152,15 @@ export class FetchProxy implements HvProxy {
     } catch (cause) {
       // A parser that may not run here (Trusted Types) is no fault of the proxy's answer: its code says so.
       if (cause instanceof HvError && cause.code !== 'malformed-response') throw cause;
-      const detail = cause instanceof Error ? ` (${cause.message})` : '';
-      throw new HvError(
-        'malformed-response',
-        `The HealthVault proxy at ${url} answered ${method} with ${describeBody(text, contentType)} ` +
-          `instead of a HealthVault response document${detail}.`,
-        { cause },
-      );
+      const { unreadableAnswer } = await onFailure(import('./fetch-proxy-failures.js'));
+      throw unreadableAnswer(url, method, text, contentType, cause);
     }
-    const answer = readResponse(method, root);
-    if (answer.status === 0) return answer.info;
-    // The names and explanations of every status code load only when one comes back.
-    const { PlatformError } = await import('../core/platform/platform-error.js');
-    throw new PlatformError(method, answer.status, answer.errorMessage);
+    const answer = successInfo(root);
+    if (answer !== false) return answer;
+    // A refusal or a document that is not a response: decodeResponse, loaded now with every status code's name,
+    // throws the PlatformError or says what is wrong with the document.
+    const { decodeResponse } = await onFailure(import('../core/platform/platform-error.js'));
+    return decodeResponse(method, root);
   }
 
   async signIn(token: ShellSignIn, signal?: AbortSignal): Promise<void> {
@@ -234,30 +231,12 @@ export class FetchProxy implements HvProxy {
       } catch (cause) {
         throw failure(cause);
       }
-      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-        throw new HvError(
-          'http',
-          `The HealthVault proxy at ${url} answered ${what} with a redirect (often to a sign-in page) instead of answering it.`,
-        );
-      }
-      // The contract's answer for "no HealthVault sign-in in this browser's session".
+      // The contract's answer for "no HealthVault sign-in in this browser's session": every first visit gets it.
       if (response.status === 401) {
         throw new HvError('signed-out', `The HealthVault proxy at ${url} holds no sign-in for ${what} (HTTP 401).`);
       }
-      if (!response.ok) {
-        const { status } = response;
-        const hint =
-          status === 404
-            ? ' Check that proxy-url points at the proxy.'
-            : status === 403
-              ? ' The proxy refused the request (a cross-site or malformed request, or an ended host session).'
-              : '';
-        throw new HvError(
-          'http',
-          `The HealthVault proxy at ${url} answered ${what} with HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}.${hint}`,
-          { retryable: status >= 500 || status === 408 || status === 429 },
-        );
-      }
+      // Any other status, and a redirect (not followed: often to a sign-in page), is a failure.
+      if (!response.ok) throw (await onFailure(import('./fetch-proxy-failures.js'))).httpFailure(url, what, response);
       try {
         return await abortable(read(response), signal);
       } catch (cause) {

@@ -3,7 +3,6 @@ export { child, childrenNamed, childText, type XmlNode } from './xml-node.js';
 export { StatusCode, statusName, statusMessage, type StatusCodeName } from './status-codes.js';
 export { decodeResponse, PlatformError } from './platform-error.js';
 export { escapeXmlAttribute, escapeXmlText, infoXml, xmlElement, type XmlFragment } from './xml-write.js';
-export { readResponse, type PlatformAnswer } from './response.js';
 export {
   getPersonInfoRequest,
   decodePersonInfo,

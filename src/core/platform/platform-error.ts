@@ -1,7 +1,7 @@
 import { HvError } from '../errors.js';
-import { readResponse } from './response.js';
+import { successInfo } from './response.js';
 import { StatusCode, statusMessage, statusName } from './status-codes.js';
-import type { XmlNode } from './xml-node.js';
+import { child, childText, type XmlNode } from './xml-node.js';
 
 /** Codes that describe a passing condition on the platform's side, where the same request can succeed later. */
 const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([
@@ -35,11 +35,20 @@ export class PlatformError extends HvError {
 
 /**
  * Reads a platform response document and resolves it to its `<info>` element; a non-zero status code becomes a
- * `PlatformError`. (Beside the error, not in `response.ts`: a bundle that only reads answers keeps the status
- * code names out until an error comes back.)
+ * `PlatformError`, anything that is not a response document an `HvError` of code `malformed-response`. (Beside the
+ * error, not in `response.ts`: a bundle that only reads answers keeps the status code names and these words out
+ * until an error comes back.)
  */
 export function decodeResponse(method: string, root: XmlNode): XmlNode | undefined {
-  const { status, info, errorMessage } = readResponse(method, root);
-  if (status !== 0) throw new PlatformError(method, status, errorMessage);
-  return info;
+  const info = successInfo(root);
+  if (info !== false) return info;
+  const notAResponse = (problem: string) =>
+    new HvError('malformed-response', `The answer to ${method} is not a HealthVault response document: ${problem}.`);
+  if (root.name !== 'response') throw notAResponse(`its root element is <${root.name}>, expected <response>`);
+  const status = child(root, 'status');
+  if (!status) throw notAResponse('it has no <status>');
+  const code = childText(status, 'code');
+  if (code === undefined) throw notAResponse('its <status> has no <code>');
+  if (!/^-?\d+$/.test(code)) throw notAResponse(`its status code "${code}" is not a number`);
+  throw new PlatformError(method, Number(code), childText(child(status, 'error'), 'message'));
 }

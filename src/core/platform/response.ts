@@ -1,31 +1,15 @@
 import { HvError } from '../errors.js';
 import { child, childText, type XmlNode } from './xml-node.js';
 
-/** A platform response document, read: its status code, and its `<info>` or the platform's error message. */
-export interface PlatformAnswer {
-  status: number;
-  info?: XmlNode;
-  /** The platform's own `<error><message>`, when the status is not 0. */
-  errorMessage?: string;
-}
-
 /**
- * Reads a platform response document (`<response><status><code>…</code></status><wc:info>…</wc:info></response>`,
- * with an unqualified root as every platform client parses it). Anything that is not a response document is an
- * `HvError` of code `malformed-response`.
+ * The `<info>` of a platform response document (`<response><status><code>0</code></status><wc:info>…</wc:info>
+ * </response>`, with an unqualified root as every platform client parses it) that reports success, undefined when
+ * it has none; false for anything else, which `decodeResponse` (loaded with the first failure) tells apart.
  */
-export function readResponse(method: string, root: XmlNode): PlatformAnswer {
-  const notAResponse = (problem: string) =>
-    new HvError('malformed-response', `The answer to ${method} is not a HealthVault response document: ${problem}.`);
-  if (root.name !== 'response') throw notAResponse(`its root element is <${root.name}>, expected <response>`);
-  const status = child(root, 'status');
-  if (!status) throw notAResponse('it has no <status>');
-  const code = childText(status, 'code');
-  if (code === undefined) throw notAResponse('its <status> has no <code>');
-  if (!/^-?\d+$/.test(code)) throw notAResponse(`its status code "${code}" is not a number`);
-  const statusCode = Number(code);
-  if (statusCode !== 0) return { status: statusCode, errorMessage: childText(child(status, 'error'), 'message') };
-  return { status: 0, info: child(root, 'info') };
+export function successInfo(root: XmlNode): XmlNode | undefined | false {
+  return (
+    root.name === 'response' && /^-?0+$/.test(childText(child(root, 'status'), 'code') ?? '') && child(root, 'info')
+  );
 }
 
 /*

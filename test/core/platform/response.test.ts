@@ -21,6 +21,10 @@ describe('decodeResponse', () => {
     expect(decode('<response><status><code>0</code></status></response>')).to.equal(undefined);
   });
 
+  it('reads any spelling of zero as success', () => {
+    expect(decode('<response><status><code> -00 </code></status></response>')).to.equal(undefined);
+  });
+
   it('turns a non-zero status into a PlatformError carrying the platform message', () => {
     const error = thrown(() =>
       decode(
