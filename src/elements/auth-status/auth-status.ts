@@ -115,7 +115,7 @@ export class HvAuthStatus extends HvElement {
 
   readonly #session = new SessionController(this);
   /** One of the badge's own words, in the badge's language. */
-  readonly #word = <K extends keyof typeof statusWords>(key: K) => this.localize.term(key, statusWords);
+  readonly #word = <K extends keyof typeof statusWords>(key: K) => this.localize.term(key) ?? statusWords[key];
   #announced?: string;
   #reportedProblem?: string;
 

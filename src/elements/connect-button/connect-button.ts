@@ -146,7 +146,7 @@ export class HvConnectButton extends HvElement {
       this.#armed = undefined;
       try {
         // Until the person acts, the link carries the app's data but no round-trip state.
-        this.#link = { href: this.buildHref(this.action === undefined ? undefined : appDataParam(this.action)) };
+        this.#link = { href: this.#buildHref(this.action === undefined ? undefined : appDataParam(this.action)) };
       } catch (error) {
         if (!(error instanceof HvError)) throw error;
         // The same problem again (another attribute changed) is not reported twice.
@@ -164,13 +164,12 @@ export class HvConnectButton extends HvElement {
   }
 
   protected override updated(): void {
-    const { status } = this.#sessionController.state;
     this.toggleState('invalid', 'error' in this.#link);
-    this.toggleState('pending', this.busy);
-    this.toggleState('authorized', status === 'connected');
+    this.toggleState('pending', this.#busy);
+    this.toggleState('authorized', this.#sessionController.state.status === 'connected');
   }
 
-  private get busy(): boolean {
+  get #busy(): boolean {
     return this.#pending.active || this.#sessionController.state.status === 'connecting';
   }
 
@@ -183,7 +182,7 @@ export class HvConnectButton extends HvElement {
     const { error, declined } = this.#sessionController.state;
     const connected = this.connectedWords();
     const message =
-      this.busy || connected
+      this.#busy || connected
         ? undefined
         : this.#popupClosed
           ? term('popupClosed')
@@ -196,11 +195,11 @@ export class HvConnectButton extends HvElement {
           : html`<a
               part="button"
               href=${this.#link.href}
-              aria-busy=${this.busy}
+              aria-busy=${this.#busy}
               @pointerenter=${prepareRoundTrip}
               @focus=${prepareRoundTrip}
-              @mousedown=${(event: Event) => this.arm(event.currentTarget as HTMLAnchorElement)}
-              @click=${this.onClick}
+              @mousedown=${(event: Event) => this.#arm(event.currentTarget as HTMLAnchorElement)}
+              @click=${this.#onClick}
               ><span part="label"><slot>${term('connect')}</slot></span></a
             >`
       }${
@@ -208,19 +207,15 @@ export class HvConnectButton extends HvElement {
           ? html`<p part="message" role=${error && !declined && !this.#popupClosed ? 'alert' : 'status'}>${message}</p>`
           : nothing
       }<span class="visually-hidden" role="status"
-        >${this.#pending.active ? term('opening') : this.busy ? term('connecting') : connected || ''}</span
+        >${this.#pending.active ? term('opening') : this.#busy ? term('connecting') : connected || ''}</span
       >`;
   }
 
   /** The Shell's AUTH URL for this button, carrying `actionqs` (checked: a bad attribute throws an HvError). */
-  private buildHref(actionqs: string | undefined): string {
+  #buildHref(actionqs: string | undefined): string {
     const { appId, shell, lang } = this.config;
-    for (const [attribute, value] of [
-      ['app-id', appId],
-      ['shell', shell],
-    ]) {
-      if (!value) throw new HvError('invalid-config', `The ${attribute} attribute is missing.`);
-    }
+    const missing = appId ? !shell && 'shell' : 'app-id';
+    if (missing) throw new HvError('invalid-config', `The ${missing} attribute is missing.`);
     return this.shellUrl(
       {
         shell: shell!,
@@ -252,7 +247,7 @@ export class HvConnectButton extends HvElement {
    * Puts a fresh round-trip state on the link as the person activates it (any mouse button, or Enter, which
    * clicks): the state of a button nobody uses is never made, so a page of many buttons evicts none.
    */
-  private arm(anchor: HTMLAnchorElement): void {
+  #arm(anchor: HTMLAnchorElement): void {
     if (!createState) {
       void prepareRoundTrip();
       return;
@@ -261,7 +256,7 @@ export class HvConnectButton extends HvElement {
       try {
         const actionqs = createState(this.action);
         const flow = flowOf(actionqs)!;
-        this.#armed = { flow, href: this.buildHref(actionqs) };
+        this.#armed = { flow, href: this.#buildHref(actionqs) };
       } catch (error) {
         if (!(error instanceof HvError)) throw error;
         // Session storage refused: the link still leads to the Shell; the return will say it cannot be checked.
@@ -272,7 +267,7 @@ export class HvConnectButton extends HvElement {
     anchor.href = this.#armed.href;
   }
 
-  private onClick(event: MouseEvent): void {
+  #onClick(event: MouseEvent): void {
     const anchor = event.currentTarget as HTMLAnchorElement;
     // One flow at a time: a second activation while the first is on its way would start a second one.
     if (this.#pending.active) {
@@ -288,7 +283,7 @@ export class HvConnectButton extends HvElement {
       );
       return;
     }
-    this.arm(anchor);
+    this.#arm(anchor);
     // A modified click opens a new tab; this page stays as it is.
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     const armed = this.#armed;
@@ -304,7 +299,7 @@ export class HvConnectButton extends HvElement {
     this.#popupClosed = false;
     if (this.mode === 'popup') {
       event.preventDefault();
-      this.openPopup(url, flow);
+      this.#openPopup(url, flow);
     } else {
       // A leave the page refused (a "Leave site?" prompt answered Stay) must not leave the button dead.
       setTimeout(() => this.#pending.end(), LEAVING_MS);
@@ -312,16 +307,16 @@ export class HvConnectButton extends HvElement {
   }
 
   /** Opens the Shell in a popup, in the click itself so no blocker objects; falls back to a redirect. */
-  private openPopup(url: string, flow: string): void {
+  #openPopup(url: string, flow: string): void {
     const popup = window.open(url, POPUP_WINDOW_NAME, 'popup,width=520,height=720');
     if (!popup) {
       this.leaveFor(url);
       return;
     }
-    void this.awaitPopup(popup, flow);
+    void this.#awaitPopup(popup, flow);
   }
 
-  private async awaitPopup(popup: Window, flow: string): Promise<void> {
+  async #awaitPopup(popup: Window, flow: string): Promise<void> {
     let returns: typeof import('../../session/shell-return.js') | undefined;
     try {
       returns = await import('../../session/shell-return.js');

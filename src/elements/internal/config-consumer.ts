@@ -10,43 +10,46 @@ import { hvConfigContext, type HvConfig } from './config-context.js';
  */
 export class ConfigConsumer implements ReactiveController {
   value: HvConfig = {};
-  private unsubscribe?: () => void;
+  #unsubscribe?: () => void;
 
-  constructor(private readonly host: ReactiveElement) {
+  readonly #host: ReactiveElement;
+
+  constructor(host: ReactiveElement) {
+    this.#host = host;
     host.addController(this);
   }
 
   hostConnected(): void {
-    document.addEventListener('context-provider', this.onProvider);
-    this.request();
+    document.addEventListener('context-provider', this.#onProvider);
+    this.#request();
   }
 
   hostDisconnected(): void {
-    document.removeEventListener('context-provider', this.onProvider);
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    document.removeEventListener('context-provider', this.#onProvider);
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
     // Moved elsewhere, it takes the configuration of its new place, not the old one's.
     this.value = {};
   }
 
-  private request(): void {
-    this.host.dispatchEvent(
+  #request(): void {
+    this.#host.dispatchEvent(
       new ContextEvent(
         hvConfigContext,
-        this.host,
+        this.#host,
         (value, unsubscribe) => {
           // A provider that takes the subscription over hands a new unsubscribe: let go of the old one.
-          if (this.unsubscribe !== unsubscribe) this.unsubscribe?.();
-          this.unsubscribe = unsubscribe;
+          if (this.#unsubscribe !== unsubscribe) this.#unsubscribe?.();
+          this.#unsubscribe = unsubscribe;
           this.value = value;
-          this.host.requestUpdate();
+          this.#host.requestUpdate();
         },
         true,
       ),
     );
   }
 
-  private readonly onProvider = (event: Event): void => {
-    if (!this.unsubscribe && (event as Event & { context?: unknown }).context === hvConfigContext) this.request();
+  readonly #onProvider = (event: Event): void => {
+    if (!this.#unsubscribe && (event as Event & { context?: unknown }).context === hvConfigContext) this.#request();
   };
 }

@@ -41,7 +41,7 @@ export class HvElement extends LitElement {
   /** Overrides any of the words the element shows (property only), e.g. `{ connect: 'Link my record' }`. */
   declare strings?: HvStringOverrides;
 
-  private readonly configConsumer = new ConfigConsumer(this);
+  readonly #configConsumer = new ConfigConsumer(this);
 
   protected readonly internals: ElementInternals = this.attachInternals();
 
@@ -52,7 +52,7 @@ export class HvElement extends LitElement {
    * proxy (object, else URL) wins over an ancestor's, whichever form that one has.
    */
   get config(): HvConfig {
-    const context = this.configConsumer.value;
+    const context = this.#configConsumer.value;
     const ownProxy = this.proxy !== undefined || this.proxyUrl !== undefined;
     return {
       appId: this.appId ?? context.appId,

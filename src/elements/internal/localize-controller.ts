@@ -45,24 +45,30 @@ function inheritedLang(element: Element): string | undefined {
  * developer's `HvError.message` stays in the `hv-error` event.
  */
 export class LocalizeController implements ReactiveController {
-  constructor(private readonly host: LocalizedHost) {
+  readonly #host: LocalizedHost;
+
+  constructor(host: LocalizedHost) {
+    this.#host = host;
     host.addController(this);
   }
 
   /** The primary language subtag in use, such as `es` for `es-MX`. */
   get language(): string {
-    const lang = this.host.language ?? inheritedLang(this.host) ?? this.host.config.lang ?? 'en';
+    const lang = this.#host.language ?? inheritedLang(this.#host) ?? this.#host.config.lang ?? 'en';
     return lang.split('-')[0].toLowerCase();
   }
 
   hostUpdate(): void {
     const { language } = this;
-    if (!tables[language] && loaders[language]) void load(language).then(() => this.host.requestUpdate());
+    if (!tables[language] && loaders[language]) void load(language).then(() => this.#host.requestUpdate());
   }
 
-  /** The string `key` in the host's language; `english`: the element's own English table, when not `en`. */
-  term<K extends keyof Omit<HvStrings, 'errors'>>(key: K, english: Partial<HvStrings> = en): HvStrings[K] {
-    return (this.host.strings?.[key] ?? tables[this.language]?.[key] ?? english[key]) as HvStrings[K];
+  /**
+   * The string `key` in the host's language. An element with English words of its own (apart from `en.ts`, which
+   * every page downloads) falls back to them where this gives undefined.
+   */
+  term<K extends keyof Omit<HvStrings, 'errors'>>(key: K): HvStrings[K] {
+    return (this.#host.strings?.[key] ?? tables[this.language]?.[key] ?? en[key as keyof typeof en]) as HvStrings[K];
   }
 
   /** The words a person sees for `error`; undefined for the moment it takes English's failure words to load. */
@@ -70,8 +76,10 @@ export class LocalizeController implements ReactiveController {
     const { code } = error;
     if (code === 'invalid-config' || code === 'invalid-shell-request') return this.term('setupError');
     const words =
-      this.host.strings?.errors?.[code] ?? tables[this.language]?.errors?.[code] ?? tables['en-errors']?.errors?.[code];
-    if (words === undefined) void load('en-errors').then(() => this.host.requestUpdate());
+      this.#host.strings?.errors?.[code] ??
+      tables[this.language]?.errors?.[code] ??
+      tables['en-errors']?.errors?.[code];
+    if (words === undefined) void load('en-errors').then(() => this.#host.requestUpdate());
     return words;
   }
 }

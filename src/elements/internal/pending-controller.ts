@@ -7,32 +7,35 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export class PendingController implements ReactiveController {
   active = false;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  readonly #host: ReactiveControllerHost;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
     host.addController(this);
   }
 
   hostConnected(): void {
-    addEventListener('pageshow', this.onPageShow);
+    addEventListener('pageshow', this.#onPageShow);
   }
 
   hostDisconnected(): void {
-    removeEventListener('pageshow', this.onPageShow);
+    removeEventListener('pageshow', this.#onPageShow);
   }
 
   start(): void {
-    this.set(true);
+    this.#set(true);
   }
 
   end(): void {
-    this.set(false);
+    this.#set(false);
   }
 
-  private set(active: boolean): void {
+  #set(active: boolean): void {
     this.active = active;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
-  private readonly onPageShow = (event: PageTransitionEvent): void => {
+  readonly #onPageShow = (event: PageTransitionEvent): void => {
     if (event.persisted) this.end();
   };
 }

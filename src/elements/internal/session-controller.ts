@@ -27,9 +27,12 @@ function loadSessions(): Promise<void> {
  */
 export class SessionController implements ReactiveController {
   session?: HvSession;
-  private unsubscribe?: () => void;
+  #unsubscribe?: () => void;
 
-  constructor(private readonly host: SessionHost) {
+  readonly #host: SessionHost;
+
+  constructor(host: SessionHost) {
+    this.#host = host;
     host.addController(this);
   }
 
@@ -39,25 +42,25 @@ export class SessionController implements ReactiveController {
 
   hostConnected(): void {
     // Back on the page: follow the session again at the next update.
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   hostUpdate(): void {
-    const source = this.host.sessionSource();
+    const source = this.#host.sessionSource();
     if (source && !getSession) {
-      void loadSessions().then(() => this.host.requestUpdate());
+      void loadSessions().then(() => this.#host.requestUpdate());
       return;
     }
     const session = source && getSession!(source.appId, source.proxy);
     if (session === this.session) return;
-    this.unsubscribe?.();
+    this.#unsubscribe?.();
     this.session = session;
-    this.unsubscribe = session?.subscribe(() => this.host.requestUpdate());
-    session?.start({ eventTarget: this.host, manualReturn: this.host.manualReturn });
+    this.#unsubscribe = session?.subscribe(() => this.#host.requestUpdate());
+    session?.start({ eventTarget: this.#host, manualReturn: this.#host.manualReturn });
   }
 
   hostDisconnected(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = this.session = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = this.session = undefined;
   }
 }

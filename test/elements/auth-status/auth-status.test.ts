@@ -5,6 +5,7 @@ import { HvError } from '../../../src/core/errors.js';
 import { PlatformError } from '../../../src/core/platform/platform-error.js';
 import type { XmlNode } from '../../../src/core/platform/xml-node.js';
 import type { HvAuthStatus } from '../../../src/elements/auth-status/auth-status.js';
+import type { HvReauthorizeButton } from '../../../src/elements/auth-status/reauthorize-button.js';
 import type { HvStatusChangeDetail } from '../../../src/session/events.js';
 import { FakeProxy, PERSON_ID, xml } from '../../helpers/fake-proxy.js';
 
@@ -163,6 +164,20 @@ describe('hv-auth-status', () => {
     expect(targetqs.get('appid')).to.equal(APP_ID);
     expect(targetqs.get('extrecordid')).to.equal(CHILD);
     expect(targetqs.get('ismra')).to.equal('true');
+  });
+
+  it('hv-reauthorize-button follows a new record-id', async () => {
+    const button = await fixture<HvReauthorizeButton>(
+      html`<hv-reauthorize-button app-id=${APP_ID} shell="us" record-id=${OWN}></hv-reauthorize-button>`,
+    );
+    const extrecordid = () =>
+      new URLSearchParams(new URL(button.shadowRoot!.querySelector('a')!.href).searchParams.get('targetqs')!).get(
+        'extrecordid',
+      );
+    expect(extrecordid()).to.equal(OWN);
+    button.recordId = CHILD;
+    await button.updateComplete;
+    expect(extrecordid()).to.equal(CHILD);
   });
 
   it('shows the host help where a record cannot be authorized again', async () => {
