@@ -1,6 +1,5 @@
-import { provide } from '@lit/context';
-import { html, LitElement, css } from 'lit';
-import { property } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { html, LitElement, css, type PropertyDeclarations } from 'lit';
 import { hvConfigContext, type HvConfig } from '../internal/config-context.js';
 import type { HvProxy } from '../../transport/proxy.js';
 
@@ -19,23 +18,31 @@ export class HvConfigElement extends LitElement {
     }
   `;
 
+  // Declared without decorators, as HvElement: the decorator helpers cost every page a few hundred bytes.
+  static override properties: PropertyDeclarations = {
+    appId: { attribute: 'app-id' },
+    shell: {},
+    proxyUrl: { attribute: 'proxy-url' },
+    language: { attribute: 'lang' },
+    proxy: { attribute: false },
+  };
+
   /** The HealthVault application id (GUID). */
-  @property({ attribute: 'app-id' }) appId?: string;
+  declare appId?: string;
 
   /** A Shell preset (`us`, `us-ppe`, `eu`, `eu-ppe`) or the Shell's https URL. */
-  @property() shell?: string;
+  declare shell?: string;
 
   /** The URL of the host's backend proxy. */
-  @property({ attribute: 'proxy-url' }) proxyUrl?: string;
+  declare proxyUrl?: string;
 
   /** The language of the Shell and of the elements (`lang` attribute, BCP 47). */
-  @property({ attribute: 'lang' }) language?: string;
+  declare language?: string;
 
   /** A proxy object supplied by the host (property only); takes precedence over `proxy-url`. */
-  @property({ attribute: false }) proxy?: HvProxy;
+  declare proxy?: HvProxy;
 
-  @provide({ context: hvConfigContext })
-  protected providedConfig: HvConfig = {};
+  readonly #provider = new ContextProvider(this, { context: hvConfigContext, initialValue: {} });
 
   protected override willUpdate(): void {
     const next: HvConfig = {
@@ -45,9 +52,9 @@ export class HvConfigElement extends LitElement {
       proxy: this.proxy,
       lang: this.language,
     };
-    // A new object tells every consumer to re-render: only when something changed.
-    const previous = this.providedConfig as Record<string, unknown>;
-    if (Object.entries(next).some(([key, value]) => previous[key] !== value)) this.providedConfig = next;
+    // A new value tells every consumer to re-render: only when something changed.
+    const previous = this.#provider.value as Record<string, unknown>;
+    if (Object.entries(next).some(([key, value]) => previous[key] !== value)) this.#provider.setValue(next);
   }
 
   protected override render() {
