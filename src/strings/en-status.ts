@@ -27,13 +27,15 @@ export const statusWords = {
   signInAgain: 'Sign in again',
   retry: 'Try again',
   details: 'What this app can use',
-  detailsWords: {
-    online: 'While you are signed in',
-    offline: 'Also while you are away (offline)',
-    none: 'Nothing',
-    why: 'Why it asks',
-    loading: 'Loading…',
-    failed: 'This cannot be shown right now.',
-    permissions: { All: 'everything', Read: 'read', Create: 'add', Update: 'change', Delete: 'delete' },
-  },
 };
+
+/** The words of the badge's details (English: in `auth-details.ts`, which loads when they are first opened). */
+export interface DetailsWords {
+  online: string;
+  offline: string;
+  none: string;
+  why: string;
+  loading: string;
+  failed: string;
+  permissions: Record<'All' | 'Read' | 'Create' | 'Update' | 'Delete', string>;
+}

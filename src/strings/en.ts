@@ -1,5 +1,5 @@
 import type { HvErrorCode } from '../core/errors.js';
-import type { statusWords } from './en-status.js';
+import type { DetailsWords, statusWords } from './en-status.js';
 
 /**
  * Every string a person sees, in English: the table each language follows and the fallback for any string a
@@ -21,4 +21,4 @@ export const en = {
 export type HvErrorWords = Record<HvErrorCode, string>;
 
 /** The strings of one language (each language's table has every key); hosts may override any subset. */
-export type HvStrings = typeof en & typeof statusWords & { errors: HvErrorWords };
+export type HvStrings = typeof en & typeof statusWords & { detailsWords: DetailsWords; errors: HvErrorWords };

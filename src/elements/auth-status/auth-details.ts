@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
-import type { Permission, ThingTypePermission } from '../../core/platform/methods/query-permissions.js';
+import type { ThingTypePermission } from '../../core/platform/methods/query-permissions.js';
 import {
   getApplicationInfo,
   type AuthRule,
@@ -7,19 +7,20 @@ import {
 } from '../../core/platform/methods/get-application-info.js';
 import { queryPermissions } from '../../core/platform/methods/query-permissions.js';
 import { thingTypeName } from '../../core/platform/thing-types.js';
+import type { DetailsWords } from '../../strings/en-status.js';
 import type { HvProxy } from '../../transport/proxy.js';
 import { PlatformDataController } from '../internal/data-controller.js';
 
-/** The words the details show, in the badge's language (the badge passes them). */
-export interface DetailsWords {
-  online: string;
-  offline: string;
-  none: string;
-  why: string;
-  loading: string;
-  failed: string;
-  permissions: Record<Permission, string>;
-}
+/** The details' words in English; the badge passes another language's (`detailsWords`) when it has them. */
+export const detailsWords: DetailsWords = {
+  online: 'While you are signed in',
+  offline: 'Also while you are away (offline)',
+  none: 'Nothing',
+  why: 'Why it asks',
+  loading: 'Loading…',
+  failed: 'This cannot be shown right now.',
+  permissions: { All: 'everything', Read: 'read', Create: 'add', Update: 'change', Delete: 'delete' },
+};
 
 /** The text of `texts` in `language` (primary subtag), else the first one: the platform's why strings. */
 function inLanguage(texts: readonly LocalizedText[], language: string): string | undefined {
@@ -42,7 +43,8 @@ export class HvAuthDetails extends LitElement {
   declare source?: { appId: string; proxy: HvProxy | string };
   declare recordId?: string;
   language = 'en';
-  declare words: DetailsWords;
+  /** The words in the badge's language; English when it has none. */
+  declare words?: DetailsWords;
 
   readonly #app = new PlatformDataController(this, () => {
     const { source } = this;
@@ -57,6 +59,10 @@ export class HvAuthDetails extends LitElement {
     return { proxy: source.proxy, method: queryPermissions, request, recordId };
   });
 
+  get #words(): DetailsWords {
+    return this.words ?? detailsWords;
+  }
+
   #rules(): AuthRule[] {
     const app = this.#app.value;
     return app ? [...app.onlineRules, ...app.offlineRules] : [];
@@ -68,7 +74,7 @@ export class HvAuthDetails extends LitElement {
   }
 
   protected override render() {
-    const { words } = this;
+    const words = this.#words;
     if (this.#app.status === 'error' || this.#permissions.status === 'error') return html`<p>${words.failed}</p>`;
     const rules = this.#rules();
     const asksForTypes = rules.some((rule) => rule.typeIds.length > 0);
@@ -96,11 +102,11 @@ export class HvAuthDetails extends LitElement {
                 (type) =>
                   html`<li>
                     ${thingTypeName(type.thingTypeId) ?? type.thingTypeId}:
-                    ${type[scope].map((permission) => this.words.permissions[permission]).join(', ')}
+                    ${type[scope].map((permission) => this.#words.permissions[permission]).join(', ')}
                   </li>`,
               )}
             </ul>`
-          : html`<p>${this.words.none}</p>`
+          : html`<p>${this.#words.none}</p>`
       }`;
   }
 }

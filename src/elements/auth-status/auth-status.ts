@@ -234,7 +234,7 @@ export class HvAuthStatus extends HvElement {
                     .source=${this.sessionSource()}
                     .recordId=${record.id}
                     .language=${this.localize.language}
-                    .words=${this.#word('detailsWords')}
+                    .words=${this.localize.term('detailsWords')}
                   ></hv-auth-details>`
                 : nothing
             }
