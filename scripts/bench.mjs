@@ -317,7 +317,7 @@ const scriptBeforeInteraction = withCode(scriptsBeforeInteraction).reduce((sum, 
 const layoutShift = figure('layoutShift', worst);
 const layoutShiftWithReservedBox = figure('layoutShift', worst, runsWithReservedBox);
 printTable(
-  `In Chromium: <hv-config> + <hv-connect-button> on a partner page, cdn ES module, ${loads} cold loads`,
+  `In Chromium: <hv-config> + <hv-connect-button> + <hv-auth-status> on a partner page, cdn ES module, ${loads} cold loads`,
   ['figure', 'value', 'budget', ''],
   [
     [
