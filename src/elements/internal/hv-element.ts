@@ -1,7 +1,7 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { HvError } from '../../core/errors.js';
 import type { HvProxy } from '../../transport/proxy.js';
-import type { HvConfig } from './config-context.js';
+import { CONFIG_PROPERTIES, type HvConfig } from './config-context.js';
 import { ConfigConsumer } from './config-consumer.js';
 import { dispatchHvEvent } from '../../session/events.js';
 import { LocalizeController, type HvStringOverrides } from './localize-controller.js';
@@ -14,14 +14,7 @@ import { LocalizeController, type HvStringOverrides } from './localize-controlle
  */
 export class HvElement extends LitElement {
   // Declared without decorators: the decorator helpers cost every page a few hundred bytes.
-  static override properties: PropertyDeclarations = {
-    appId: { attribute: 'app-id' },
-    shell: {},
-    proxyUrl: { attribute: 'proxy-url' },
-    language: { attribute: 'lang' },
-    proxy: { attribute: false },
-    strings: { attribute: false },
-  };
+  static override properties: PropertyDeclarations = { strings: { attribute: false }, ...CONFIG_PROPERTIES };
 
   /** The HealthVault application id (GUID). Overrides `<hv-config>`. */
   declare appId?: string;
@@ -43,7 +36,7 @@ export class HvElement extends LitElement {
 
   readonly #configConsumer = new ConfigConsumer(this);
 
-  protected readonly internals: ElementInternals = this.attachInternals();
+  readonly #internals: ElementInternals = this.attachInternals();
 
   protected readonly localize = new LocalizeController(this);
 
@@ -83,8 +76,8 @@ export class HvElement extends LitElement {
   /** Turns a custom state (`:state(name)`) on or off; where the browser has no custom states, it does nothing. */
   protected toggleState(name: string, on: boolean): void {
     try {
-      if (on) this.internals.states.add(name);
-      else this.internals.states.delete(name);
+      if (on) this.#internals.states.add(name);
+      else this.#internals.states.delete(name);
     } catch {
       // No CustomStateSet (older Safari), or one that only takes the old `--name` form: the state is not shown.
     }
