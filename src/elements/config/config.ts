@@ -1,6 +1,6 @@
 import { ContextProvider } from '@lit/context';
-import { html, LitElement, css } from 'lit';
-import { CONFIG_PROPERTIES, hvConfigContext, type HvConfig } from '../internal/config-context.js';
+import { html, LitElement, css, type PropertyDeclarations } from 'lit';
+import { hvConfigContext, type HvConfig } from '../internal/config-context.js';
 import type { HvProxy } from '../../transport/proxy.js';
 
 /**
@@ -19,7 +19,13 @@ export class HvConfigElement extends LitElement {
   `;
 
   // Declared without decorators, as HvElement: the decorator helpers cost every page a few hundred bytes.
-  static override properties = CONFIG_PROPERTIES;
+  static override properties: PropertyDeclarations = {
+    appId: { attribute: 'app-id' },
+    shell: {},
+    proxyUrl: { attribute: 'proxy-url' },
+    language: { attribute: 'lang' },
+    proxy: { attribute: false },
+  };
 
   /** The HealthVault application id (GUID). */
   declare appId?: string;

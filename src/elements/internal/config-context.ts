@@ -1,5 +1,4 @@
 import { createContext } from '@lit/context';
-import type { PropertyDeclarations } from 'lit';
 import type { HvProxy } from '../../transport/proxy.js';
 
 /** What every element needs to know about the partner's HealthVault application. */
@@ -18,15 +17,3 @@ export interface HvConfig {
 
 /** The configuration context, provided by `<hv-config>` or by the host's own `ContextProvider`. */
 export const hvConfigContext = createContext<HvConfig>(Symbol.for('hv-elements:config'));
-
-/**
- * The configuration's attributes and properties, the same on `<hv-config>` and on every element (where they
- * override the context's): `app-id`, `shell`, `proxy-url`, `lang` (as `language`) and `proxy` (property only).
- */
-export const CONFIG_PROPERTIES: PropertyDeclarations = {
-  appId: { attribute: 'app-id' },
-  shell: {},
-  proxyUrl: { attribute: 'proxy-url' },
-  language: { attribute: 'lang' },
-  proxy: { attribute: false },
-};

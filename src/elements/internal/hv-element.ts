@@ -1,7 +1,7 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { HvError } from '../../core/errors.js';
 import type { HvProxy } from '../../transport/proxy.js';
-import { CONFIG_PROPERTIES, type HvConfig } from './config-context.js';
+import type { HvConfig } from './config-context.js';
 import { ConfigConsumer } from './config-consumer.js';
 import { dispatchHvEvent } from '../../session/events.js';
 import { LocalizeController, type HvStringOverrides } from './localize-controller.js';
@@ -14,7 +14,15 @@ import { LocalizeController, type HvStringOverrides } from './localize-controlle
  */
 export class HvElement extends LitElement {
   // Declared without decorators: the decorator helpers cost every page a few hundred bytes.
-  static override properties: PropertyDeclarations = { strings: { attribute: false }, ...CONFIG_PROPERTIES };
+  // Written out here and on <hv-config> (not spread from one object): the manifest analyzer reads the literal.
+  static override properties: PropertyDeclarations = {
+    appId: { attribute: 'app-id' },
+    shell: {},
+    proxyUrl: { attribute: 'proxy-url' },
+    language: { attribute: 'lang' },
+    proxy: { attribute: false },
+    strings: { attribute: false },
+  };
 
   /** The HealthVault application id (GUID). Overrides `<hv-config>`. */
   declare appId?: string;
