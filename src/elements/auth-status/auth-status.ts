@@ -134,13 +134,12 @@ export class HvAuthStatus extends HvElement {
   #view(): { status: AuthStatus; records: ShownRecord[]; stale: boolean } {
     const { status, records } = this.#session.state;
     const stale = status === 'error';
-    const shown = this.recordId
-      ? [
-          ((record) => (record ? shownRecord(record) : { id: this.recordId!, status: 'authorization-required' }))(
-            records.find((record) => record.id.toLowerCase() === this.recordId!.toLowerCase()),
-          ) as ShownRecord,
-        ]
-      : records.map(shownRecord);
+    const wanted = this.recordId?.toLowerCase();
+    const record = wanted && records.find(({ id }) => id.toLowerCase() === wanted);
+    // An id the person has not authorized this application for needs their authorization.
+    const shown: ShownRecord[] = !wanted
+      ? records.map(shownRecord)
+      : [record ? shownRecord(record) : { id: this.recordId!, status: 'authorization-required' }];
     const fromRecords =
       PRESSING.find((pressing) => shown.some((record) => record.status === pressing)) ?? ('connected' as const);
     return {
@@ -186,7 +185,9 @@ export class HvAuthStatus extends HvElement {
     const { status, records, stale } = this.#view();
     const list = records.length > 1;
     const summary = list || !records.length ? this.#line(status) : this.#recordLine(records[0]!);
-    return html`<div role="status" part="status" class=${status}>${summary}</div>
+    // The live region says the state in words only: the buttons and details beside it are not announced.
+    return html`<span class="visually-hidden" role="status">${this.#label(status, list ? undefined : records[0])}</span>
+      <div part="status" class=${status}>${summary}</div>
       ${
         list
           ? html`<ul part="records">
@@ -202,13 +203,17 @@ export class HvAuthStatus extends HvElement {
       }`;
   }
 
+  /** A state's name, after the record's name in a list of the person's records. */
+  #label(status: AuthStatus, record?: ShownRecord): string {
+    const words = this.#word(`status.${status}`);
+    return record?.name && !this.recordId ? `${record.name}: ${words}` : words;
+  }
+
   /** The badge's line for a status of the whole, with its explanation when there is one. */
-  #line(status: AuthStatus, name?: string): TemplateResult {
-    const term = this.#word;
-    const words = term(`status.${status}`);
-    const why = !this.compact && (term as (key: string) => string | undefined)(`why.${status}`);
+  #line(status: AuthStatus, record?: ShownRecord): TemplateResult {
+    const why = !this.compact && (this.#word as (key: string) => string | undefined)(`why.${status}`);
     return html`<span part="icon" aria-hidden="true">${ICONS[status] ?? '!'}</span>
-      <span part="label">${name ? `${name}: ${words}` : words}</span>
+      <span part="label">${this.#label(status, record)}</span>
       ${why ? html`<span part="detail">${why}</span>` : nothing}`;
   }
 
@@ -221,8 +226,7 @@ export class HvAuthStatus extends HvElement {
       this.#word('accessUntil')(
         new Intl.DateTimeFormat(this.localize.language, { dateStyle: 'medium' }).format(expires),
       );
-    return html`${this.#line(status, this.recordId ? undefined : record.name)}
-    ${until ? html`<span part="detail">${until}</span>` : nothing}
+    return html`${this.#line(status, record)} ${until ? html`<span part="detail">${until}</span>` : nothing}
     ${status === 'reauth-not-possible' || status === 'location-not-supported' ? html`<slot name="help"></slot>` : nothing}
     ${
       !this.compact && GRANTS_SOMETHING.has(status)

@@ -198,6 +198,8 @@ describe('hv-auth-status', () => {
     );
     expect(items).to.deep.equal(['Jane Doe: Connected to HealthVault', 'Sam Doe: Needs your approval again']);
     expect(el.status).to.equal('reauth-required');
+    // What a screen reader hears when it changes: the state in words, not the buttons and details beside it.
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Needs your approval again');
   });
 
   it('shows only the record of record-id; an id the person has not authorized needs authorization', async () => {
