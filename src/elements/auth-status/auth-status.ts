@@ -183,8 +183,14 @@ export class HvAuthStatus extends HvElement {
     if (problem) return html`<p part="error" role="alert">${this.localize.term('setupError')} ${problem.message}</p>`;
     const term = this.#word;
     const { status, records, stale } = this.#view();
-    const list = records.length > 1;
-    const summary = list || !records.length ? this.#line(status) : this.#recordLine(records[0]!);
+    // Unreachable, the badge says so first and lists what was last known beneath.
+    const list = records.length > 1 || (stale && records.length > 0);
+    // A list's own line names the most pressing state; each record says why beneath it.
+    const summary = list
+      ? this.#line(status, undefined, false)
+      : records.length
+        ? this.#recordLine(records[0]!)
+        : this.#line(status);
     // The live region says the state in words only: the buttons and details beside it are not announced.
     return html`<span class="visually-hidden" role="status">${this.#label(status, list ? undefined : records[0])}</span>
       <div part="status" class=${status}>${summary}</div>
@@ -210,8 +216,8 @@ export class HvAuthStatus extends HvElement {
   }
 
   /** The badge's line for a status of the whole, with its explanation when there is one. */
-  #line(status: AuthStatus, record?: ShownRecord): TemplateResult {
-    const why = !this.compact && (this.#word as (key: string) => string | undefined)(`why.${status}`);
+  #line(status: AuthStatus, record?: ShownRecord, explained = !this.compact): TemplateResult {
+    const why = explained && (this.#word as (key: string) => string | undefined)(`why.${status}`);
     return html`<span part="icon" aria-hidden="true">${ICONS[status] ?? '!'}</span>
       <span part="label">${this.#label(status, record)}</span>
       ${why ? html`<span part="detail">${why}</span>` : nothing}`;
@@ -220,6 +226,8 @@ export class HvAuthStatus extends HvElement {
   /** One record's line: its status, until when access lasts, and what the person can do about it. */
   #recordLine(record: ShownRecord): TemplateResult {
     const { status, expires } = record;
+    // What was last known offers nothing that needs the proxy, which cannot be reached.
+    const stale = this.#session.state.status === 'error';
     const until =
       !this.compact &&
       expires &&
@@ -229,7 +237,7 @@ export class HvAuthStatus extends HvElement {
     return html`${this.#line(status, record)} ${until ? html`<span part="detail">${until}</span>` : nothing}
     ${status === 'reauth-not-possible' || status === 'location-not-supported' ? html`<slot name="help"></slot>` : nothing}
     ${
-      !this.compact && GRANTS_SOMETHING.has(status)
+      !this.compact && !stale && GRANTS_SOMETHING.has(status)
         ? html`<details part="details" @toggle=${this.#openDetails}>
             <summary>${this.#word('details')}</summary>
             ${
@@ -246,7 +254,7 @@ export class HvAuthStatus extends HvElement {
         : nothing
     }
     ${
-      FIXED_BY_APPAUTH.has(status)
+      !stale && FIXED_BY_APPAUTH.has(status)
         ? html`<hv-reauthorize-button
             part="action"
             record-id=${record.id}

@@ -198,6 +198,8 @@ describe('hv-auth-status', () => {
     );
     expect(items).to.deep.equal(['Jane Doe: Connected to HealthVault', 'Sam Doe: Needs your approval again']);
     expect(el.status).to.equal('reauth-required');
+    // The list's own line names the state; the why is said once, beside the record it concerns.
+    expect(text(el, 'status')).to.equal('! Needs your approval again');
     // What a screen reader hears when it changes: the state in words, not the buttons and details beside it.
     expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Needs your approval again');
   });
@@ -245,13 +247,30 @@ describe('hv-auth-status', () => {
     await el.refresh();
     expect(el.status).to.equal('unreachable');
     expect(el.matches(':state(stale)')).to.equal(true);
-    expect(text(el, 'label')).to.equal('Jane Doe: Connected to HealthVault');
+    expect(text(el, 'label')).to.equal('HealthVault cannot be reached');
+    expect(text(el, 'record')).to.contain('Jane Doe: Connected to HealthVault');
     expect(el.shadowRoot!.textContent).to.contain('Showing what was last known.');
     down = false;
     const changed = oneEvent(el, 'hv-status-change');
     (part(el, 'retry') as HTMLButtonElement).click();
     expect(((await changed) as CustomEvent<HvStatusChangeDetail>).detail.status).to.equal('connected');
     expect(el.matches(':state(stale)')).to.equal(false);
+  });
+
+  it('offers no action that needs the proxy while it cannot be reached', async () => {
+    let down = false;
+    const { el } = await badge(() => {
+      if (down) throw new HvError('network', 'Failed to fetch', { retryable: true });
+      return personWith(['Jane Doe', { 'app-record-auth-action': 'ReauthorizationRequired' }]);
+    });
+    expect(part(el, 'action')).to.not.equal(null);
+    down = true;
+    await el.refresh();
+    expect(el.status).to.equal('unreachable');
+    expect(text(el, 'record')).to.contain('Jane Doe: Needs your approval again');
+    expect(part(el, 'action')).to.equal(null);
+    expect(part(el, 'details')).to.equal(null);
+    expect(part(el, 'retry')).to.not.equal(null);
   });
 
   it('fires hv-status-change with the status and the records, once per change', async () => {
