@@ -185,12 +185,13 @@ export class HvAuthStatus extends HvElement {
     const { status, records, stale } = this.#view();
     // Unreachable, the badge says so first and lists what was last known beneath.
     const list = records.length > 1 || (stale && records.length > 0);
-    // A list's own line names the most pressing state; each record says why beneath it.
+    // A list's own line names the most pressing state; each record says why beneath it. "Showing what was last
+    // known" is said once, beneath the list, and only when something was known.
     const summary = list
       ? this.#line(status, undefined, false)
       : records.length
         ? this.#recordLine(records[0]!)
-        : this.#line(status);
+        : this.#line(status, undefined, !this.compact && !stale);
     // The live region says the state in words only: the buttons and details beside it are not announced.
     return html`<span class="visually-hidden" role="status">${this.#label(status, list ? undefined : records[0])}</span>
       <div part="status" class=${status}>${summary}</div>
@@ -203,7 +204,7 @@ export class HvAuthStatus extends HvElement {
       }
       ${
         stale
-          ? html`${this.compact ? nothing : html`<p part="detail">${term('why.unreachable')}</p>`}
+          ? html`${this.compact || !records.length ? nothing : html`<p part="detail">${term('why.unreachable')}</p>`}
               <button part="retry" @click=${() => this.refresh()}>${term('retry')}</button>`
           : this.#signInAction(status)
       }`;

@@ -257,6 +257,17 @@ describe('hv-auth-status', () => {
     expect(el.matches(':state(stale)')).to.equal(false);
   });
 
+  it('unreachable with nothing known yet, says so once and offers Try again', async () => {
+    const { el } = await badge(() => {
+      throw new HvError('http', 'HTTP 503', { retryable: true });
+    });
+    expect(el.status).to.equal('unreachable');
+    expect(el.matches(':state(stale)')).to.equal(false);
+    expect(text(el, 'status')).to.equal('! HealthVault cannot be reached');
+    expect(el.shadowRoot!.textContent).to.not.contain('last known');
+    expect(part(el, 'retry')).to.not.equal(null);
+  });
+
   it('offers no action that needs the proxy while it cannot be reached', async () => {
     let down = false;
     const { el } = await badge(() => {
