@@ -1,5 +1,6 @@
 // The Shell round trip through the demo in Chromium, Firefox and WebKit, each driven by its own driver
-// (scripts/lib/engine-page.mjs): connecting, declining, and the connection still there after a reload.
+// (scripts/lib/engine-page.mjs): connecting, declining, the connection still there after a reload, and the status
+// badge leading a record through reauthorization.
 import assert from 'node:assert/strict';
 
 export const engines = ['chromium', 'firefox', 'webkit'];
@@ -66,5 +67,25 @@ export async function aReloadAfterTheReturnStillShowsTheConnection({ page, baseU
   await page.waitFor('#person', 'Connected: Jordan Lee');
   // The demo keeps its log over a reload; the reload is no second return, so nothing new was authorized.
   assert.equal((await page.texts('#log li[data-type="hv-authorized"]')).length, authorizedBefore);
+  assert.deepEqual(problems, []);
+}
+
+export async function theBadgeLeadsARecordThroughReauthorization({ page, baseUrl, problems }) {
+  await openDemo(page, baseUrl, 'reauth-required');
+  await page.waitFor('hv-auth-status >>> [part="record"]', 'Taylor Morgan: Needs your approval again');
+
+  await page.click('hv-auth-status >>> li:first-child hv-reauthorize-button >>> a[href]');
+  await page.waitForUrl(/\/shell\/redirect\.aspx\?target=APPAUTH/);
+  const targetqs = new URLSearchParams(new URL(await page.url()).searchParams.get('targetqs'));
+  assert.equal(targetqs.get('ismra'), 'true');
+  assert.match(targetqs.get('extrecordid'), /^[0-9a-f-]{36}$/);
+  await page.click('input[name="person"]', 'Taylor Morgan');
+  await page.click('button', 'Sign in');
+  await page.click('button', 'Approve and continue');
+
+  await page.waitFor('hv-auth-status >>> [part="record"]', 'Taylor Morgan: Connected to HealthVault');
+  // Pat's record was never Taylor's to authorize: it still cannot be, and the badge says so.
+  assert.equal(await page.evaluate("return document.querySelector('hv-auth-status').status;"), 'reauth-not-possible');
+  assert.equal(new URL(await page.url()).search, '');
   assert.deepEqual(problems, []);
 }
