@@ -115,6 +115,5 @@ export default {
     },
   ],
   reporters: [defaultReporter(), summaryLine()],
-  // `HV_GREP=text` runs only the tests whose names contain it.
-  testFramework: { config: { timeout: 5000, grep: process.env.HV_GREP } },
+  testFramework: { config: { timeout: 5000 } },
 };
