@@ -126,18 +126,35 @@ async function measureInChromium({ partnerCss }) {
   // The proxy answers the session's on-load check as for a first visit: nobody signed in (HTTP 401).
   const signedOut = async (request) =>
     new URL(request.url).pathname.startsWith('/hv-proxy/') ? new Response(null, { status: 401 }) : undefined;
-  const server = await serveStatic({ pages: { '/': page }, folders: { '/cdn/': cdnDir }, handle: signedOut });
+  return measureLoads({
+    page,
+    handle: signedOut,
+    initScript: recordFirstRender,
+    ready: () => window.hvBenchFirstRender !== undefined,
+    readyTimeoutMs: 10_000,
+    settleMs: 1000, // let anything the elements start after load show up
+    collect: (tab) => tab.evaluate(collectPageFigures, `/cdn/`),
+  });
+}
+
+/**
+ * Loads `page` (beside dist/cdn, the proxy answered by `handle`) `loads` times, cold, in Chromium: `initScript` runs
+ * before the page's own scripts; each load waits until `ready()` holds in the page and `settleMs` more, then
+ * `collect(tab)` gives its figures.
+ */
+async function measureLoads({ page, handle, initScript, ready, readyTimeoutMs, settleMs, collect }) {
+  const server = await serveStatic({ pages: { '/': page }, folders: { '/cdn/': cdnDir }, handle });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
   const runs = [];
   try {
     for (let run = 0; run < loads; run++) {
       const context = await browser.newContext();
-      await context.addInitScript(recordFirstRender);
+      await context.addInitScript(initScript);
       const tab = await context.newPage();
       await tab.goto(`${server.origin}/`, { waitUntil: 'load' });
-      await tab.waitForFunction(() => window.hvBenchFirstRender !== undefined, null, { timeout: 10_000 });
-      await tab.waitForTimeout(1000); // let anything the elements start after load show up
-      runs.push(await tab.evaluate(collectPageFigures, `/cdn/`));
+      await tab.waitForFunction(ready, null, { timeout: readyTimeoutMs });
+      await tab.waitForTimeout(settleMs);
+      runs.push(await collect(tab));
       await context.close();
     }
   } finally {
@@ -181,30 +198,23 @@ async function measureThousandBadges() {
     proxyCalls++;
     return new Response(personInfoResponse, { headers: { 'Content-Type': 'application/xml' } });
   };
-  const server = await serveStatic({ pages: { '/': page }, folders: { '/cdn/': cdnDir }, handle: signedIn });
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
-  const runs = [];
-  try {
-    for (let run = 0; run < loads; run++) {
-      proxyCalls = 0;
-      const context = await browser.newContext();
-      await context.addInitScript(recordEveryBadgeConnected);
-      const tab = await context.newPage();
-      await tab.goto(`${server.origin}/`, { waitUntil: 'load' });
-      await tab.waitForFunction(() => window.hvBenchAllConnected !== undefined, null, { timeout: 20_000 });
-      await tab.waitForTimeout(500); // a later call would show up here
+  return measureLoads({
+    page,
+    handle: signedIn,
+    initScript: recordEveryBadgeConnected,
+    ready: () => window.hvBenchAllConnected !== undefined,
+    readyTimeoutMs: 20_000,
+    settleMs: 500, // a later call would show up here
+    async collect(tab) {
       const renderMs = await tab.evaluate(() => {
         const answer = performance.getEntriesByType('resource').find((entry) => entry.name.includes('/hv-proxy/'));
         return window.hvBenchAllConnected - answer.responseEnd;
       });
-      runs.push({ proxyCalls, renderMs });
-      await context.close();
-    }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-  return runs;
+      const run = { proxyCalls, renderMs };
+      proxyCalls = 0; // the next load counts its own
+      return run;
+    },
+  });
 }
 
 /** In the page, before its scripts: notes when the thousandth badge says connected. */
