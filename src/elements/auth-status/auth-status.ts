@@ -1,5 +1,5 @@
 import { codeLoadFailure, HvError } from '../../core/errors.js';
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { RecordInfo } from '../../core/platform/methods/get-authorized-records.js';
 import { FIXED_BY_APPAUTH, recordStatus, type RecordStatus } from '../../core/platform/record-status.js';
 import { dispatchHvEvent, type AuthStatus, type HvStatusChangeDetail } from '../../session/events.js';
@@ -38,6 +38,13 @@ const GRANTS_SOMETHING: ReadonlySet<AuthStatus> = new Set(['connected', 'read-on
 let detailsDefined = false;
 
 const ICONS: Partial<Record<AuthStatus, string>> = { connected: '✓', 'read-only': '✓', checking: '…' };
+
+interface ShownView {
+  status: AuthStatus;
+  records: ShownRecord[];
+  /** The proxy cannot be reached: `records` are as last known. */
+  stale: boolean;
+}
 
 interface ShownRecord {
   id: string;
@@ -117,11 +124,14 @@ export class HvAuthStatus extends HvElement {
   /** One of the badge's own words, in the badge's language. */
   readonly #word = <K extends keyof typeof statusWords>(key: K) => this.localize.term(key) ?? statusWords[key];
   #announced?: string;
+  /** What the badge shows and what keeps it from asking, worked out once per update (see `update`). */
+  #shown: ShownView = { status: 'checking', records: [], stale: false };
+  #problem?: HvError;
   #reportedProblem?: string;
 
   /** What the badge shows as a whole. */
   get status(): AuthStatus {
-    return this.#view().status;
+    return this.#shown.status;
   }
 
   /** Asks the proxy again (skipping the short cache every element shares) and resolves once the badge shows it. */
@@ -131,7 +141,7 @@ export class HvAuthStatus extends HvElement {
   }
 
   /** The records shown, and the status of the whole. */
-  #view(): { status: AuthStatus; records: ShownRecord[]; stale: boolean } {
+  #view(): ShownView {
     const { status, records } = this.#session.state;
     const stale = status === 'error';
     const wanted = this.recordId?.toLowerCase();
@@ -157,12 +167,19 @@ export class HvAuthStatus extends HvElement {
     );
   }
 
+  // After the controllers' hostUpdate, so that the session a first update attaches is the one shown.
+  protected override update(changed: PropertyValues): void {
+    this.#problem = this.#setupProblem();
+    this.#shown = this.#view();
+    super.update(changed);
+  }
+
   protected override updated(): void {
-    const problem = this.#setupProblem();
+    const problem = this.#problem;
     // The same problem again (another attribute changed) is not reported twice.
     if (problem && problem.message !== this.#reportedProblem) this.reportError(problem);
     this.#reportedProblem = problem?.message;
-    const view = this.#view();
+    const view = this.#shown;
     for (const name of [...Object.values(SIGN_IN_STATUS), 'unreachable', 'connected', ...PRESSING, 'stale']) {
       this.toggleState(name, name === view.status || (name === 'stale' && view.stale && view.records.length > 0));
     }
@@ -179,10 +196,10 @@ export class HvAuthStatus extends HvElement {
   }
 
   protected override render() {
-    const problem = this.#setupProblem();
+    const problem = this.#problem;
     if (problem) return html`<p part="error" role="alert">${this.localize.term('setupError')} ${problem.message}</p>`;
     const term = this.#word;
-    const { status, records, stale } = this.#view();
+    const { status, records, stale } = this.#shown;
     // Unreachable, the badge says so first and lists what was last known beneath.
     const list = records.length > 1 || (stale && records.length > 0);
     // A list's own line names the most pressing state; each record says why beneath it. "Showing what was last
@@ -228,7 +245,7 @@ export class HvAuthStatus extends HvElement {
   #recordLine(record: ShownRecord): TemplateResult {
     const { status, expires } = record;
     // What was last known offers nothing that needs the proxy, which cannot be reached.
-    const stale = this.#session.state.status === 'error';
+    const { stale } = this.#shown;
     const until =
       !this.compact &&
       expires &&
