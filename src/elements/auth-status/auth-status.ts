@@ -127,6 +127,8 @@ export class HvAuthStatus extends HvElement {
   /** What the badge shows and what keeps it from asking, worked out once per update (see `update`). */
   #shown: ShownView = { status: 'checking', records: [], stale: false };
   #problem?: HvError;
+  /** The records whose details a person has open. */
+  readonly #detailsOpen = new Set<string>();
   #reportedProblem?: string;
 
   /** What the badge shows as a whole. */
@@ -256,10 +258,10 @@ export class HvAuthStatus extends HvElement {
     ${status === 'reauth-not-possible' || status === 'location-not-supported' ? html`<slot name="help"></slot>` : nothing}
     ${
       !this.compact && !stale && GRANTS_SOMETHING.has(status)
-        ? html`<details part="details" @toggle=${this.#openDetails}>
+        ? html`<details part="details" @toggle=${(event: Event) => this.#toggleDetails(event, record.id)}>
             <summary>${this.#word('details')}</summary>
             ${
-              detailsDefined
+              detailsDefined && this.#detailsOpen.has(record.id)
                 ? html`<hv-auth-details
                     .source=${this.sessionSource()}
                     .recordId=${record.id}
@@ -288,9 +290,16 @@ export class HvAuthStatus extends HvElement {
     }`;
   }
 
-  /** Loads what the details show, the first time a person opens them. */
-  #openDetails = (event: Event) => {
-    if (!(event.currentTarget as HTMLDetailsElement).open || detailsDefined) return;
+  /**
+   * Shows a record's details while a person has them open: only then do they ask the proxy (a closed one on each of
+   * a thousand badges asks nothing). Their code loads the first time any is opened.
+   */
+  #toggleDetails(event: Event, recordId: string): void {
+    const { open } = event.currentTarget as HTMLDetailsElement;
+    if (open) this.#detailsOpen.add(recordId);
+    else this.#detailsOpen.delete(recordId);
+    this.requestUpdate();
+    if (!open || detailsDefined) return;
     import('./auth-details.js').then(
       ({ HvAuthDetails }) => {
         define('hv-auth-details', HvAuthDetails);
@@ -299,7 +308,7 @@ export class HvAuthStatus extends HvElement {
       },
       (cause: unknown) => this.reportError(codeLoadFailure(cause)),
     );
-  };
+  }
 
   /** Connect, or sign in again, where the sign-in is what is missing. */
   #signInAction(status: AuthStatus) {

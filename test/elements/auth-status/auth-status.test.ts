@@ -420,6 +420,29 @@ describe('hv-auth-status', () => {
     expect(asked.info).to.contain(ALLERGY);
   });
 
+  it('a badge added later shows the session as it stands, and closed details ask nothing', async () => {
+    const proxy = new FakeProxy(() => personWith(['Jane Doe', {}]));
+    proxy.signedIn = true;
+    const page = await fixture(
+      html`<hv-config app-id=${APP_ID} shell="us" .proxy=${proxy}><hv-auth-status></hv-auth-status></hv-config>`,
+    );
+    const first = page.querySelector('hv-auth-status')!;
+    await waitUntil(() => first.status === 'connected');
+    // A person opens the details once (their code loads), then closes them.
+    const details = part(first, 'details') as HTMLDetailsElement;
+    details.querySelector('summary')!.click();
+    await waitUntil(() => first.shadowRoot!.querySelector('hv-auth-details'), 'the details did not load');
+    details.querySelector('summary')!.click();
+    await waitUntil(() => !first.shadowRoot!.querySelector('hv-auth-details'), 'the details stayed');
+    const asked = proxy.calls.length;
+
+    const later = document.createElement('hv-auth-status');
+    page.append(later);
+    await later.updateComplete;
+    expect(later.status).to.equal('connected');
+    expect(proxy.calls).to.have.length(asked);
+  });
+
   it('passes axe in its states', async () => {
     const connected = await badge(() =>
       personWith(['Jane Doe', {}], ['Sam Doe', { 'app-record-auth-action': 'ReauthorizationRequired' }]),
