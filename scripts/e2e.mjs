@@ -67,7 +67,7 @@ async function runOne(test, browser, baseUrl) {
 async function runInEngine(test, engine, baseUrl) {
   const problems = [];
   const { page, close } = await engine.open(problems);
-  return timed(test, { page, baseUrl, problems, engine: test.engine }, () => page.screenshot?.(), close);
+  return timed(test, { page, baseUrl, problems, engine: test.engine }, () => screenshot(page, test.name), close);
 }
 
 /** Runs `test` with `args` within the time limit; reports it; on failure shows the problems and calls `onFailure`. */

@@ -31,7 +31,10 @@ function findInPage(selector, text) {
 const asPattern = (text) => (text instanceof RegExp ? { source: text.source, flags: text.flags } : text);
 const describe = (selector, text) => (text === undefined ? selector : `${selector} with text ${text}`);
 
-/** What the tests use of a page, the same in every engine. Subclasses supply `run`, `handle`, `clickHandle`. */
+/**
+ * What the tests use of a page, the same in every engine. Subclasses supply `run`, `handle`, `clickHandle`, `goto`,
+ * `reload`, `url` and `screenshot({ path })` (for the runner, when a test fails).
+ */
 class EnginePage {
   /** Resolves to the text of the first element matching, once there is one (the page may be navigating). */
   async waitFor(selector, text) {
@@ -122,6 +125,9 @@ class CdpOrBidiPage extends EnginePage {
   url() {
     return this.page.url();
   }
+  screenshot({ path }) {
+    return this.page.screenshot({ path, fullPage: true });
+  }
 }
 
 class WebDriverPage extends EnginePage {
@@ -148,6 +154,9 @@ class WebDriverPage extends EnginePage {
   }
   url() {
     return this.session.getUrl();
+  }
+  screenshot({ path }) {
+    return this.session.saveScreenshot(path);
   }
 }
 
