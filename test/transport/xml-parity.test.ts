@@ -42,12 +42,13 @@ const ENGINE_OUTCOMES: Record<Engine, Readonly<Record<string, Outcome>>> = {
   },
 };
 
-const refusalByNode = (text: string) => (outcome(parseXmlWithoutDom, text) === 'refused' ? String(catching(text)) : '');
-function catching(text: string): unknown {
+/** Why the Node reader refuses `text` (its message), or '' when it reads it. */
+function refusalByNode(text: string): string {
   try {
-    return parseXmlWithoutDom(text);
+    parseXmlWithoutDom(text);
+    return '';
   } catch (error) {
-    return error;
+    return String(error);
   }
 }
 function knownEncoding(text: string): boolean {
