@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 import { chromiumArgs, chromiumPath } from './lib/browsers.mjs';
-import { launchEngine } from './lib/engine-page.mjs';
+import { launchEngine, reportProblems } from './lib/engine-page.mjs';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const testDir = resolve(repoRoot, 'test/e2e');
@@ -49,12 +49,7 @@ async function runOne(test, browser, baseUrl) {
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const problems = [];
-  page.on('console', (message) => {
-    // The proxy's "nobody is signed in" (HTTP 401) is an answer, not a problem; browsers log it all the same.
-    const signedOut = message.location().url?.includes('/hv-proxy/') && message.text().includes('status of 401');
-    if (message.type() === 'error' && !signedOut) problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  reportProblems(page, problems);
   return timed(
     test,
     { page, context, browser, baseUrl, problems },

@@ -92,17 +92,24 @@ class EnginePage {
   }
 }
 
+/**
+ * Adds to `problems` what goes wrong on a Playwright or puppeteer `page`: console errors and uncaught exceptions.
+ * The proxy's "nobody is signed in" (HTTP 401) is an answer, not a problem; browsers log it all the same.
+ */
+export function reportProblems(page, problems) {
+  page.on('console', (message) => {
+    const signedOut = message.location()?.url?.includes('/hv-proxy/') && message.text().includes('status of 401');
+    if (message.type() === 'error' && !signedOut) problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+}
+
 /** Playwright's and puppeteer's pages have the same shape for what is used here. */
 class CdpOrBidiPage extends EnginePage {
   constructor(page, problems) {
     super();
     this.page = page;
-    page.on('console', (message) => {
-      // The proxy's "nobody is signed in" (HTTP 401) is an answer, not a problem; browsers log it all the same.
-      const signedOut = message.location()?.url?.includes('/hv-proxy/') && message.text().includes('status of 401');
-      if (message.type() === 'error' && !signedOut) problems.push(`console error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+    reportProblems(page, problems);
   }
   run(body, ...args) {
     return this.page.evaluate(`(function () { ${body} }).apply(null, ${JSON.stringify(args)})`);
