@@ -26,6 +26,10 @@ function simulatedShell(): Plugin {
   };
 }
 
+/** The modules that read the proxy's answer to the page's first question, who is signed in. */
+const ANSWER_MODULES =
+  /\/src\/(transport\/(answer-reader|dom-xml|xml-guards)|core\/platform\/(response|xml-node|methods\/(person-info-decode|get-authorized-records|query-permissions|guid-elements)))\.ts$/;
+
 function splitUrl(url: string): [path: string, query: string] {
   const queryStart = url.indexOf('?');
   return queryStart < 0 ? [url, ''] : [url.slice(0, queryStart), url.slice(queryStart)];
@@ -55,7 +59,15 @@ export default defineConfig(({ mode }) => {
         // (one request and ~0.5 KB gzip less on every page); the entry may then export a few internals too.
         preserveEntrySignatures: 'allow-extension',
         // Lib mode leaves ES output unminified for re-bundling; these files are served as they are, so minify both.
-        output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+        output: {
+          minify: true,
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          // A signed-in answer needs the XML reader and the GetPersonInfo decoder together: one chunk, fetched as
+          // the answer arrives, instead of a chain of small ones after it (src/transport/answer-reader.ts).
+          codeSplitting: classic
+            ? false
+            : { includeDependenciesRecursively: false, groups: [{ name: 'answer', test: ANSWER_MODULES }] },
+        },
       },
     },
   };

@@ -1,9 +1,7 @@
 import { codeLoadFailure, HvError } from '../core/errors.js';
-import { successInfo } from '../core/platform/response.js';
 import type { XmlNode } from '../core/platform/xml-node.js';
 import { isGuid } from '../core/guid.js';
 import { isLoopbackHost } from '../core/loopback.js';
-import { parseXmlWithDom } from './dom-xml.js';
 import { KIT_REQUEST_HEADER, type HvProxy, type ProxyCallOptions, type ShellSignIn } from './proxy.js';
 
 export interface FetchProxyOptions {
@@ -95,7 +93,7 @@ export class FetchProxy implements HvProxy {
   readonly baseUrl: string;
   private readonly timeoutMs: number;
   private readonly fetch: typeof fetch;
-  private readonly parseXml: (text: string) => XmlNode;
+  private readonly parseXml?: (text: string) => XmlNode;
 
   constructor(baseUrl: string, options: FetchProxyOptions = {}) {
     this.baseUrl = checkedBaseUrl(baseUrl);
@@ -109,15 +107,14 @@ export class FetchProxy implements HvProxy {
     this.timeoutMs = timeoutMs;
     // Looked up at call time, and never called as a method of this object (window.fetch needs window as `this`).
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    const parseXml = options.parseXml ?? (typeof globalThis.DOMParser === 'function' ? parseXmlWithDom : undefined);
-    if (!parseXml) {
+    if (!options.parseXml && typeof globalThis.DOMParser !== 'function') {
       throw new HvError(
         'invalid-config',
         'FetchProxy has no XML parser here (no DOMParser, as in Node): pass options.parseXml, ' +
           'for example parseXmlWithoutDom from the transport/xml-reader module.',
       );
     }
-    this.parseXml = parseXml;
+    this.parseXml = options.parseXml;
   }
 
   async call(method: string, info: string, options: ProxyCallOptions = {}): Promise<XmlNode | undefined> {
@@ -136,19 +133,21 @@ export class FetchProxy implements HvProxy {
       headers['X-HV-Method-Version'] = String(options.version);
     }
     const url = `${this.baseUrl}/${method}`;
+    let reader: Promise<typeof import('./answer-reader.js')> | undefined;
     const { text, contentType } = await this.post(
       url,
       method,
       { body: info, headers },
       options.signal,
-      async (response) => ({
-        text: await response.text(),
-        contentType: response.headers.get('Content-Type'),
-      }),
+      async (response) => {
+        reader = onFailure(import('./answer-reader.js')); // while the body arrives
+        return { text: await response.text(), contentType: response.headers.get('Content-Type') };
+      },
     );
+    const { parseXmlWithDom, successInfo } = await reader!;
     let root: XmlNode;
     try {
-      root = this.parseXml(text);
+      root = (this.parseXml ?? parseXmlWithDom)(text);
     } catch (cause) {
       // A parser that may not run here (Trusted Types) is no fault of the proxy's answer: its code says so.
       if (cause instanceof HvError && cause.code !== 'malformed-response') throw cause;

@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { HvError } from '../../src/core/errors.js';
 import { PlatformError } from '../../src/core/platform/platform-error.js';
 import { getSession, type SessionState } from '../../src/session/session.js';
-import { decodePersonInfo } from '../../src/core/platform/methods/get-person-info.js';
+import { decodePersonInfo } from '../../src/core/platform/methods/person-info-decode.js';
 import { FakeProxy, PERSON_ID, personInfoNode } from '../helpers/fake-proxy.js';
 
 const APP_ID = '8f3c7b1e-2a4d-4c5e-9f60-1a2b3c4d5e6f';

@@ -5,13 +5,13 @@ export { decodeResponse, PlatformError } from './platform-error.js';
 export { escapeXmlAttribute, escapeXmlText, infoXml, xmlElement, type XmlFragment } from './xml-write.js';
 export {
   getPersonInfoRequest,
-  decodePersonInfo,
   type GetPersonInfoOptions,
   type PersonInfo,
   type PersonGroup,
   type Culture,
   type EffectiveRecordPermission,
 } from './methods/get-person-info.js';
+export { decodePersonInfo } from './methods/person-info-decode.js';
 export {
   getAuthorizedRecordsRequest,
   decodeAuthorizedRecords,

@@ -12,5 +12,6 @@ export interface MethodDescriptor<Request, Result> {
   /** Whether the method only reads: its answers may be shared and cached; any other call invalidates them. */
   readonly readOnly: boolean;
   buildInfo(request: Request): string;
-  decode(info: XmlNode | undefined): Result;
+  /** May load its decoder first (a method every page calls, whose answer many pages never get). */
+  decode(info: XmlNode | undefined): Result | Promise<Result>;
 }

@@ -124,6 +124,8 @@ export class HvAuthStatus extends HvElement {
   /** One of the badge's own words, in the badge's language. */
   readonly #word = <K extends keyof typeof statusWords>(key: K) => this.localize.term(key) ?? statusWords[key];
   #announced?: string;
+  /** The custom states set now: the status, and `stale`. */
+  #states: string[] = [];
   /** What the badge shows and what keeps it from asking, worked out once per update (see `update`). */
   #shown: ShownView = { status: 'checking', records: [], stale: false };
   #problem?: HvError;
@@ -182,9 +184,10 @@ export class HvAuthStatus extends HvElement {
     if (problem && problem.message !== this.#reportedProblem) this.reportError(problem);
     this.#reportedProblem = problem?.message;
     const view = this.#shown;
-    for (const name of [...Object.values(SIGN_IN_STATUS), 'unreachable', 'connected', ...PRESSING, 'stale']) {
-      this.toggleState(name, name === view.status || (name === 'stale' && view.stale && view.records.length > 0));
-    }
+    const states = view.stale && view.records.length > 0 ? [view.status, 'stale'] : [view.status];
+    for (const name of this.#states) if (!states.includes(name)) this.toggleState(name, false);
+    for (const name of states) this.toggleState(name, true);
+    this.#states = states;
     const detail: HvStatusChangeDetail = {
       status: view.status,
       records: view.records.map(({ id, name, status }) => ({ id, name, status })),
@@ -235,16 +238,28 @@ export class HvAuthStatus extends HvElement {
     return record?.name && !this.recordId ? `${record.name}: ${words}` : words;
   }
 
-  /** The badge's line for a status of the whole, with its explanation when there is one. */
-  #line(status: AuthStatus, record?: ShownRecord, explained = !this.compact): TemplateResult {
+  /**
+   * The badge's line for a status of the whole, with its explanation when there is one, and a record's `extras`.
+   * Every line is this one template, so a badge that changes state updates its text instead of rebuilding.
+   */
+  #line(
+    status: AuthStatus,
+    record?: ShownRecord,
+    explained = !this.compact,
+    extras: TemplateResult | typeof nothing = nothing,
+  ): TemplateResult {
     const why = explained && (this.#word as (key: string) => string | undefined)(`why.${status}`);
     return html`<span part="icon" aria-hidden="true">${ICONS[status] ?? '!'}</span>
       <span part="label">${this.#label(status, record)}</span>
-      ${why ? html`<span part="detail">${why}</span>` : nothing}`;
+      ${why ? html`<span part="detail">${why}</span>` : nothing}${extras}`;
   }
 
   /** One record's line: its status, until when access lasts, and what the person can do about it. */
   #recordLine(record: ShownRecord): TemplateResult {
+    return this.#line(record.status, record, undefined, this.#recordExtras(record));
+  }
+
+  #recordExtras(record: ShownRecord): TemplateResult | typeof nothing {
     const { status, expires } = record;
     // What was last known offers nothing that needs the proxy, which cannot be reached.
     const { stale } = this.#shown;
@@ -254,10 +269,15 @@ export class HvAuthStatus extends HvElement {
       this.#word('accessUntil')(
         new Intl.DateTimeFormat(this.localize.language, { dateStyle: 'medium' }).format(expires),
       );
-    return html`${this.#line(status, record)} ${until ? html`<span part="detail">${until}</span>` : nothing}
-    ${status === 'reauth-not-possible' || status === 'location-not-supported' ? html`<slot name="help"></slot>` : nothing}
+    const help = status === 'reauth-not-possible' || status === 'location-not-supported';
+    const details = !this.compact && !stale && GRANTS_SOMETHING.has(status);
+    const reauthorize = !stale && FIXED_BY_APPAUTH.has(status);
+    // A compact badge that is connected has none: nothing to build, on each of a thousand badges.
+    if (!until && !help && !details && !reauthorize) return nothing;
+    return html` ${until ? html`<span part="detail">${until}</span>` : nothing}
+    ${help ? html`<slot name="help"></slot>` : nothing}
     ${
-      !this.compact && !stale && GRANTS_SOMETHING.has(status)
+      details
         ? html`<details part="details" @toggle=${(event: Event) => this.#toggleDetails(event, record.id)}>
             <summary>${this.#word('details')}</summary>
             ${
@@ -274,7 +294,7 @@ export class HvAuthStatus extends HvElement {
         : nothing
     }
     ${
-      !stale && FIXED_BY_APPAUTH.has(status)
+      reauthorize
         ? html`<hv-reauthorize-button
             part="action"
             record-id=${record.id}

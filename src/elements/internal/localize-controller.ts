@@ -52,14 +52,21 @@ export class LocalizeController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Worked out once per update: a render asks for many words, and finding an ancestor's `lang` walks the tree. */
+  #language?: string;
+
   /** The primary language subtag in use, such as `es` for `es-MX`. */
   get language(): string {
+    return this.#language ?? this.#currentLanguage();
+  }
+
+  #currentLanguage(): string {
     const lang = this.#host.language ?? inheritedLang(this.#host) ?? this.#host.config.lang ?? 'en';
     return lang.split('-')[0].toLowerCase();
   }
 
   hostUpdate(): void {
-    const { language } = this;
+    const language = (this.#language = this.#currentLanguage());
     if (!tables[language] && loaders[language]) void load(language).then(() => this.#host.requestUpdate());
   }
 

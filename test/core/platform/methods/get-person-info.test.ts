@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { HvError } from '../../../../src/core/errors.js';
-import { decodePersonInfo, getPersonInfoRequest } from '../../../../src/core/platform/methods/get-person-info.js';
+import { getPersonInfoRequest } from '../../../../src/core/platform/methods/get-person-info.js';
+import { decodePersonInfo } from '../../../../src/core/platform/methods/person-info-decode.js';
 import { expectValid, schemasReady } from '../../../helpers/xsd.js';
 import { decodedInfo, responseInfo, thrown } from '../fixtures.js';
 
