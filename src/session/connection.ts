@@ -16,7 +16,10 @@ export function clientFor(proxy: HvProxy | string): PlatformClient {
   return platformClientFor(fetchProxy);
 }
 
-/** Who is signed in, as the proxy's session knows it (`fresh` skips the client's short cache). */
+/**
+ * Who is signed in, as the proxy's session knows it (`fresh` skips the client's short cache), with the application's
+ * permissions on each record: which records it may also use offline.
+ */
 export function readPerson(client: PlatformClient, fresh = false, signal?: AbortSignal): Promise<PersonInfo> {
-  return client.call(getPersonInfo, undefined, { fresh, signal });
+  return client.call(getPersonInfo, { effectiveRecordPermissions: true }, { fresh, signal });
 }

@@ -46,7 +46,8 @@ export type AuthStatus = 'checking' | 'not-connected' | 'expired' | 'revoked' | 
  */
 export interface HvStatusChangeDetail {
   status: AuthStatus;
-  records: { id: string; name?: string; status: RecordStatus }[];
+  /** `offline`: the application may also use the record while the person is away (an offline grant). */
+  records: { id: string; name?: string; status: RecordStatus; offline: boolean }[];
   stale: boolean;
 }
 

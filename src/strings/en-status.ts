@@ -23,6 +23,7 @@ export const statusWords = {
   'why.revoked': 'You have withdrawn this app’s access to your records.',
   'why.unreachable': 'Showing what was last known.',
   accessUntil: (date: string) => `Access until ${date}`,
+  offlineAccess: (until?: string) => `Also while you are away${until ? `, until ${until}` : ''}`,
   reauthorize: 'Review access',
   signInAgain: 'Sign in again',
   retry: 'Try again',

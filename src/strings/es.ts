@@ -31,6 +31,7 @@ export const strings: HvStrings = {
   'why.revoked': 'Ha retirado el acceso de esta aplicación a sus registros.',
   'why.unreachable': 'Se muestra lo último que se sabía.',
   accessUntil: (date) => `Acceso hasta el ${date}`,
+  offlineAccess: (until) => `También cuando no está${until ? `, hasta el ${until}` : ''}`,
   reauthorize: 'Revisar el acceso',
   signInAgain: 'Volver a iniciar sesión',
   retry: 'Reintentar',

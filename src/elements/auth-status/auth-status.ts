@@ -51,6 +51,8 @@ interface ShownRecord {
   name?: string;
   status: RecordStatus;
   expires?: Date;
+  /** The application may also use the record while the person is away (an offline grant). */
+  offline: boolean;
 }
 
 /**
@@ -95,6 +97,7 @@ interface ShownRecord {
  * @cssState expired - The person's sign-in expired.
  * @cssState unreachable - The proxy cannot be reached; what is shown is the last known state.
  * @cssState stale - What is shown is the last known state.
+ * @cssState offline - Connected, and the application may also use the record while the person is away.
  *
  * @tagname hv-auth-status
  */
@@ -146,14 +149,26 @@ export class HvAuthStatus extends HvElement {
 
   /** The records shown, and the status of the whole. */
   #view(): ShownView {
-    const { status, records } = this.#session.state;
+    const { status, records, person } = this.#session.state;
+    const offline = new Set(
+      person?.effectiveRecordPermissions
+        .filter(({ permissions }) => permissions.some((type) => type.offline.length > 0))
+        .map(({ recordId }) => recordId.toLowerCase()),
+    );
+    const shownRecord = (record: RecordInfo): ShownRecord => ({
+      id: record.id,
+      name: record.name,
+      status: recordStatus(record),
+      expires: record.authExpired ? undefined : record.authExpires,
+      offline: offline.has(record.id.toLowerCase()),
+    });
     const stale = status === 'error';
     const wanted = this.recordId?.toLowerCase();
     const record = wanted && records.find(({ id }) => id.toLowerCase() === wanted);
     // An id the person has not authorized this application for needs their authorization.
     const shown: ShownRecord[] = !wanted
       ? records.map(shownRecord)
-      : [record ? shownRecord(record) : { id: this.recordId!, status: 'authorization-required' }];
+      : [record ? shownRecord(record) : { id: this.recordId!, status: 'authorization-required', offline: false }];
     const fromRecords =
       PRESSING.find((pressing) => shown.some((record) => record.status === pressing)) ?? ('connected' as const);
     return {
@@ -184,13 +199,17 @@ export class HvAuthStatus extends HvElement {
     if (problem && problem.message !== this.#reportedProblem) this.reportError(problem);
     this.#reportedProblem = problem?.message;
     const view = this.#shown;
-    const states = view.stale && view.records.length > 0 ? [view.status, 'stale'] : [view.status];
+    const states: string[] = [view.status];
+    if (view.stale && view.records.length > 0) states.push('stale');
+    if (!view.stale && view.records.some((record) => record.offline && record.status === 'connected')) {
+      states.push('offline');
+    }
     for (const name of this.#states) if (!states.includes(name)) this.toggleState(name, false);
     for (const name of states) this.toggleState(name, true);
     this.#states = states;
     const detail: HvStatusChangeDetail = {
       status: view.status,
-      records: view.records.map(({ id, name, status }) => ({ id, name, status })),
+      records: view.records.map(({ id, name, status, offline }) => ({ id, name, status, offline })),
       stale: view.stale,
     };
     const said = JSON.stringify(detail);
@@ -260,15 +279,15 @@ export class HvAuthStatus extends HvElement {
   }
 
   #recordExtras(record: ShownRecord): TemplateResult | typeof nothing {
-    const { status, expires } = record;
+    const { status, expires, offline } = record;
     // What was last known offers nothing that needs the proxy, which cannot be reached.
     const { stale } = this.#shown;
+    const date = expires && new Intl.DateTimeFormat(this.localize.language, { dateStyle: 'medium' }).format(expires);
     const until =
       !this.compact &&
-      expires &&
-      this.#word('accessUntil')(
-        new Intl.DateTimeFormat(this.localize.language, { dateStyle: 'medium' }).format(expires),
-      );
+      (offline && status === 'connected'
+        ? this.#word('offlineAccess')(date)
+        : date && this.#word('accessUntil')(date));
     const help = status === 'reauth-not-possible' || status === 'location-not-supported';
     const details = !this.compact && !stale && GRANTS_SOMETHING.has(status);
     const reauthorize = !stale && FIXED_BY_APPAUTH.has(status);
@@ -346,10 +365,6 @@ export class HvAuthStatus extends HvElement {
   }
 }
 
-function shownRecord(record: RecordInfo): ShownRecord {
-  const expires = record.authExpired ? undefined : record.authExpires;
-  return { id: record.id, name: record.name, status: recordStatus(record), expires };
-}
 
 declare global {
   interface HTMLElementTagNameMap {

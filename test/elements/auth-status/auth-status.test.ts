@@ -85,6 +85,38 @@ describe('hv-auth-status', () => {
     expect(part(el, 'action')).to.equal(null);
   });
 
+  it('says when the app may also use a record while the person is away, and until when', async () => {
+    const offlineGrant = (recordId: string, offline: string[]) =>
+      xml('effective-record-permission', [
+        xml('record-id', recordId),
+        xml('thing-type-permission', [
+          xml('thing-type-id', '30cafccc-047d-4288-94ef-643571f7919d'),
+          xml('online-access-permissions', [xml('permission', 'Read')]),
+          ...(offline.length ? [xml('offline-access-permissions', offline.map((p) => xml('permission', p)))] : []),
+        ]),
+      ]);
+    const { el, proxy } = await badge(() => {
+      const person = personWith(['Jane Doe', { 'auth-expires': '2031-05-04T10:00:00Z' }], ['Kai', {}]).children[0]!;
+      const permissions = [offlineGrant(OWN, ['Read']), offlineGrant(CHILD, [])];
+      return xml('info', [
+        xml('person-info', [...person.children, xml('effective-record-permission-list', permissions)]),
+      ]);
+    });
+    // The one request every element shares asks for the permissions too: no second call per record.
+    expect(proxy.calls.map(({ method }) => method)).to.deep.equal(['GetPersonInfo']);
+    expect(proxy.calls[0]!.info).to.contain('<effective-record-permissions>true</effective-record-permissions>');
+    const [own, child] = el.shadowRoot!.querySelectorAll('[part~="record"]');
+    expect(own!.querySelector('[part~="detail"]')!.textContent).to.equal('Also while you are away, until May 4, 2031');
+    expect(child!.textContent).to.not.contain('away');
+    expect(el.matches(':state(offline)')).to.equal(true);
+    const change = await new Promise<HvStatusChangeDetail>((resolve) => {
+      el.addEventListener('hv-status-change', (event) => resolve(event.detail), { once: true });
+      el.recordId = CHILD;
+    });
+    expect(change.records).to.deep.equal([{ id: CHILD, name: 'Kai', status: 'connected', offline: false }]);
+    expect(el.matches(':state(offline)')).to.equal(false);
+  });
+
   const recordStates: [string, RecordAttributes, string, string, string | undefined][] = [
     ['read-only', { state: 'ReadOnly' }, 'Connected, read only', '✓', undefined],
     [
@@ -301,7 +333,11 @@ describe('hv-auth-status', () => {
     await el.updateComplete;
     expect(seen).to.deep.equal([
       { status: 'checking', records: [], stale: false },
-      { status: 'read-only', records: [{ id: OWN, name: 'Jane Doe', status: 'read-only' }], stale: false },
+      {
+        status: 'read-only',
+        records: [{ id: OWN, name: 'Jane Doe', status: 'read-only', offline: false }],
+        stale: false,
+      },
     ]);
   });
 
