@@ -353,12 +353,7 @@ printTable(
       formatKb(scriptBeforeInteraction),
       ...against(scriptBeforeInteraction, budgets.pageScript, 'script before interaction', formatKb),
     ],
-    [
-      `  same, a person signed in before (${scriptsSignedIn.length} files)`,
-      formatKb(scriptSignedIn),
-      '',
-      '',
-    ],
+    [`  same, a person signed in before (${scriptsSignedIn.length} files)`, formatKb(scriptSignedIn), '', ''],
     [
       "cumulative layout shift, page with README's :not(:defined) rule (worst)",
       layoutShiftWithReservedBox.toFixed(4),

@@ -285,9 +285,7 @@ export class HvAuthStatus extends HvElement {
     const date = expires && new Intl.DateTimeFormat(this.localize.language, { dateStyle: 'medium' }).format(expires);
     const until =
       !this.compact &&
-      (offline && status === 'connected'
-        ? this.#word('offlineAccess')(date)
-        : date && this.#word('accessUntil')(date));
+      (offline && status === 'connected' ? this.#word('offlineAccess')(date) : date && this.#word('accessUntil')(date));
     const help = status === 'reauth-not-possible' || status === 'location-not-supported';
     const details = !this.compact && !stale && GRANTS_SOMETHING.has(status);
     const reauthorize = !stale && FIXED_BY_APPAUTH.has(status);
@@ -364,7 +362,6 @@ export class HvAuthStatus extends HvElement {
     >`;
   }
 }
-
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -92,7 +92,14 @@ describe('hv-auth-status', () => {
         xml('thing-type-permission', [
           xml('thing-type-id', '30cafccc-047d-4288-94ef-643571f7919d'),
           xml('online-access-permissions', [xml('permission', 'Read')]),
-          ...(offline.length ? [xml('offline-access-permissions', offline.map((p) => xml('permission', p)))] : []),
+          ...(offline.length
+            ? [
+                xml(
+                  'offline-access-permissions',
+                  offline.map((p) => xml('permission', p)),
+                ),
+              ]
+            : []),
         ]),
       ]);
     const { el, proxy } = await badge(() => {
