@@ -80,6 +80,9 @@ export const SCENARIOS = {
   'offline-access':
     "Kai Nakamura is not signed in, but the demo application may use Kai's record offline (the optional offline " +
     'rule) until its authorization expires in 14 days.',
+  'offline-granted':
+    'Mei Tanaka, signed in, authorized the demo application with its optional offline rule: the application may also ' +
+    "use Mei's record while Mei is away, until the authorization expires in 14 days.",
 } as const;
 
 export type ScenarioName = keyof typeof SCENARIOS;
@@ -439,6 +442,12 @@ const BUILDERS: Record<ScenarioName, (b: ScenarioBuilder) => void> = {
     b.person({ id: 'kai', name: 'Kai Nakamura', records: [selfAccess(own)] });
     // No sign-in: only the offline rule lets the application in, until the authorization lapses.
     b.authorize('kai', DEMO_APP_ID, own, grantOf(b.demo, ['health-summary', 'offline-sync']), b.now + 14 * DAY_MS);
+  },
+  'offline-granted'(b) {
+    const own = b.record('5b0f8e2c-3d71-4a69-9c84-7e2a1f6d3b90', 'Mei Tanaka', '1093351');
+    b.person({ id: 'mei', name: 'Mei Tanaka', records: [selfAccess(own)] });
+    b.authorize('mei', DEMO_APP_ID, own, grantOf(b.demo, ['health-summary', 'offline-sync']), b.now + 14 * DAY_MS);
+    b.signedIn('mei', b.now - 5 * MINUTE_MS, b.now + DAY_MS);
   },
 };
 

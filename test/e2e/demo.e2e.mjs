@@ -115,7 +115,7 @@ export async function twoTabsStayInStep({ page, context, baseUrl, problems }) {
   assert.deepEqual(problems, []);
 }
 
-/** What the status badge shows once each scenario is chosen, without anyone going to the Shell. */
+/** What the status badge shows once each scenario is chosen (its status, then other custom states it has). */
 const BADGE_BY_SCENARIO = {
   'new-user': 'not-connected',
   'returning-user': 'not-connected',
@@ -132,6 +132,7 @@ const BADGE_BY_SCENARIO = {
   'authorization-required': 'authorization-required',
   'location-not-supported': 'location-not-supported',
   'offline-access': 'not-connected',
+  'offline-granted': 'connected offline',
 };
 
 export async function eachScenarioShowsItsOwnStateInTheBadge({ page, baseUrl, problems }) {
@@ -143,7 +144,8 @@ export async function eachScenarioShowsItsOwnStateInTheBadge({ page, baseUrl, pr
     scenarios.filter((name) => name !== 'proxy-unresponsive').sort(),
     Object.keys(BADGE_BY_SCENARIO).sort(),
   );
-  for (const [scenario, status] of Object.entries(BADGE_BY_SCENARIO)) {
+  for (const [scenario, states] of Object.entries(BADGE_BY_SCENARIO)) {
+    const [status, ...alsoStates] = states.split(' ');
     await page.selectOption('#scenario', scenario);
     await page.waitForFunction(
       ([expected]) => document.querySelector('hv-auth-status').matches(`:state(${expected})`),
@@ -151,6 +153,9 @@ export async function eachScenarioShowsItsOwnStateInTheBadge({ page, baseUrl, pr
       { timeout: 8_000 },
     );
     assert.equal(await badge.evaluate((el) => el.status), status, scenario);
+    for (const state of alsoStates) {
+      assert.ok(await badge.evaluate((el, name) => el.matches(`:state(${name})`), state), `${scenario}: ${state}`);
+    }
   }
   // proxy-down's failures are the scenario's point; the browser logs the 503s all the same.
   assert.deepEqual(

@@ -104,6 +104,7 @@ describe('simulated platform methods', () => {
         ['Active', 'RecordLocationNotSupported', 0],
       ],
       'offline-access': [['Active', 'NoActionRequired', 0]],
+      'offline-granted': [['Active', 'NoActionRequired', 0]],
     };
 
     for (const scenario of SCENARIO_NAMES) {

@@ -145,6 +145,7 @@ describe('simulator', () => {
         'authorization-required',
         'location-not-supported',
         'offline-access',
+        'offline-granted',
       ]);
       for (const name of SCENARIO_NAMES) {
         expect(isScenarioName(name), name).to.equal(true);
