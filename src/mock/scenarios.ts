@@ -30,6 +30,7 @@ export const ThingType = {
   Height: '40750a6a-89b2-455c-bd8d-b420a4cb500b',
   BloodPressure: 'ca3c57f4-f4c1-4e15-be67-0a3caf5414ed',
   Condition: '7ea7a1f9-880b-4bd4-b593-f5660f20eda8',
+  LabResults: '5800eab5-a8c2-482a-a4d6-f1db25ae08c3',
 } as const;
 
 /** What the Shell calls each of those thing types when it asks a person to authorize them. */
@@ -40,6 +41,7 @@ export const THING_TYPE_NAMES: Readonly<Record<string, string>> = {
   [ThingType.Height]: 'Height',
   [ThingType.BloodPressure]: 'Blood pressure',
   [ThingType.Condition]: 'Conditions',
+  [ThingType.LabResults]: 'Lab results',
 };
 
 /** Every named scenario, with what it contains. */
@@ -154,6 +156,15 @@ function demoApplication(now: number, actionUrl: string): SimApplication {
         reason:
           'Keeps your medication list up to date after each pharmacy fill, even when you are not signed in to the clinic site.',
         displayFlags: 0,
+      },
+      {
+        name: 'lab-results',
+        optional: true,
+        scope: 'offline',
+        permissions: ['Read'],
+        thingTypeIds: [ThingType.LabResults],
+        reason: 'Reads your new lab results overnight so your doctor has them at your next visit.',
+        displayFlags: DisplayFlag.CheckedDefault,
       },
     ],
   };

@@ -1,7 +1,8 @@
+import { checkedWhenOffered, offeredUnasked } from '../core/platform/optional-rules.js';
 import { isGuid } from './ids.js';
 import { THING_TYPE_NAMES } from './scenarios.js';
 import type { ApplicationSummary, RecordChoice, ShellApi } from './simulator.js';
-import { DisplayFlag, type AccessScope, type SimAuthRule, type SimPermission } from './state.js';
+import type { AccessScope, SimAuthRule, SimPermission } from './state.js';
 
 /**
  * What the simulated Shell does for AUTH and APPAUTH (reference §2–§4, seeds 001/002), without any DOM: read the
@@ -262,13 +263,10 @@ export async function afterSignIn(shell: ShellApi, opened: OpenedRequest, person
   const preselected = records.find((r) => r.id === selected && r.canAuthorize) ?? records.find((r) => r.canAuthorize)!;
   const requested = new Set([...request.onlineOptionalRules, ...request.offlineOptionalRules]);
   const optional = app.rules.filter(
-    (rule) =>
-      rule.optional && (requested.has(rule.name) || (firstTime && rule.displayFlags & DisplayFlag.DisplayFirstTime)),
+    (rule) => rule.optional && (requested.has(rule.name) || offeredUnasked(rule, firstTime)),
   );
   const checked = (rule: SimAuthRule) =>
-    Boolean(rule.displayFlags & DisplayFlag.CheckedDefault) ||
-    (firstTime && Boolean(rule.displayFlags & DisplayFlag.CheckedFirstTime)) ||
-    preselected.grantedOptionalRules.includes(rule.name);
+    checkedWhenOffered(rule, firstTime) || preselected.grantedOptionalRules.includes(rule.name);
 
   return {
     kind: 'authorize',

@@ -9,15 +9,7 @@ export type SimPermission = 'Create' | 'Read' | 'Update' | 'Delete';
 /** Online rules apply while the person is signed in; offline rules let the application in without a sign-in. */
 export type AccessScope = 'online' | 'offline';
 
-/** `display-flags` of an optional rule (XSD auth.xsd, `Rule/display-flags`). */
-export const DisplayFlag = {
-  /** Offer the rule during the first authorization even when the application does not name it. */
-  DisplayFirstTime: 0x1,
-  /** Check the rule during the first authorization. */
-  CheckedFirstTime: 0x2,
-  /** Check the rule whenever it is offered (opt-out). */
-  CheckedDefault: 0x4,
-} as const;
+export { DisplayFlag } from '../core/platform/optional-rules.js';
 
 /** An authorization rule as configured for an application. */
 export interface SimAuthRule {

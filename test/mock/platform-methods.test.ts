@@ -154,10 +154,17 @@ describe('simulated platform methods', () => {
     const rules = [...document.querySelectorAll('rule')].map(
       (rule) => `${rule.getAttribute('name')}:${rule.getAttribute('is-optional')}`,
     );
-    expect(rules).to.deep.equal(['health-summary:false', 'weight:true', 'blood-pressure:true', 'offline-sync:true']);
+    expect(rules).to.deep.equal([
+      'health-summary:false',
+      'weight:true',
+      'blood-pressure:true',
+      'offline-sync:true',
+      'lab-results:true',
+    ]);
     expect(document.querySelector('person-offline-base-auth-xml rule')?.getAttribute('name')).to.equal('offline-sync');
     expect(document.querySelector('rule[name="weight"] > reason')?.textContent).to.match(/weight/);
     expect(document.querySelector('rule[name="weight"] > display-flags')?.textContent).to.equal('3');
+    expect(document.querySelector('rule[name="lab-results"] > display-flags')?.textContent).to.equal('4');
   });
 
   it('answers version 2 of GetApplicationInfo and refuses versions a method does not have', () => {
