@@ -28,6 +28,7 @@ const PUBLIC_NAMES = [
   'HvConnectButton',
   'HvAuthStatus',
   'HvReauthorizeButton',
+  'HvOptionalRulePrompt',
   'HvError',
   'getSession',
   'handleShellReturn',

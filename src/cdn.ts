@@ -5,12 +5,14 @@ import type { HandleShellReturnOptions, ShellReturnOutcome } from './index.js';
 import './define/config.js';
 import './define/connect-button.js';
 import './define/auth-status.js';
+import './define/optional-rule-prompt.js';
 
 export { HvError } from './core/errors.js';
 export { HvConfigElement } from './elements/config/config.js';
 export { HvConnectButton } from './elements/connect-button/connect-button.js';
 export { HvAuthStatus } from './elements/auth-status/auth-status.js';
 export { HvReauthorizeButton } from './elements/auth-status/reauthorize-button.js';
+export { HvOptionalRulePrompt } from './elements/optional-rule-prompt/optional-rule-prompt.js';
 export { getSession } from './session/session.js';
 
 /** See `handleShellReturn` in the npm package; `options.proxy` may be the proxy's URL. */

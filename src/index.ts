@@ -158,6 +158,7 @@ export { HvConfigElement } from './elements/config/config.js';
 export { HvConnectButton } from './elements/connect-button/connect-button.js';
 export { HvAuthStatus } from './elements/auth-status/auth-status.js';
 export { HvReauthorizeButton } from './elements/auth-status/reauthorize-button.js';
+export { HvOptionalRulePrompt } from './elements/optional-rule-prompt/optional-rule-prompt.js';
 export { recordStatus, type RecordStatus } from './core/platform/record-status.js';
 export { hvConfigContext, type HvConfig } from './elements/internal/config-context.js';
 export { define } from './elements/internal/define.js';
@@ -186,4 +187,8 @@ export type {
   AuthStatus,
   HvStatusChangeDetail,
   HvStatusChangeEvent,
+  HvRuleDetail,
+  HvRuleEvent,
+  HvRuleDismissedDetail,
+  HvRuleDismissedEvent,
 } from './session/events.js';

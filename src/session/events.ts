@@ -32,6 +32,17 @@ export interface HvShellReturnDetail {
   action?: string;
 }
 
+/** `hv-rule-granted`, `hv-rule-declined`: back from the Shell, what became of the optional rules asked for. */
+export interface HvRuleDetail {
+  rules: string[];
+}
+
+/** `hv-rule-dismissed`: the person chose "Not now" for these rules, which are not asked again until `until`. */
+export interface HvRuleDismissedDetail {
+  rules: string[];
+  until: Date;
+}
+
 /** `hv-error`: something went wrong; `error.code` says what, `error.message` says it in words. */
 export interface HvErrorDetail {
   error: HvError;
@@ -57,6 +68,8 @@ export type HvAuthorizedEvent = CustomEvent<HvAuthorizedDetail>;
 export type HvDeniedEvent = CustomEvent<HvDeniedDetail>;
 export type HvShellReturnEvent = CustomEvent<HvShellReturnDetail>;
 export type HvErrorEvent = CustomEvent<HvErrorDetail>;
+export type HvRuleEvent = CustomEvent<HvRuleDetail>;
+export type HvRuleDismissedEvent = CustomEvent<HvRuleDismissedDetail>;
 
 export interface HvEventMap {
   'hv-connect': HvConnectEvent;
@@ -65,6 +78,9 @@ export interface HvEventMap {
   'hv-shell-return': HvShellReturnEvent;
   'hv-error': HvErrorEvent;
   'hv-status-change': HvStatusChangeEvent;
+  'hv-rule-granted': HvRuleEvent;
+  'hv-rule-declined': HvRuleEvent;
+  'hv-rule-dismissed': HvRuleDismissedEvent;
 }
 
 declare global {

@@ -66,6 +66,8 @@ export class HvSession {
   /** Checks in a row that failed in a way retrying can help: how long to wait before the next. */
   private failures = 0;
   private retryTimer?: ReturnType<typeof setTimeout>;
+  /** What the page's last Shell return came to: an element that sent the person there reads what became of it. */
+  lastReturn?: ShellReturnOutcome;
   /** What the last Shell return left to say (a refusal, a failure), kept until the person connects. */
   private returnNote: Pick<SessionState, 'error' | 'declined'> = {};
 
@@ -161,6 +163,7 @@ export class HvSession {
    */
   settle(outcome: ShellReturnOutcome): void {
     this.checks++;
+    this.lastReturn = outcome;
     if (outcome.kind === 'authorized') {
       const { person } = outcome.detail;
       this.update({ status: 'connected', person, records: person.records });

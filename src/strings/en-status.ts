@@ -1,3 +1,5 @@
+import type { PermissionWords } from './en-access.js';
+
 /**
  * The words of `<hv-auth-status>` in English: what each state is called, and why where the name alone does not say
  * what to do. Apart from `en.ts` so that a page without the badge does not download them.
@@ -38,5 +40,5 @@ export interface DetailsWords {
   why: string;
   loading: string;
   failed: string;
-  permissions: Record<'All' | 'Read' | 'Create' | 'Update' | 'Delete', string>;
+  permissions: PermissionWords;
 }

@@ -1,4 +1,5 @@
 import type { HvErrorCode } from '../core/errors.js';
+import type { PromptWords } from './en-prompt.js';
 import type { DetailsWords, statusWords } from './en-status.js';
 
 /**
@@ -15,10 +16,13 @@ export const en = {
   popupClosed: 'HealthVault was closed before you finished.',
   /** Said of a configuration the element cannot work with; the developer's details are in `hv-error`. */
   setupError: 'HealthVault is not set up correctly on this page.',
+  /** `<hv-optional-rule-prompt>` while nobody is signed in. */
+  promptSignIn: 'Connect to HealthVault to choose what this app may use.',
 };
 
 /** Words for each kind of failure a person may meet; the developer's details stay in the `hv-error` event. */
 export type HvErrorWords = Record<HvErrorCode, string>;
 
 /** The strings of one language (each language's table has every key); hosts may override any subset. */
-export type HvStrings = typeof en & typeof statusWords & { detailsWords: DetailsWords; errors: HvErrorWords };
+export type HvStrings = typeof en &
+  typeof statusWords & { detailsWords: DetailsWords; promptWords: PromptWords; errors: HvErrorWords };

@@ -1,5 +1,7 @@
 import type { HvStrings } from './en.js';
 
+const permissions = { All: 'todo', Read: 'leer', Create: 'añadir', Update: 'cambiar', Delete: 'eliminar' };
+
 /** Spanish, loaded on first use. */
 export const strings: HvStrings = {
   connect: 'Conectar con HealthVault',
@@ -9,6 +11,7 @@ export const strings: HvStrings = {
   declined: 'No se concedió el acceso a HealthVault.',
   popupClosed: 'Se cerró HealthVault antes de terminar.',
   setupError: 'HealthVault no está bien configurado en esta página.',
+  promptSignIn: 'Conéctese a HealthVault para elegir qué puede usar esta aplicación.',
   'status.checking': 'Comprobando HealthVault…',
   'status.not-connected': 'Sin conexión con HealthVault',
   'status.connected': 'Conectado a HealthVault',
@@ -43,7 +46,21 @@ export const strings: HvStrings = {
     why: 'Por qué lo pide',
     loading: 'Cargando…',
     failed: 'No se puede mostrar ahora.',
-    permissions: { All: 'todo', Read: 'leer', Create: 'añadir', Update: 'cambiar', Delete: 'eliminar' },
+    permissions,
+  },
+  promptWords: {
+    heading: (app) => `${app} puede hacer más con su permiso`,
+    choose: 'Elija qué permitir',
+    online: 'Mientras tiene la sesión iniciada',
+    offline: 'También cuando no está: la aplicación conserva este acceso aunque no haya iniciado sesión',
+    permissions,
+    allow: 'Permitir',
+    notNow: 'Ahora no',
+    chooseOne: 'Elija al menos uno para permitir, o elija Ahora no.',
+    granted: (rules) => `Ha permitido: ${rules}.`,
+    unavailable: 'No se puede mostrar esta solicitud de más acceso.',
+    failed: 'No se puede mostrar ahora.',
+    retry: 'Reintentar',
   },
   errors: {
     'invalid-config': 'HealthVault no está bien configurado en esta página.',

@@ -7,6 +7,7 @@ import {
 } from '../../core/platform/methods/get-application-info.js';
 import { queryPermissions } from '../../core/platform/methods/query-permissions.js';
 import { thingTypeName } from '../../core/platform/thing-types.js';
+import { permissionWords } from '../../strings/en-access.js';
 import type { DetailsWords } from '../../strings/en-status.js';
 import type { HvProxy } from '../../transport/proxy.js';
 import { PlatformDataController } from '../internal/data-controller.js';
@@ -19,7 +20,7 @@ export const detailsWords: DetailsWords = {
   why: 'Why it asks',
   loading: 'Loading…',
   failed: 'This cannot be shown right now.',
-  permissions: { All: 'everything', Read: 'read', Create: 'add', Update: 'change', Delete: 'delete' },
+  permissions: permissionWords,
 };
 
 /** The text of `texts` in `language` (primary subtag), else the first one: the platform's why strings. */

@@ -1,6 +1,11 @@
-import { ContextProvider } from '@lit/context';
 import { html, LitElement, css, type PropertyDeclarations } from 'lit';
-import { hvConfigContext, type HvConfig } from '../internal/config-context.js';
+import {
+  configContextEvent,
+  hvConfigContext,
+  type ConfigCallback,
+  type ContextEventFields,
+  type HvConfig,
+} from '../internal/config-context.js';
 import type { HvProxy } from '../../transport/proxy.js';
 
 /**
@@ -42,7 +47,44 @@ export class HvConfigElement extends LitElement {
   /** A proxy object supplied by the host (property only); takes precedence over `proxy-url`. */
   declare proxy?: HvProxy;
 
-  readonly #provider = new ContextProvider(this, { context: hvConfigContext, initialValue: {} });
+  #value: HvConfig = {};
+  /** The subscribed consumers: each one's callback, with the element that asked and its unsubscribe. */
+  readonly #consumers = new Map<ConfigCallback, [consumer: EventTarget, unsubscribe: () => void]>();
+
+  constructor() {
+    super();
+    // The Context Community Protocol's provider side, for `hvConfigContext` only.
+    this.addEventListener('context-request', (event: Event & ContextEventFields) => {
+      const { callback } = event;
+      const consumer = this.#foreign(event);
+      if (!consumer || !callback) return;
+      event.stopPropagation();
+      let subscription = this.#consumers.get(callback);
+      if (event.subscribe && !subscription) {
+        this.#consumers.set(callback, (subscription = [consumer, () => this.#consumers.delete(callback)]));
+      }
+      callback(this.#value, subscription?.[1]);
+    });
+    // A provider that appears below this one takes over the consumers inside it: they all ask again.
+    this.addEventListener('context-provider', (event: Event & ContextEventFields) => {
+      if (!this.#foreign(event)) return;
+      event.stopPropagation();
+      for (const [callback, [consumer]] of this.#consumers) {
+        consumer.dispatchEvent(configContextEvent('context-request', consumer, callback));
+      }
+    });
+  }
+
+  /** Where an event for `hvConfigContext` comes from, unless from this element itself or for another context. */
+  #foreign(event: Event & ContextEventFields): EventTarget | undefined {
+    const from = event.contextTarget ?? event.composedPath()[0];
+    return event.context === hvConfigContext && from !== this ? from : undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.dispatchEvent(configContextEvent('context-provider', this));
+  }
 
   protected override willUpdate(): void {
     const next: HvConfig = {
@@ -53,8 +95,11 @@ export class HvConfigElement extends LitElement {
       lang: this.language,
     };
     // A new value tells every consumer to re-render: only when something changed.
-    const previous = this.#provider.value as Record<string, unknown>;
-    if (Object.entries(next).some(([key, value]) => previous[key] !== value)) this.#provider.setValue(next);
+    const previous = this.#value as Record<string, unknown>;
+    if (Object.entries(next).some(([key, value]) => previous[key] !== value)) {
+      this.#value = next;
+      for (const [callback, [, unsubscribe]] of this.#consumers) callback(next, unsubscribe);
+    }
   }
 
   protected override render() {

@@ -11,6 +11,7 @@ import { stripShellReturn } from '../../session/take-shell-return.js';
 import { HvElement } from '../internal/hv-element.js';
 import { PendingController } from '../internal/pending-controller.js';
 import { SessionController } from '../internal/session-controller.js';
+import { splitWords } from '../internal/split-words.js';
 import { tokenStyles } from '../internal/tokens.styles.js';
 import { connectButtonStyles } from './connect-button.styles.js';
 
@@ -339,12 +340,6 @@ export class HvConnectButton extends HvElement {
   protected leaveFor(url: string): void {
     location.assign(url);
   }
-}
-
-/** The words of a space-separated attribute, undefined when there are none (or the attribute was removed). */
-function splitWords(words: string | null | undefined): string[] | undefined {
-  const list = words?.split(/\s+/).filter(Boolean);
-  return list?.length ? list : undefined;
 }
 
 declare global {

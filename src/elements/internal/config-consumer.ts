@@ -1,12 +1,12 @@
-import { ContextEvent } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
-import { hvConfigContext, type HvConfig } from './config-context.js';
+import { configContextEvent, hvConfigContext, type HvConfig } from './config-context.js';
 
 /**
  * Receives the configuration context from the closest provider (`<hv-config>`, or any @lit/context provider of
  * `hvConfigContext`) and follows its changes. Works whatever the definition order: a provider that upgrades
  * after this element announces itself with a `context-provider` event, and an unanswered request is then sent
- * again. (The consumer of @lit/context with a ContextRoot does the same for twice the bytes.)
+ * again. (The consumer of @lit/context with a ContextRoot does the same for twice the bytes.) It speaks the Context
+ * Community Protocol, so a `@lit/context` provider of `hvConfigContext` serves it too.
  */
 export class ConfigConsumer implements ReactiveController {
   value: HvConfig = {};
@@ -34,18 +34,13 @@ export class ConfigConsumer implements ReactiveController {
 
   #request(): void {
     this.#host.dispatchEvent(
-      new ContextEvent(
-        hvConfigContext,
-        this.#host,
-        (value, unsubscribe) => {
-          // A provider that takes the subscription over hands a new unsubscribe: let go of the old one.
-          if (this.#unsubscribe !== unsubscribe) this.#unsubscribe?.();
-          this.#unsubscribe = unsubscribe;
-          this.value = value;
-          this.#host.requestUpdate();
-        },
-        true,
-      ),
+      configContextEvent('context-request', this.#host, (value, unsubscribe) => {
+        // A provider that takes the subscription over hands a new unsubscribe: let go of the old one.
+        if (this.#unsubscribe !== unsubscribe) this.#unsubscribe?.();
+        this.#unsubscribe = unsubscribe;
+        this.value = value;
+        this.#host.requestUpdate();
+      }),
     );
   }
 

@@ -1,4 +1,4 @@
-import { createContext } from '@lit/context';
+import type { Context } from '@lit/context';
 import type { HvProxy } from '../../transport/proxy.js';
 
 /** What every element needs to know about the partner's HealthVault application. */
@@ -16,4 +16,28 @@ export interface HvConfig {
 }
 
 /** The configuration context, provided by `<hv-config>` or by the host's own `ContextProvider`. */
-export const hvConfigContext = createContext<HvConfig>(Symbol.for('hv-elements:config'));
+export const hvConfigContext = Symbol.for('hv-elements:config') as Context<symbol, HvConfig>;
+
+/** What a consumer is handed: the value, and (subscribed) the function that ends its subscription. */
+export type ConfigCallback = (value: HvConfig, unsubscribe?: () => void) => void;
+
+/** The fields of the Context Community Protocol's `context-request` and `context-provider` events. */
+export interface ContextEventFields {
+  context?: unknown;
+  contextTarget?: EventTarget;
+  callback?: ConfigCallback;
+  subscribe?: boolean;
+}
+
+/**
+ * A `context-request` (with `callback`) or `context-provider` event for `hvConfigContext`, as the Context Community
+ * Protocol has them, so that `@lit/context` providers and consumers and the kit's own understand each other.
+ */
+export function configContextEvent(
+  type: 'context-request' | 'context-provider',
+  contextTarget: EventTarget,
+  callback?: ConfigCallback,
+): Event & ContextEventFields {
+  const event = new Event(type, { bubbles: true, composed: true });
+  return Object.assign(event, { context: hvConfigContext, contextTarget, callback, subscribe: !!callback });
+}

@@ -1,5 +1,8 @@
+import { ContextConsumer, ContextProvider } from '@lit/context';
 import { expect, fixture, html } from '@open-wc/testing';
+import { LitElement } from 'lit';
 import { HvConfigElement } from '../../../src/elements/config/config.js';
+import { hvConfigContext, type HvConfig } from '../../../src/elements/internal/config-context.js';
 import { HvConnectButton } from '../../../src/elements/connect-button/connect-button.js';
 import { FakeProxy } from '../../helpers/fake-proxy.js';
 
@@ -89,6 +92,74 @@ describe('hv-config', () => {
     wrapper.setAttribute('shell', 'eu');
     await wrapper.updateComplete;
     expect(updates).to.be.greaterThan(0);
+  });
+
+  it('hands a consumer over to an hv-config that upgrades between it and the one that served it', async () => {
+    customElements.define('outer-hv-config', class extends HvConfigElement {});
+    customElements.define('nested-connect-button', class extends HvConnectButton {});
+    const wrapper = await fixture(
+      html`<outer-hv-config app-id=${APP_ID} shell="us"
+        ><inner-hv-config shell="eu"><nested-connect-button></nested-connect-button></inner-hv-config
+      ></outer-hv-config>`,
+    );
+    const button = wrapper.querySelector('nested-connect-button') as HvConnectButton;
+    await button.updateComplete;
+    expect(hrefOf(button)).to.match(/^https:\/\/account\.healthvault\.com\//);
+    customElements.define('inner-hv-config', class extends HvConfigElement {});
+    const inner = wrapper.querySelector('inner-hv-config') as HvConfigElement;
+    await inner.updateComplete;
+    await button.updateComplete;
+    // The inner one's shell; its missing app id is not inherited (each provider gives its own whole value).
+    expect(button.config.shell).to.equal('eu');
+    // The outer one no longer updates it: a change there leaves the button alone.
+    (wrapper as HvConfigElement).setAttribute('shell', 'us-ppe');
+    await (wrapper as HvConfigElement).updateComplete;
+    await button.updateComplete;
+    expect(button.config.shell).to.equal('eu');
+  });
+
+  it('speaks the Context Community Protocol: a @lit/context provider configures the elements, a consumer reads it', async () => {
+    customElements.define(
+      'lit-context-host',
+      class extends LitElement {
+        provider = new ContextProvider(this, {
+          context: hvConfigContext,
+          initialValue: { appId: APP_ID, shell: 'eu' },
+        });
+        protected override createRenderRoot() {
+          return this;
+        }
+      },
+    );
+    customElements.define('lit-served-connect-button', class extends HvConnectButton {});
+    const host = await fixture(
+      html`<lit-context-host><lit-served-connect-button></lit-served-connect-button></lit-context-host>`,
+    );
+    const button = host.querySelector('lit-served-connect-button') as HvConnectButton;
+    await button.updateComplete;
+    expect(hrefOf(button)).to.match(/^https:\/\/account\.healthvault\.co\.uk\/redirect\.aspx/);
+
+    let seen: HvConfig | undefined;
+    customElements.define(
+      'lit-context-reader',
+      class extends LitElement {
+        consumer = new ContextConsumer(this, {
+          context: hvConfigContext,
+          subscribe: true,
+          callback: (v) => (seen = v),
+        });
+      },
+    );
+    customElements.define('reading-hv-config', class extends HvConfigElement {});
+    const config = await fixture<HvConfigElement>(
+      html`<reading-hv-config app-id=${APP_ID} shell="us"
+        ><lit-context-reader></lit-context-reader
+      ></reading-hv-config>`,
+    );
+    expect(seen).to.include({ appId: APP_ID, shell: 'us' });
+    config.setAttribute('shell', 'eu-ppe');
+    await config.updateComplete;
+    expect(seen).to.include({ shell: 'eu-ppe' });
   });
 
   it('does not box its content', async () => {

@@ -1,0 +1,294 @@
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { HvError } from '../../core/errors.js';
+import type { RecordInfo } from '../../core/platform/methods/get-authorized-records.js';
+import {
+  getApplicationInfo,
+  type ApplicationInfo,
+  type GetApplicationInfoOptions,
+  type LocalizedText,
+} from '../../core/platform/methods/get-application-info.js';
+import { queryPermissions, type ThingTypePermission } from '../../core/platform/methods/query-permissions.js';
+import {
+  checkedWhenOffered,
+  optionalRuleNames,
+  requestedRules,
+  ruleGranted,
+  type OptionalRule,
+} from '../../core/platform/optional-rules.js';
+import { thingTypeName } from '../../core/platform/thing-types.js';
+import { dispatchHvEvent } from '../../session/events.js';
+import { promptWords, type PromptWords } from '../../strings/en-prompt.js';
+import { HvReauthorizeButton } from '../auth-status/reauthorize-button.js';
+import { PlatformDataController } from '../internal/data-controller.js';
+import { define } from '../internal/define.js';
+import type { LocalizeController } from '../internal/localize-controller.js';
+import { splitWords } from '../internal/split-words.js';
+import { dismiss, dismissedUntil } from './dismissals.js';
+import { PROMPT_ACTION, type HvOptionalRulePrompt } from './optional-rule-prompt.js';
+import { promptStyles } from './optional-rule-prompt.styles.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Shell returns whose rules a prompt has reported on: a page's one return is reported once. */
+const reported = new WeakSet<object>();
+
+/** What the prompt shows (its custom state, where it has one), worked out in `render`. */
+export type PromptShown = 'asking' | 'granted' | 'dismissed' | 'invalid' | 'failed' | 'loading';
+
+/** The text of `texts` in `language` (primary subtag), else the first one: the platform's why strings. */
+function inLanguage(texts: readonly LocalizedText[], language: string): string | undefined {
+  return (texts.find((text) => text.lang?.split('-')[0].toLowerCase() === language) ?? texts[0])?.text;
+}
+
+/**
+ * Everything `<hv-optional-rule-prompt>` does once a person is signed in, loaded then: reads the application's
+ * rules (GetApplicationInfo) and the record's grants for their thing types (QueryPermissions), shows what is still
+ * to ask, sends the person to APPAUTH with the chosen rules, and says what became of them on return.
+ */
+export class RulePromptView implements ReactiveController {
+  readonly #host: HvOptionalRulePrompt;
+  readonly #localize: LocalizeController;
+  readonly #report: (error: HvError) => void;
+
+  readonly #app: PlatformDataController<GetApplicationInfoOptions | undefined, ApplicationInfo>;
+  readonly #permissions: PlatformDataController<readonly string[], ThingTypePermission[]>;
+
+  /** The rules the person has checked, by name; set from the display flags when the rules are first known. */
+  #chosen?: Set<string>;
+  /** What the last render showed. */
+  shown?: PromptShown;
+  /** What keeps the prompt from asking (a failure, a misnamed rule), reported once. */
+  #problem?: HvError;
+  #reported?: string;
+  /** Rules this render found granted and declined after a return from the Shell, for `hostUpdated` to announce. */
+  #outcome?: { granted: string[]; declined: string[] };
+
+  constructor(host: HvOptionalRulePrompt, localize: LocalizeController, report: (error: HvError) => void) {
+    this.#host = host;
+    this.#localize = localize;
+    this.#report = report;
+    define('hv-reauthorize-button', HvReauthorizeButton);
+    const root = host.renderRoot as ShadowRoot;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, promptStyles.styleSheet!];
+    this.#app = new PlatformDataController(host, () => {
+      const source = host.sessionSource();
+      return source && { proxy: source.proxy, method: getApplicationInfo, request: undefined };
+    });
+    this.#permissions = new PlatformDataController(host, () => {
+      const source = host.sessionSource();
+      const record = this.#record();
+      const types = [...new Set(this.#requested()?.rules.flatMap(({ rule }) => rule.typeIds))].sort();
+      if (!source || !record || !types.length) return undefined;
+      return { proxy: source.proxy, method: queryPermissions, request: types, recordId: record.id };
+    });
+    host.addController(this);
+  }
+
+  /**
+   * The page's last Shell return, when it came back from a prompt's APPAUTH (on this page load, or in its popup)
+   * and the grants have been read since: which rules were asked for, and whether the person declined outright.
+   */
+  #returned() {
+    const outcome = this.#host.sessionController.session?.lastReturn;
+    const action = outcome && 'detail' in outcome ? outcome.detail.action : undefined;
+    if (!action?.startsWith(PROMPT_ACTION) || reported.has(outcome!)) return undefined;
+    if (this.#readAfter !== outcome) {
+      // Read the grants as they are now, then report.
+      this.#readAfter = outcome;
+      this.#permissions.retry();
+      return undefined;
+    }
+    if (this.#permissions.status !== 'complete') return undefined;
+    return {
+      outcome: outcome!,
+      names: action.slice(PROMPT_ACTION.length).split(' '),
+      declined: outcome!.kind === 'denied',
+    };
+  }
+
+  /** The Shell return the grants were last read again for. */
+  #readAfter?: object;
+
+  get #words(): PromptWords {
+    return this.#localize.term('promptWords') ?? promptWords;
+  }
+
+  /** The record asked about: `record-id`, else the one the person chose at sign-in, else their first. */
+  #record(): RecordInfo | undefined {
+    const { records, person } = this.#host.sessionController.state;
+    const wanted = (this.#host.recordId ?? person?.selectedRecordId)?.toLowerCase();
+    return (
+      records.find((record) => record.id.toLowerCase() === wanted) ?? (this.#host.recordId ? undefined : records[0])
+    );
+  }
+
+  #requested() {
+    const app = this.#app.value;
+    return app && requestedRules(app, splitWords(this.#host.rule) ?? []);
+  }
+
+  /** Rule names that are no optional rule of the application: the developer's mistake, said precisely. */
+  #misnamed(): HvError | undefined {
+    const requested = this.#requested();
+    if (!requested) return undefined;
+    const { unknown, required } = requested;
+    const known = optionalRuleNames(this.#app.value!).join(', ') || 'none';
+    if (!splitWords(this.#host.rule))
+      return new HvError('invalid-config', `The rule attribute is empty (optional rules: ${known}).`);
+    if (unknown.length) {
+      return new HvError(
+        'invalid-config',
+        `No rule of the application is named ${unknown.join(', ')} (optional rules: ${known}).`,
+      );
+    }
+    if (required.length) {
+      return new HvError(
+        'invalid-config',
+        `${required.join(', ')}: a required rule, granted with every authorization; name optional rules (${known}).`,
+      );
+    }
+    return undefined;
+  }
+
+  render(): TemplateResult | typeof nothing {
+    const words = this.#words;
+    const failure = this.#app.error ?? this.#permissions.error;
+    const failed = this.#app.status === 'error' || this.#permissions.status === 'error';
+    const record = this.#record();
+    const problem = failed ? failure : (this.#misnamed() ?? (record ? undefined : this.#noRecord()));
+    this.#problem = problem;
+    if (problem) {
+      this.shown = failed ? 'failed' : 'invalid';
+      return html`<p part="message" role="alert">${failed ? words.failed : words.unavailable}</p>
+        ${failed ? html`<button part="retry" @click=${() => this.#retry()}>${words.retry}</button>` : nothing}`;
+    }
+    const requested = this.#requested();
+    const granted = this.#permissions.value;
+    // While the grants are read again, what was read before stays on screen.
+    if (!requested || !granted) {
+      this.shown = 'loading';
+      return nothing;
+    }
+    const { rules } = requested;
+    const toAsk = rules.filter((rule) => !ruleGranted(rule, granted));
+    const back = this.#returned();
+    if (back) {
+      reported.add(back.outcome);
+      const grantedNow = back.names.filter((name) => !back.declined && !toAsk.some(({ rule }) => rule.name === name));
+      this.#outcome = { granted: grantedNow, declined: back.names.filter((name) => !grantedNow.includes(name)) };
+    }
+    const { appId } = this.#host.sessionSource()!;
+    const open = toAsk.filter(({ rule }) => dismissedUntil(appId, record!.id, rule.name) === undefined);
+    if (!toAsk.length) {
+      this.shown = 'granted';
+      return this.#host.showGranted
+        ? html`<p part="message" role="status">${words.granted(rules.map(({ rule }) => rule.name).join(', '))}</p>`
+        : nothing;
+    }
+    if (!open.length) {
+      this.shown = 'dismissed';
+      return nothing;
+    }
+    this.shown = 'asking';
+    const firstTime = record!.appRecordAuthAction === 'AuthorizationRequired';
+    this.#chosen ??= new Set(
+      open.filter(({ rule }) => checkedWhenOffered(rule, firstTime)).map(({ rule }) => rule.name),
+    );
+    const chosen = open.filter(({ rule }) => this.#chosen!.has(rule.name));
+    return html`<section part="prompt" aria-labelledby="heading">
+      <h2 part="heading" id="heading"><slot>${words.heading(this.#app.value!.name)}</slot></h2>
+      <fieldset>
+        <legend>${words.choose}</legend>
+        <ul part="rules">
+          ${open.map((rule) => this.#ruleItem(rule, words))}
+        </ul>
+      </fieldset>
+      <p class="actions">
+        ${
+          chosen.length
+            ? html`<hv-reauthorize-button
+                part="allow"
+                record-id=${record!.id}
+                ?multi-record=${this.#host.multiRecord}
+                action=${PROMPT_ACTION + chosen.map(({ rule }) => rule.name).join(' ')}
+                optional-online-rules=${this.#names(chosen, 'online')}
+                optional-offline-rules=${this.#names(chosen, 'offline')}
+                .appId=${this.#host.config.appId}
+                .shell=${this.#host.config.shell}
+                .language=${this.#host.config.lang}
+                .proxy=${this.#host.config.proxy}
+                .proxyUrl=${this.#host.config.proxyUrl}
+                >${words.allow}</hv-reauthorize-button
+              >`
+            : html`<span part="hint">${words.chooseOne}</span>`
+        }
+        <button part="dismiss" @click=${() => this.#dismiss(open)}>${words.notNow}</button>
+      </p>
+    </section>`;
+  }
+
+  #noRecord(): HvError {
+    return new HvError(
+      'invalid-config',
+      this.#host.recordId
+        ? `record-id ${this.#host.recordId} is none of the signed-in person's records for this application.`
+        : 'The signed-in person has no record authorized for this application.',
+    );
+  }
+
+  #ruleItem({ rule, scope }: OptionalRule, words: PromptWords): TemplateResult {
+    const id = `rule-${rule.name}`;
+    const permissions = rule.permissions.map((permission) => words.permissions[permission]).join(', ');
+    const types = rule.typeIds.map((typeId) => thingTypeName(typeId) ?? typeId).join(', ');
+    return html`<li part="rule">
+      <input
+        type="checkbox"
+        id=${id}
+        aria-describedby=${`${id}-access`}
+        .checked=${this.#chosen!.has(rule.name)}
+        @change=${(event: Event) => this.#choose(rule.name, (event.target as HTMLInputElement).checked)}
+      />
+      <label for=${id} part="reason">${inLanguage(rule.reasons, this.#localize.language) ?? rule.name}</label>
+      <span part="access" id=${`${id}-access`}
+        >${permissions}: ${types}. ${scope === 'offline' ? words.offline : words.online}.</span
+      >
+    </li>`;
+  }
+
+  #names(rules: OptionalRule[], scope: OptionalRule['scope']): string {
+    return rules
+      .filter((rule) => rule.scope === scope)
+      .map(({ rule }) => rule.name)
+      .join(' ');
+  }
+
+  #choose(name: string, checked: boolean): void {
+    if (checked) this.#chosen!.add(name);
+    else this.#chosen!.delete(name);
+    this.#host.requestUpdate();
+  }
+
+  #retry(): void {
+    if (this.#app.status === 'error') this.#app.retry();
+    else this.#permissions.retry();
+  }
+
+  /** "Not now": every rule shown is put off for `dismiss-days`, here and on later visits. */
+  #dismiss(open: OptionalRule[]): void {
+    const rules = open.map(({ rule }) => rule.name);
+    const until = Date.now() + this.#host.dismissDays * DAY_MS;
+    dismiss(this.#host.sessionSource()!.appId, this.#record()!.id, rules, until);
+    dispatchHvEvent(this.#host, 'hv-rule-dismissed', { rules, until: new Date(until) });
+    this.#host.requestUpdate();
+  }
+
+  hostUpdated(): void {
+    const problem = this.#problem;
+    if (problem && problem.message !== this.#reported) this.#report(problem);
+    this.#reported = problem?.message;
+    const outcome = this.#outcome;
+    this.#outcome = undefined;
+    if (outcome?.granted.length) dispatchHvEvent(this.#host, 'hv-rule-granted', { rules: outcome.granted });
+    if (outcome?.declined.length) dispatchHvEvent(this.#host, 'hv-rule-declined', { rules: outcome.declined });
+  }
+}
