@@ -10,7 +10,7 @@ export const promptWords: PromptWords = {
   allow: 'Allow',
   notNow: 'Not now',
   chooseOne: 'Choose at least one to allow, or choose Not now.',
-  granted: (rules) => `You have allowed: ${rules}.`,
+  granted: 'You have allowed this access.',
   unavailable: 'This request for more access cannot be shown.',
   failed: 'This cannot be shown right now.',
   retry: 'Try again',
@@ -25,7 +25,7 @@ export interface PromptWords {
   allow: string;
   notNow: string;
   chooseOne: string;
-  granted: (rules: string) => string;
+  granted: string;
   unavailable: string;
   failed: string;
   retry: string;

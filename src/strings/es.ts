@@ -57,7 +57,7 @@ export const strings: HvStrings = {
     allow: 'Permitir',
     notNow: 'Ahora no',
     chooseOne: 'Elija al menos uno para permitir, o elija Ahora no.',
-    granted: (rules) => `Ha permitido: ${rules}.`,
+    granted: 'Ha permitido este acceso.',
     unavailable: 'No se puede mostrar esta solicitud de más acceso.',
     failed: 'No se puede mostrar ahora.',
     retry: 'Reintentar',

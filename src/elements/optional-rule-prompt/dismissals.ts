@@ -12,12 +12,13 @@ const keyOf = (appId: string, recordId: string, rule: string) =>
 /** Until when `rule` is put off for this application and record (epoch ms), if it still is at `now`. */
 export function dismissedUntil(appId: string, recordId: string, rule: string, now = Date.now()): number | undefined {
   const key = keyOf(appId, recordId, rule);
-  let until = inMemory.get(key);
+  let until: number | undefined;
   try {
-    until ??= Number(localStorage.getItem(key)) || undefined;
+    until = Number(localStorage.getItem(key)) || undefined;
     if (until !== undefined && until <= now) localStorage.removeItem(key);
   } catch {
     // Storage refused: what this page remembers is all there is.
+    until = inMemory.get(key);
   }
   return until !== undefined && until > now ? until : undefined;
 }
@@ -26,11 +27,11 @@ export function dismissedUntil(appId: string, recordId: string, rule: string, no
 export function dismiss(appId: string, recordId: string, rules: readonly string[], until: number): void {
   for (const rule of rules) {
     const key = keyOf(appId, recordId, rule);
-    inMemory.set(key, until);
     try {
       localStorage.setItem(key, String(until));
     } catch {
       // Storage refused or full: remembered for this page only.
+      inMemory.set(key, until);
     }
   }
 }

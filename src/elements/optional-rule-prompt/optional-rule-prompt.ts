@@ -92,7 +92,8 @@ export class HvOptionalRulePrompt extends HvElement {
         ? html`<span part="message" role="status">${this.localize.term('promptSignIn')}</span>`
         : html`<p part="error" role="alert">${this.localize.term('setupError')} ${this.#problem.message}</p>`;
     }
-    if (!this.#view && !this.#loading && status === 'connected') {
+    // A proxy that fails before anyone is known is said by the view too, with a way to try again.
+    if (!this.#view && !this.#loading && (status === 'connected' || status === 'error')) {
       this.#loading = true;
       import('./rule-prompt-view.js').then(
         ({ RulePromptView }) => {

@@ -152,9 +152,12 @@ export class RulePromptView implements ReactiveController {
 
   render(): TemplateResult | typeof nothing {
     const words = this.#words;
-    const failure = this.#app.error ?? this.#permissions.error;
-    const failed = this.#app.status === 'error' || this.#permissions.status === 'error';
+    const session = this.#host.sessionController.state;
     const record = this.#record();
+    const failure =
+      session.status === 'error' && !record ? session.error : (this.#app.error ?? this.#permissions.error);
+    const failed =
+      failure !== undefined && (!record || this.#app.status === 'error' || this.#permissions.status === 'error');
     const problem = failed ? failure : (this.#misnamed() ?? (record ? undefined : this.#noRecord()));
     this.#problem = problem;
     if (problem) {
@@ -181,9 +184,7 @@ export class RulePromptView implements ReactiveController {
     const open = toAsk.filter(({ rule }) => dismissedUntil(appId, record!.id, rule.name) === undefined);
     if (!toAsk.length) {
       this.shown = 'granted';
-      return this.#host.showGranted
-        ? html`<p part="message" role="status">${words.granted(rules.map(({ rule }) => rule.name).join(', '))}</p>`
-        : nothing;
+      return this.#host.showGranted ? html`<p part="message" role="status">${words.granted}</p>` : nothing;
     }
     if (!open.length) {
       this.shown = 'dismissed';
@@ -250,7 +251,7 @@ export class RulePromptView implements ReactiveController {
       />
       <label for=${id} part="reason">${inLanguage(rule.reasons, this.#localize.language) ?? rule.name}</label>
       <span part="access" id=${`${id}-access`}
-        >${permissions}: ${types}. ${scope === 'offline' ? words.offline : words.online}.</span
+        >${types}: ${permissions}. ${scope === 'offline' ? words.offline : words.online}.</span
       >
     </li>`;
   }
@@ -269,7 +270,8 @@ export class RulePromptView implements ReactiveController {
   }
 
   #retry(): void {
-    if (this.#app.status === 'error') this.#app.retry();
+    if (!this.#record()) void this.#host.sessionController.session?.refresh(true);
+    else if (this.#app.status === 'error') this.#app.retry();
     else this.#permissions.retry();
   }
 
