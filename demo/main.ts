@@ -7,9 +7,18 @@ import { startSimulatedPlatform } from '../src/mock/browser.js';
 
 const SETTINGS_KEY = 'hv-demo:settings';
 const LOG_KEY = 'hv-demo:log';
-const LOGGED_EVENTS = ['hv-connect', 'hv-authorized', 'hv-denied', 'hv-status-change', 'hv-error'] as const;
-/** The attributes the status badge shares with the button: the configuration, and multi-record. */
-const BADGE_ATTRIBUTES = ['app-id', 'shell', 'lang', 'multi-record'];
+const LOGGED_EVENTS = [
+  'hv-connect',
+  'hv-authorized',
+  'hv-denied',
+  'hv-status-change',
+  'hv-rule-granted',
+  'hv-rule-declined',
+  'hv-rule-dismissed',
+  'hv-error',
+] as const;
+/** The attributes the status badge and the rule prompt share with the button: the configuration, and multi-record. */
+const SHARED_ATTRIBUTES = ['app-id', 'shell', 'lang', 'multi-record'];
 /** The failures that keep the button from making its link: the page's configuration is wrong. */
 const CONFIG_ERROR_CODES: readonly string[] = ['invalid-config', 'invalid-shell-request'];
 
@@ -19,6 +28,7 @@ const simulator = await startSimulatedPlatform({ proxyUrl: '/hv-proxy' });
 
 const button = byId<HvConnectButton>('connect');
 const badge = byId('status');
+const prompt = byId('prompt');
 const proxyUrl = byId('config').getAttribute('proxy-url')!;
 const panel = byId<HTMLParagraphElement>('person');
 const attributes = byId<HTMLFormElement>('attributes');
@@ -54,7 +64,7 @@ function applySettings(settings: Record<string, string | boolean>): void {
     if (!control) continue;
     if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = value === true;
     else control.value = String(value);
-    for (const element of BADGE_ATTRIBUTES.includes(name) ? [button, badge] : [button]) {
+    for (const element of SHARED_ATTRIBUTES.includes(name) ? [button, badge, prompt] : [button]) {
       if (value === true) element.setAttribute(name, '');
       else if (value === false || value === '') element.removeAttribute(name);
       else element.setAttribute(name, String(value));
@@ -102,6 +112,11 @@ function describeEvent(event: CustomEvent): string {
     }
     case 'hv-denied':
       return `${String(detail.reason)}; action=${String(detail.action)}`;
+    case 'hv-rule-granted':
+    case 'hv-rule-declined':
+      return (detail.rules as string[]).join(', ');
+    case 'hv-rule-dismissed':
+      return `${(detail.rules as string[]).join(', ')} until ${(detail.until as Date).toLocaleDateString()}`;
     case 'hv-status-change': {
       const records = detail.records as { name?: string; status: string }[];
       const stale = detail.stale ? ' (last known)' : '';

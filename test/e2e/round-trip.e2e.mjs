@@ -108,8 +108,12 @@ export async function aReplayedReturnIsRefused({ page, baseUrl }) {
   await logEntries(page, 'hv-authorized');
   // Someone replays the return URL (from history, a log, a shoulder): the state was used once already.
   await page.goto(navigations.find((url) => url.includes('wctoken=')));
+  await page.locator('#log li[data-type="hv-error"]', { hasText: 'invalid-state:' }).waitFor();
   const errors = await logEntries(page, 'hv-error');
-  assert.match(errors.at(-1), /invalid-state: .*already used/);
+  assert.match(
+    errors.find((entry) => entry.includes('invalid-state:')),
+    /invalid-state: .*already used/,
+  );
   assert.equal(new URL(page.url()).search, '');
 }
 
@@ -161,4 +165,61 @@ export async function theBadgeLeadsARecordThroughAuthorizationAndShowsItConnecte
   assert.equal(await badge.evaluate((el) => el.status), 'connected');
   assert.equal(new URL(page.url()).search, '');
   assert.deepEqual(problems, []);
+}
+
+export async function optionalRulesAreGrantedOrDeclinedOnTheShellAndNotNowIsRemembered({ page, baseUrl, problems }) {
+  await openDemo(page, baseUrl, 'returning-user');
+  const prompt = page.locator('hv-optional-rule-prompt');
+  const badge = page.locator('hv-auth-status');
+  // Nobody signed in yet: the prompt says what to do first.
+  await prompt.getByText('Connect to HealthVault to choose what this app may use.').waitFor();
+  await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
+  await page.getByLabel('Jordan Lee').check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await logEntries(page, 'hv-authorized');
+
+  // Signed in: the prompt asks for both rules in the person's words; lab results is checked by default.
+  const pressure = prompt.getByLabel(/blood pressure readings/);
+  const lab = prompt.getByLabel(/lab results overnight/);
+  await pressure.waitFor();
+  assert.deepEqual([await pressure.isChecked(), await lab.isChecked()], [false, true]);
+  await pressure.check();
+  await prompt.getByRole('link', { name: 'Allow' }).click();
+
+  // The Shell's APPAUTH offers exactly those two, with their why strings; the person allows one, not the other.
+  await page.waitForURL(/\/shell\/redirect\.aspx\?target=APPAUTH/);
+  await page.getByLabel('Jordan Lee').check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const offered = page.locator('#optional-rules input');
+  assert.deepEqual(await offered.evaluateAll((inputs) => inputs.map((input) => input.value)), [
+    'blood-pressure',
+    'lab-results',
+  ]);
+  await page.locator('#optional-rule-blood-pressure').uncheck();
+  await page.locator('#optional-rule-lab-results').check();
+  await page.getByRole('button', { name: 'Approve and continue' }).click();
+
+  // Back: each rule's fate is announced, the prompt asks only for the declined one, the badge shows the new access.
+  assert.deepEqual(await logEntries(page, 'hv-rule-granted'), [await logged('hv-rule-granted', 'lab-results')]);
+  assert.deepEqual(await logEntries(page, 'hv-rule-declined'), [await logged('hv-rule-declined', 'blood-pressure')]);
+  await lab.waitFor({ state: 'detached' });
+  await pressure.waitFor();
+  await badge.getByText(/Also while you are away/).waitFor();
+  assert.ok(await badge.evaluate((el) => el.matches(':state(offline)')));
+
+  // "Not now" is remembered across reloads.
+  await prompt.getByRole('button', { name: 'Not now' }).click();
+  await pressure.waitFor({ state: 'detached' });
+  await page.reload();
+  await badge.getByText(/Also while you are away/).waitFor();
+  await page.waitForFunction(() => document.querySelector('hv-optional-rule-prompt').matches(':state(dismissed)'));
+  assert.equal(await prompt.evaluate((el) => el.shadowRoot.textContent.trim()), '');
+  assert.deepEqual(problems, []);
+
+  /** The log's one entry of `type`, once it says `rules`. */
+  async function logged(type, rules) {
+    const entry = await page.locator(`#log li[data-type="${type}"]`).textContent();
+    assert.match(entry, new RegExp(`${type} — ${rules}$`));
+    return entry;
+  }
 }
