@@ -26,6 +26,10 @@ function simulatedShell(): Plugin {
   };
 }
 
+/** The session's network side: what asks the proxy who is signed in, on every page load (one file, not three). */
+const CONNECTION_MODULES =
+  /\/src\/(session\/connection|transport\/(fetch-proxy|platform-client)|core\/platform\/(xml-write|methods|methods\/get-person-info))\.ts$/;
+
 /** The modules that read the proxy's answer to the page's first question, who is signed in. */
 const ANSWER_MODULES =
   /\/src\/(transport\/(answer-reader|dom-xml|xml-guards)|core\/platform\/(response|xml-node|methods\/(person-info-decode|get-authorized-records|query-permissions|guid-elements)))\.ts$/;
@@ -66,7 +70,13 @@ export default defineConfig(({ mode }) => {
           // the answer arrives, instead of a chain of small ones after it (src/transport/answer-reader.ts).
           codeSplitting: classic
             ? false
-            : { includeDependenciesRecursively: false, groups: [{ name: 'answer', test: ANSWER_MODULES }] },
+            : {
+                includeDependenciesRecursively: false,
+                groups: [
+                  { name: 'connection', test: CONNECTION_MODULES },
+                  { name: 'answer', test: ANSWER_MODULES },
+                ],
+              },
         },
       },
     },

@@ -99,7 +99,8 @@ const formatKb = (bytes) => `${(bytes / kB).toFixed(1)} kB`;
 /** The rules README.md gives partners to reserve the elements' boxes until the script has run. */
 const reserveBoxRule =
   'hv-connect-button:not(:defined) { display: inline-block; min-block-size: 2.75rem; } ' +
-  'hv-auth-status:not(:defined) { display: block; min-block-size: 1.5rem; }';
+  'hv-auth-status:not(:defined) { display: block; min-block-size: 1.5rem; } ' +
+  'hv-optional-rule-prompt:not(:defined) { display: block; min-block-size: 1.5rem; }';
 
 /** What a browser sees loading a partner page with the elements (cdn ES module), `loads` times, cold. */
 async function measureInChromium({ partnerCss, handle = signedOut }) {
@@ -119,6 +120,7 @@ async function measureInChromium({ partnerCss, handle = signedOut }) {
         Connect to HealthVault
       </hv-connect-button>
       <hv-auth-status no-connect></hv-auth-status>
+      <hv-optional-rule-prompt rule="lab-results"></hv-optional-rule-prompt>
     </hv-config>
     <p>Text below the button moves if the button changes size as it renders.</p>
   </body>
@@ -291,6 +293,9 @@ const lazyFiles = withCode(esGraph.lazy);
 const iifeFiles = withCode([iifeEntry, ...esGraph.eager]);
 const connectButtonAlone = await bundleAlone('connect-button');
 const authStatusAlone = await bundleAlone('auth-status');
+const promptAlone = await bundleAlone('optional-rule-prompt');
+// The prompt's view: what a page downloads once the prompt has something to ask a signed-in person.
+const promptView = withCode(esGraph.lazy.filter((file) => /\/rule-prompt-view-/.test(file)));
 printTable(
   'Script sizes (1 kB = 1000 bytes; gzip level 9, summed per file)',
   ['script', 'raw', 'gzip', 'budget', ''],
@@ -304,6 +309,8 @@ printTable(
       budgets.connectButtonAlone,
     ),
     sizeRow('status badge alone (define/auth-status, with the button and Lit)', authStatusAlone.files),
+    sizeRow('optional-rule prompt alone (define/optional-rule-prompt, with Lit): until it asks', promptAlone.files),
+    sizeRow(`  its view, loaded when it asks (${promptView.map(({ file }) => file).join(' + ')})`, promptView),
   ],
 );
 printTable(
@@ -335,7 +342,7 @@ const scriptSignedIn = withCode(scriptsSignedIn).reduce((sum, { code }) => sum +
 const layoutShift = figure('layoutShift', worst);
 const layoutShiftWithReservedBox = figure('layoutShift', worst, runsWithReservedBox);
 printTable(
-  `In Chromium: <hv-config> + <hv-connect-button> + <hv-auth-status> on a partner page, cdn ES module, ${loads} cold loads`,
+  `In Chromium: <hv-config> + <hv-connect-button> + <hv-auth-status> + <hv-optional-rule-prompt> on a partner page, cdn ES module, ${loads} cold loads`,
   ['figure', 'value', 'budget', ''],
   [
     [

@@ -16,8 +16,6 @@ export const en = {
   popupClosed: 'HealthVault was closed before you finished.',
   /** Said of a configuration the element cannot work with; the developer's details are in `hv-error`. */
   setupError: 'HealthVault is not set up correctly on this page.',
-  /** `<hv-optional-rule-prompt>` while nobody is signed in. */
-  promptSignIn: 'Connect to HealthVault to choose what this app may use.',
 };
 
 /** Words for each kind of failure a person may meet; the developer's details stay in the `hv-error` event. */
@@ -25,4 +23,9 @@ export type HvErrorWords = Record<HvErrorCode, string>;
 
 /** The strings of one language (each language's table has every key); hosts may override any subset. */
 export type HvStrings = typeof en &
-  typeof statusWords & { detailsWords: DetailsWords; promptWords: PromptWords; errors: HvErrorWords };
+  typeof statusWords & {
+    detailsWords: DetailsWords;
+    promptSignIn: string;
+    promptWords: PromptWords;
+    errors: HvErrorWords;
+  };

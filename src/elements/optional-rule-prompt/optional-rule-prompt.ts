@@ -1,5 +1,6 @@
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { codeLoadFailure, HvError } from '../../core/errors.js';
+import { promptSignIn } from '../../strings/en-prompt-sign-in.js';
 import { HvElement } from '../internal/hv-element.js';
 import { SessionController } from '../internal/session-controller.js';
 import { tokenStyles } from '../internal/tokens.styles.js';
@@ -48,7 +49,18 @@ export const PROMPT_ACTION = 'hv-optional-rule-prompt:';
  * @tagname hv-optional-rule-prompt
  */
 export class HvOptionalRulePrompt extends HvElement {
-  static override styles = tokenStyles;
+  static override styles = [
+    tokenStyles,
+    css`
+      :host {
+        display: block;
+      }
+      [part~='message'] {
+        display: block;
+        min-block-size: 1.5rem;
+      }
+    `,
+  ];
 
   static override properties: PropertyDeclarations = {
     rule: {},
@@ -89,9 +101,11 @@ export class HvOptionalRulePrompt extends HvElement {
       (signedOut ? new HvError('signed-out', '<hv-optional-rule-prompt> asks a signed-in person only.') : undefined);
     if (this.#problem) {
       return signedOut
-        ? html`<span part="message" role="status">${this.localize.term('promptSignIn')}</span>`
+        ? html`<span part="message" role="status">${this.localize.term('promptSignIn') ?? promptSignIn}</span>`
         : html`<p part="error" role="alert">${this.localize.term('setupError')} ${this.#problem.message}</p>`;
     }
+    // Until the sign-in is known, the line the sign-in message takes is held: the page does not move when it comes.
+    if (status === 'unknown' || status === 'connecting') return html`<span part="message"></span>`;
     // A proxy that fails before anyone is known is said by the view too, with a way to try again.
     if (!this.#view && !this.#loading && (status === 'connected' || status === 'error')) {
       this.#loading = true;
