@@ -23,12 +23,14 @@ export const PROMPT_ACTION = 'hv-optional-rule-prompt:';
  * @event {HvErrorEvent} hv-error - A rule that is unknown or required, a signed-out person, a proxy failure.
  *
  * @csspart message - What the prompt says instead of asking (signed out, unavailable, already granted).
+ * @csspart prompt - The box around the question.
  * @csspart heading - The heading above the rules.
  * @csspart rules - The list of rules asked for.
  * @csspart rule - One rule: its checkbox, why it is asked, what it covers.
  * @csspart reason - The rule's why string.
  * @csspart access - What the rule covers: permissions, thing types, online or offline.
  * @csspart allow - "Allow": leads to the Shell (style it through its own `button` part).
+ * @csspart hint - Said in place of "Allow" while no rule is checked.
  * @csspart dismiss - "Not now".
  * @csspart retry - "Try again" after a failure.
  * @csspart error - The message shown when the configuration is invalid.
