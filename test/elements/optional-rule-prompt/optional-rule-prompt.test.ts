@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define/config.js';
 import '../../../src/define/auth-status.js';
 import '../../../src/define/optional-rule-prompt.js';
@@ -208,6 +209,35 @@ describe('hv-optional-rule-prompt', () => {
     await waitUntil(() => shadow(el).querySelector('[part~="retry"]'));
     expect(text(shadow(el).querySelector('[part~="message"]'))).to.equal('This cannot be shown right now.');
     expect(shadow(el).querySelector('[part~="message"]')!.getAttribute('role')).to.equal('alert');
+  });
+
+  it('is keyboard-complete: check a rule with Space, reach Allow and Not now, each with a visible focus ring', async () => {
+    const el = await prompt(await platform('offline-granted'), { rule: 'blood-pressure lab-results' });
+    await until(el, 'asking');
+    const focused = () => {
+      const inner = shadow(el).activeElement as HTMLElement | null;
+      return inner?.shadowRoot?.activeElement ?? inner;
+    };
+    const ring = (element: Element) => getComputedStyle(element).outlineStyle;
+    await sendKeys({ press: 'Tab' });
+    const [pressure] = rules(el).map((rule) => rule.querySelector('input')!);
+    expect(focused()).to.equal(pressure);
+    expect(ring(pressure!)).to.equal('solid');
+    await sendKeys({ press: ' ' });
+    await el.updateComplete;
+    expect(pressure!.checked).to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    const link = await allowLink(el);
+    expect(focused()).to.equal(link);
+    expect(ring(link)).to.equal('solid');
+    expect(new URL(link.href).searchParams.get('targetqs')).to.contain('onopt1=blood-pressure');
+    await sendKeys({ press: 'Tab' });
+    expect((focused() as HTMLElement).getAttribute('part')).to.equal('dismiss');
+    expect(ring(focused()!)).to.equal('solid');
+    const dismissed = oneEvent(el, 'hv-rule-dismissed');
+    await sendKeys({ press: 'Enter' });
+    await dismissed;
   });
 
   it('speaks Spanish with lang="es"', async () => {
