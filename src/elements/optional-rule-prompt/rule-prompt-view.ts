@@ -60,6 +60,8 @@ export class RulePromptView implements ReactiveController {
   /** What keeps the prompt from asking (a failure, a misnamed rule), reported once. */
   #problem?: HvError;
   #reported?: string;
+  /** The Shell return the grants were last read again for. */
+  #readAfter?: object;
   /** Rules this render found granted and declined after a return from the Shell, for `hostUpdated` to announce. */
   #outcome?: { granted: string[]; declined: string[] };
 
@@ -106,9 +108,6 @@ export class RulePromptView implements ReactiveController {
     };
   }
 
-  /** The Shell return the grants were last read again for. */
-  #readAfter?: object;
-
   get #words(): PromptWords {
     return this.#localize.term('promptWords') ?? promptWords;
   }
@@ -131,10 +130,11 @@ export class RulePromptView implements ReactiveController {
   #misnamed(): HvError | undefined {
     const requested = this.#requested();
     if (!requested) return undefined;
-    const { unknown, required } = requested;
+    const { rules, unknown, required } = requested;
     const known = optionalRuleNames(this.#app.value!).join(', ') || 'none';
-    if (!splitWords(this.#host.rule))
+    if (!rules.length && !unknown.length && !required.length) {
       return new HvError('invalid-config', `The rule attribute is empty (optional rules: ${known}).`);
+    }
     if (unknown.length) {
       return new HvError(
         'invalid-config',
