@@ -159,6 +159,15 @@ export { HvConnectButton } from './elements/connect-button/connect-button.js';
 export { HvAuthStatus } from './elements/auth-status/auth-status.js';
 export { HvReauthorizeButton } from './elements/auth-status/reauthorize-button.js';
 export { HvOptionalRulePrompt } from './elements/optional-rule-prompt/optional-rule-prompt.js';
+export { HvPickupCodeEntry } from './elements/pickup-code-entry/pickup-code-entry.js';
+export { FormControl, type FormControlCheck } from './elements/internal/form-control.js';
+export {
+  groupIdentityCode,
+  IDENTITY_CODE_LENGTH,
+  readIdentityCode,
+  type IdentityCodeProblem,
+  type IdentityCodeReading,
+} from './core/shell/identity-code.js';
 export { recordStatus, type RecordStatus } from './core/platform/record-status.js';
 export { hvConfigContext, type HvConfig } from './elements/internal/config-context.js';
 export { define } from './elements/internal/define.js';
@@ -191,4 +200,6 @@ export type {
   HvRuleEvent,
   HvRuleDismissedDetail,
   HvRuleDismissedEvent,
+  HvCodeSubmitDetail,
+  HvCodeSubmitEvent,
 } from './session/events.js';

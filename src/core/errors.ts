@@ -25,7 +25,9 @@ export type HvErrorCode =
   /** The proxy answered, but not with a HealthVault response document. */
   | 'malformed-response'
   /** The platform answered with a non-zero status code. */
-  | 'platform';
+  | 'platform'
+  /** What a person typed cannot be used; the element says why next to the field (the message never repeats it). */
+  | 'invalid-input';
 
 export interface HvErrorOptions {
   retryable?: boolean;

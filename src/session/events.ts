@@ -43,6 +43,16 @@ export interface HvRuleDismissedDetail {
   until: Date;
 }
 
+/**
+ * `hv-code-submit`: a person sends an identity code to the Shell (`url`: CONNECT or PICKUP with `packageid`).
+ * Cancelable: cancel it to handle the code yourself. The only event that carries the code.
+ */
+export interface HvCodeSubmitDetail {
+  code: string;
+  kind: 'connect' | 'pickup';
+  url: string;
+}
+
 /** `hv-error`: something went wrong; `error.code` says what, `error.message` says it in words. */
 export interface HvErrorDetail {
   error: HvError;
@@ -69,6 +79,7 @@ export type HvDeniedEvent = CustomEvent<HvDeniedDetail>;
 export type HvShellReturnEvent = CustomEvent<HvShellReturnDetail>;
 export type HvErrorEvent = CustomEvent<HvErrorDetail>;
 export type HvRuleEvent = CustomEvent<HvRuleDetail>;
+export type HvCodeSubmitEvent = CustomEvent<HvCodeSubmitDetail>;
 export type HvRuleDismissedEvent = CustomEvent<HvRuleDismissedDetail>;
 
 export interface HvEventMap {
@@ -81,6 +92,7 @@ export interface HvEventMap {
   'hv-rule-granted': HvRuleEvent;
   'hv-rule-declined': HvRuleEvent;
   'hv-rule-dismissed': HvRuleDismissedEvent;
+  'hv-code-submit': HvCodeSubmitEvent;
 }
 
 declare global {

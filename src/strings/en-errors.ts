@@ -13,4 +13,5 @@ export const errors: HvErrorWords = {
   aborted: 'The request was cancelled.',
   'malformed-response': 'HealthVault sent an answer this page cannot read. Please try again later.',
   platform: 'HealthVault could not complete the request.',
+  'invalid-input': 'Please check what you typed.',
 };

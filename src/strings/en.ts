@@ -1,4 +1,5 @@
 import type { HvErrorCode } from '../core/errors.js';
+import type { pickupWords } from './en-pickup.js';
 import type { PromptWords } from './en-prompt.js';
 import type { DetailsWords, statusWords } from './en-status.js';
 
@@ -23,7 +24,8 @@ export type HvErrorWords = Record<HvErrorCode, string>;
 
 /** The strings of one language (each language's table has every key); hosts may override any subset. */
 export type HvStrings = typeof en &
-  typeof statusWords & {
+  typeof statusWords &
+  typeof pickupWords & {
     detailsWords: DetailsWords;
     promptSignIn: string;
     promptWords: PromptWords;

@@ -44,7 +44,8 @@ export class HvElement extends LitElement {
 
   readonly #configConsumer = new ConfigConsumer(this);
 
-  readonly #internals: ElementInternals = this.attachInternals();
+  /** The element's internals: its custom states, and for form controls their value and validity. */
+  protected readonly internals: ElementInternals = this.attachInternals();
 
   protected readonly localize = new LocalizeController(this);
 
@@ -84,8 +85,8 @@ export class HvElement extends LitElement {
   /** Turns a custom state (`:state(name)`) on or off; where the browser has no custom states, it does nothing. */
   protected toggleState(name: string, on: boolean): void {
     try {
-      if (on) this.#internals.states.add(name);
-      else this.#internals.states.delete(name);
+      if (on) this.internals.states.add(name);
+      else this.internals.states.delete(name);
     } catch {
       // No CustomStateSet (older Safari), or one that only takes the old `--name` form: the state is not shown.
     }

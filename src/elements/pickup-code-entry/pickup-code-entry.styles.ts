@@ -1,0 +1,55 @@
+import { css } from 'lit';
+
+export const pickupCodeEntryStyles = css`
+  :host {
+    display: block;
+  }
+  label {
+    display: block;
+    font-weight: 600;
+  }
+  [part='hint'] {
+    display: block;
+    font-size: 0.875em;
+  }
+  div {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin-block: 0.25rem;
+  }
+  input,
+  button {
+    box-sizing: border-box;
+    min-block-size: 2.75rem;
+    border-radius: var(--_radius);
+    font: inherit;
+  }
+  input {
+    flex: 1 1 16rem;
+    padding-inline: 0.5rem;
+    border: 1px solid #6b6b6b;
+    font-family: ui-monospace, monospace;
+    letter-spacing: 0.05em;
+  }
+  button {
+    padding-inline: 1.25rem;
+    border: 0;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+    cursor: pointer;
+  }
+  input:focus-visible,
+  button:focus-visible {
+    outline: var(--_focus-ring);
+    outline-offset: 0.125rem;
+  }
+  :host(:state(invalid)) input {
+    border: 0.125rem solid var(--_danger);
+  }
+  p {
+    margin: 0;
+    color: var(--_danger);
+  }
+`;

@@ -1,0 +1,160 @@
+import { html, type PropertyDeclarations } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { HvError } from '../../core/errors.js';
+import { groupIdentityCode, readIdentityCode, type IdentityCodeReading } from '../../core/shell/identity-code.js';
+import { CONNECT_TARGET, PICKUP_TARGET } from '../../core/shell/targets.js';
+import { buildUrlFor } from '../../core/shell/url.js';
+import { dispatchHvEvent } from '../../session/events.js';
+import { pickupWords } from '../../strings/en-pickup.js';
+import { FormControl, type FormControlCheck } from '../internal/form-control.js';
+import { HvElement } from '../internal/hv-element.js';
+import { tokenStyles } from '../internal/tokens.styles.js';
+import { pickupCodeEntryStyles } from './pickup-code-entry.styles.js';
+
+/** What the developer is told about a code that cannot be used: never the code, nor any of its characters. */
+const WHAT_IS_WRONG: Record<NonNullable<IdentityCodeReading['problem']>, string> = {
+  empty: 'is empty',
+  'not-a-letter': 'has a character that is not a letter',
+  'too-short': 'has fewer than 20 letters',
+  'too-long': 'has more than 20 letters',
+  'link-without-code': 'is a link without a packageid',
+};
+
+/**
+ * Where a person enters the identity code of a Patient Connect request (`kind="connect"`, the Shell's CONNECT) or
+ * of a drop-off package (`kind="pickup"`, PICKUP), as printed or e-mailed to them, and goes on to HealthVault with
+ * it. It takes the code as people type or paste it (any case, spaces, dashes or none, the whole link), shows it
+ * grouped by four, says precisely what is wrong, and never clears what was typed. A form control: `name`, `value`
+ * (the code, canonical), `required`, `disabled`, reset and validity, inside a `<form>` and in `new FormData(form)`.
+ * The code is a secret: it is in no log, storage or event but the cancelable `hv-code-submit`.
+ *
+ * @event {HvCodeSubmitEvent} hv-code-submit - Cancelable. The person sends the code to the Shell (`detail.code`,
+ * `detail.kind`, `detail.url`); cancel it to take the code elsewhere.
+ * @event {Event} input - The text changed (native, as it is typed).
+ * @event {Event} change - The person committed a change (left the field, or pressed Enter).
+ * @event {HvErrorEvent} hv-error - Sent with a code that cannot be used (`invalid-input`, saying what is wrong
+ * without the code), or without a `shell` (`invalid-config`).
+ *
+ * @csspart label - The field's label.
+ * @csspart hint - What the code looks like.
+ * @csspart input - The field.
+ * @csspart button - "Continue to HealthVault".
+ * @csspart message - What is wrong with the code.
+ *
+ * @cssprop --hv-color-accent - The kit's accent color (the button).
+ * @cssprop --hv-color-on-accent - Text on the accent color.
+ * @cssprop --hv-color-danger - Color of the message and of an invalid field's border.
+ * @cssprop --hv-radius - Corner radius.
+ * @cssprop --hv-focus-ring - Outline of the focused field and button.
+ *
+ * @cssState invalid - The code cannot be used, and the person has changed it or tried to send it.
+ *
+ * @tagname hv-pickup-code-entry
+ */
+export class HvPickupCodeEntry extends FormControl(HvElement) {
+  static override styles = [tokenStyles, pickupCodeEntryStyles];
+
+  static override properties: PropertyDeclarations = { kind: {} };
+
+  /** `connect` for a Patient Connect request (Shell target CONNECT), `pickup` for a drop-off package (PICKUP). */
+  kind: 'connect' | 'pickup' = 'connect';
+
+  /** One of the element's words, in its language. */
+  readonly #word = <K extends keyof typeof pickupWords>(key: K) => this.localize.term(key) ?? pickupWords[key];
+
+  protected override check(): FormControlCheck {
+    const reading = readIdentityCode(this.value);
+    if (reading.code !== undefined) return { formValue: reading.code };
+    const { problem, count = 0, offending = '' } = reading;
+    const said =
+      problem === 'not-a-letter'
+        ? this.#word('code.not-a-letter')(offending)
+        : problem === 'too-short' || problem === 'too-long'
+          ? this.#word(`code.${problem}`)(count)
+          : problem === 'empty' && !this.required
+            ? undefined
+            : this.#word(problem === 'empty' ? 'code.empty' : 'code.link-without-code');
+    return { problem: said, formValue: this.value };
+  }
+
+  protected override focusTarget(): HTMLInputElement | null | undefined {
+    return this.renderRoot?.querySelector('input');
+  }
+
+  override focus(options?: FocusOptions): void {
+    this.focusTarget()?.focus(options);
+  }
+
+  protected override render() {
+    const problem = this.touched ? this.check().problem : undefined;
+    return html`<label part="label" for="code">${this.#word('code.label')}</label>
+      <span part="hint" id="hint">${this.#word('code.hint')}</span>
+      <div>
+        <input
+          part="input"
+          id="code"
+          .value=${live(this.value)}
+          ?disabled=${this.isDisabled}
+          ?required=${this.required}
+          autocomplete="one-time-code"
+          autocapitalize="characters"
+          spellcheck="false"
+          aria-describedby="hint message"
+          aria-invalid=${problem ? 'true' : 'false'}
+          @input=${(event: Event) => (this.value = (event.target as HTMLInputElement).value)}
+          @change=${this.#commit}
+          @keydown=${(event: KeyboardEvent) => event.key === 'Enter' && this.#send()}
+        />
+        <button part="button" type="button" ?disabled=${this.isDisabled} @click=${this.#send}>
+          ${this.#word('code.continue')}
+        </button>
+      </div>
+      <p part="message" id="message" role="alert">${problem ?? ''}</p>`;
+  }
+
+  /** The person committed what they typed: a usable code is shown grouped as printed; anything else stays as is. */
+  #commit(): void {
+    const { code } = readIdentityCode(this.value);
+    if (code) this.value = groupIdentityCode(code);
+    this.touch();
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  /** Enter or the button: on to the Shell with the code (`packageid` only), unless the host cancels. */
+  #send(): void {
+    this.#commit();
+    const reading = readIdentityCode(this.value);
+    const { shell } = this.config;
+    if (reading.code === undefined || !shell) {
+      const error =
+        reading.code === undefined
+          ? new HvError('invalid-input', `<hv-pickup-code-entry>: the identity code ${WHAT_IS_WRONG[reading.problem]}.`)
+          : new HvError('invalid-config', 'The shell attribute is missing.');
+      this.reportError(error);
+      this.focus();
+      return;
+    }
+    const spec = this.kind === 'pickup' ? PICKUP_TARGET : CONNECT_TARGET;
+    let url: string;
+    try {
+      url = buildUrlFor(spec, { shell, packageId: reading.code });
+    } catch (error) {
+      if (!(error instanceof HvError)) throw error;
+      this.reportError(error);
+      return;
+    }
+    const detail = { code: reading.code, kind: this.kind, url };
+    if (dispatchHvEvent(this, 'hv-code-submit', detail, { cancelable: true })) this.leaveFor(url);
+  }
+
+  /** Leaves the page for the Shell. */
+  protected leaveFor(url: string): void {
+    location.assign(url);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hv-pickup-code-entry': HvPickupCodeEntry;
+  }
+}
