@@ -57,10 +57,6 @@ export const authStatusStyles = css`
     cursor: pointer;
   }
 
-  summary:focus-visible {
-    outline: var(--_focus-ring);
-  }
-
   .heading {
     margin: 0.5rem 0 0;
     font-weight: 600;
@@ -79,22 +75,6 @@ export const authStatusStyles = css`
   [part='action'],
   [part='retry'] {
     margin-block-start: 0.5rem;
-  }
-
-  [part='retry'] {
-    font: inherit;
-    min-block-size: 2.75rem;
-    padding-inline: 1rem;
-    border: 0.125rem solid var(--_accent);
-    border-radius: var(--_radius);
-    background: none;
-    color: var(--_accent);
-    cursor: pointer;
-  }
-
-  [part='retry']:focus-visible {
-    outline: var(--_focus-ring);
-    outline-offset: 0.125rem;
   }
 
   [part='error'] {

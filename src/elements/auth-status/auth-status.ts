@@ -7,6 +7,7 @@ import type { SessionState } from '../../session/session.js';
 import { define } from '../internal/define.js';
 import { HvElement } from '../internal/hv-element.js';
 import { SessionController } from '../internal/session-controller.js';
+import { controlStyles } from '../internal/controls.styles.js';
 import { tokenStyles } from '../internal/tokens.styles.js';
 import { statusWords } from '../../strings/en-status.js';
 import { authStatusStyles } from './auth-status.styles.js';
@@ -102,7 +103,7 @@ interface ShownRecord {
  * @tagname hv-auth-status
  */
 export class HvAuthStatus extends HvElement {
-  static override styles = [tokenStyles, authStatusStyles];
+  static override styles = [tokenStyles, controlStyles, authStatusStyles];
 
   static override properties: PropertyDeclarations = {
     recordId: { attribute: 'record-id' },

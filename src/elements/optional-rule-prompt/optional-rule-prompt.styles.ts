@@ -62,24 +62,6 @@ export const promptStyles = css`
     margin: 1rem 0 0;
   }
 
-  button {
-    min-block-size: 2.75rem;
-    padding-inline: 1rem;
-    border: 0.125rem solid var(--_accent);
-    border-radius: var(--_radius);
-    background: transparent;
-    color: var(--_accent);
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
-  }
-
-  input:focus-visible,
-  button:focus-visible {
-    outline: var(--_focus-ring);
-    outline-offset: 0.125rem;
-  }
-
   [role='alert'] {
     color: var(--_danger);
   }

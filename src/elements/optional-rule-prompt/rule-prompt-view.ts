@@ -25,6 +25,7 @@ import type { LocalizeController } from '../internal/localize-controller.js';
 import { splitWords } from '../internal/split-words.js';
 import { dismiss, dismissedUntil } from './dismissals.js';
 import { PROMPT_ACTION, type HvOptionalRulePrompt } from './optional-rule-prompt.js';
+import { controlStyles } from '../internal/controls.styles.js';
 import { promptStyles } from './optional-rule-prompt.styles.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -71,7 +72,7 @@ export class RulePromptView implements ReactiveController {
     this.#report = report;
     define('hv-reauthorize-button', HvReauthorizeButton);
     const root = host.renderRoot as ShadowRoot;
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, promptStyles.styleSheet!];
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, controlStyles.styleSheet!, promptStyles.styleSheet!];
     this.#app = new PlatformDataController(host, () => {
       const source = host.sessionSource();
       return source && { proxy: source.proxy, method: getApplicationInfo, request: undefined };

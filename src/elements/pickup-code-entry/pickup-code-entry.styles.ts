@@ -18,14 +18,11 @@ export const pickupCodeEntryStyles = css`
     gap: 0.5rem;
     margin-block: 0.25rem;
   }
-  input,
-  button {
+  input {
     box-sizing: border-box;
     min-block-size: 2.75rem;
     border-radius: var(--_radius);
     font: inherit;
-  }
-  input {
     flex: 1 1 16rem;
     padding-inline: 0.5rem;
     border: 1px solid #6b6b6b;
@@ -37,13 +34,6 @@ export const pickupCodeEntryStyles = css`
     border: 0;
     background: var(--_accent);
     color: var(--_on-accent);
-    font-weight: 600;
-    cursor: pointer;
-  }
-  input:focus-visible,
-  button:focus-visible {
-    outline: var(--_focus-ring);
-    outline-offset: 0.125rem;
   }
   :host(:state(invalid)) input {
     border: 0.125rem solid var(--_danger);

@@ -8,6 +8,7 @@ import { dispatchHvEvent } from '../../session/events.js';
 import { pickupWords } from '../../strings/en-pickup.js';
 import { FormControl, type FormControlCheck } from '../internal/form-control.js';
 import { HvElement } from '../internal/hv-element.js';
+import { controlStyles } from '../internal/controls.styles.js';
 import { tokenStyles } from '../internal/tokens.styles.js';
 import { pickupCodeEntryStyles } from './pickup-code-entry.styles.js';
 
@@ -52,7 +53,7 @@ const WHAT_IS_WRONG: Record<NonNullable<IdentityCodeReading['problem']>, string>
  * @tagname hv-pickup-code-entry
  */
 export class HvPickupCodeEntry extends FormControl(HvElement) {
-  static override styles = [tokenStyles, pickupCodeEntryStyles];
+  static override styles = [tokenStyles, controlStyles, pickupCodeEntryStyles];
 
   static override properties: PropertyDeclarations = { kind: {} };
 
