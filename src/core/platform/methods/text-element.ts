@@ -7,10 +7,17 @@ import { xmlElement, type XmlFragment } from '../xml-write.js';
  * `what` names the parameter in the error messages (`external id`); the value itself is never repeated, as some
  * are secrets (the answer, an identity code).
  */
-export function textElement(method: string, name: string, what: string, value: string, notBlank = false): XmlFragment {
+export function textElement(
+  method: string,
+  name: string,
+  what: string,
+  value: string | undefined,
+  notBlank = false,
+): XmlFragment {
   const refuse = (problem: string) => new HvError('invalid-config', `${method}: the ${what} ${problem}.`);
-  // Checked at run time too: script-tag callers have no compiler to catch a missing field.
-  if (typeof value !== 'string') throw refuse('is missing');
+  if (value === undefined) throw refuse('is missing');
+  // Script-tag callers have no compiler to catch a number (a numeric patient id, say).
+  if (typeof value !== 'string') throw refuse('is not a string');
   if (notBlank && value.trim() === '') throw refuse('is empty or only whitespace');
   if (value === '') throw refuse('is empty');
   return xmlElement(name, value);

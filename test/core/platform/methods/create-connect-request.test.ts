@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { HvError } from '../../../../src/core/errors.js';
 import {
+  createConnectRequest,
   createConnectRequestRequest,
   decodeCreatedConnectRequest,
   type NewConnectRequest,
@@ -96,6 +97,13 @@ describe('CreateConnectRequest', () => {
       expect(thrown(() => decodeCreatedConnectRequest(undefined)).message).to.equal(
         'Malformed HealthVault response: the CreateConnectRequest response has no <info>.',
       );
+    });
+  });
+
+  describe('createConnectRequest', () => {
+    it('is a write of version 1', () => {
+      const { name, version, readOnly } = createConnectRequest;
+      expect({ name, version, readOnly }).to.deep.equal({ name: 'CreateConnectRequest', version: 1, readOnly: false });
     });
   });
 });

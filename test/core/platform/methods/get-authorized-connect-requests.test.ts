@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { HvError } from '../../../../src/core/errors.js';
 import {
   decodeAuthorizedConnectRequests,
+  getAuthorizedConnectRequests,
   getAuthorizedConnectRequestsRequest,
 } from '../../../../src/core/platform/methods/get-authorized-connect-requests.js';
 import type { XmlNode } from '../../../../src/core/platform/xml-node.js';
@@ -159,6 +160,17 @@ describe('GetAuthorizedConnectRequests', () => {
         externalId: `PATIENT-${count - 1}`,
       });
       expect(elapsed, `${elapsed.toFixed(1)} ms`).to.be.below(100);
+    });
+  });
+
+  describe('getAuthorizedConnectRequests', () => {
+    it('is a read of version 1, which the client may share and cache', () => {
+      const { name, version, readOnly } = getAuthorizedConnectRequests;
+      expect({ name, version, readOnly }).to.deep.equal({
+        name: 'GetAuthorizedConnectRequests',
+        version: 1,
+        readOnly: true,
+      });
     });
   });
 });
