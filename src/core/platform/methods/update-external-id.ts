@@ -6,8 +6,9 @@ import { noInfo } from '../response.js';
 import { textElement } from './text-element.js';
 
 /**
- * The request whose external id changes, and its new one. A connect request is named by its current external id; a
- * drop-off package (which this method also serves) by its identity code, as the platform returned it.
+ * The request whose external id changes, named by its current external id or by its identity code (as the platform
+ * returned it), and its new external id. The .NET SDK names connect requests by external id, and drop-off packages
+ * (which this method also serves) by identity code.
  */
 export type UpdateExternalIdRequest =
   | { oldExternalId: string; identityCode?: never; newExternalId: string }
