@@ -117,6 +117,17 @@ export {
   type AuthRule,
   type GetApplicationInfoOptions,
   type LocalizedText,
+  decodeCreatedConnectRequest,
+  createConnectRequestRequest,
+  type CreatedConnectRequest,
+  type NewConnectRequest,
+  decodeAuthorizedConnectRequests,
+  getAuthorizedConnectRequestsRequest,
+  type AuthorizedConnectRequest,
+  type GetAuthorizedConnectRequestsOptions,
+  deletePendingConnectRequestRequest,
+  updateExternalIdRequest,
+  type UpdateExternalIdRequest,
 } from './core/platform/index.js';
 // Each method as one descriptor (name, version, <info> builder, decoder), for PlatformClient.call.
 export { type MethodDescriptor } from './core/platform/method-descriptor.js';
@@ -124,6 +135,10 @@ export { getPersonInfo } from './core/platform/methods/get-person-info.js';
 export { getAuthorizedRecords } from './core/platform/methods/get-authorized-records.js';
 export { queryPermissions } from './core/platform/methods/query-permissions.js';
 export { getApplicationInfo } from './core/platform/methods/get-application-info.js';
+export { createConnectRequest } from './core/platform/methods/create-connect-request.js';
+export { getAuthorizedConnectRequests } from './core/platform/methods/get-authorized-connect-requests.js';
+export { deletePendingConnectRequest } from './core/platform/methods/delete-pending-connect-request.js';
+export { updateExternalId } from './core/platform/methods/update-external-id.js';
 
 // The proxy contract and the browser transport (the Node one is `hv-elements/transport/xml-reader`).
 export {

@@ -33,3 +33,17 @@ export {
   type AuthRule,
   type LocalizedText,
 } from './methods/get-application-info.js';
+export {
+  createConnectRequestRequest,
+  decodeCreatedConnectRequest,
+  type CreatedConnectRequest,
+  type NewConnectRequest,
+} from './methods/create-connect-request.js';
+export {
+  getAuthorizedConnectRequestsRequest,
+  decodeAuthorizedConnectRequests,
+  type AuthorizedConnectRequest,
+  type GetAuthorizedConnectRequestsOptions,
+} from './methods/get-authorized-connect-requests.js';
+export { deletePendingConnectRequestRequest } from './methods/delete-pending-connect-request.js';
+export { updateExternalIdRequest, type UpdateExternalIdRequest } from './methods/update-external-id.js';

@@ -22,6 +22,9 @@ export function malformed(where: string, problem: string): HvError {
   return new HvError('malformed-response', `Malformed HealthVault response: ${where} ${problem}.`);
 }
 
+/** The decoder of a method that answers with its status alone (it has no response schema): nothing to read. */
+export function noInfo(): void {}
+
 /** The `<info>` of a method that always answers one. */
 export function requiredInfo(method: string, info: XmlNode | undefined): XmlNode {
   if (!info) throw malformed(`the ${method} response`, 'has no <info>');

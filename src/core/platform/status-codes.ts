@@ -225,8 +225,8 @@ const STATUS_MESSAGES: Readonly<Record<number, string>> = {
   [StatusCode.AUTHENTICATED_SESSION_TOKEN_EXPIRED]:
     "The application's HealthVault session expired; the proxy has to open a new one.",
   [StatusCode.INVALID_DATETIME]: 'A date in the request is not valid.',
-  [StatusCode.INVALID_VERIFICATION_QUESTION]: 'The security question is missing or empty.',
-  [StatusCode.INVALID_VERIFICATION_ANSWER]: 'The security answer is missing or empty.',
+  [StatusCode.INVALID_VERIFICATION_QUESTION]: 'The security question is empty or only whitespace.',
+  [StatusCode.INVALID_VERIFICATION_ANSWER]: 'The security answer is empty or only whitespace.',
   [StatusCode.INVALID_IDENTITY_CODE]: 'No connect request matches this identity code.',
   [StatusCode.RETRY_LIMIT_EXCEEDED]: 'There were too many attempts; this request can no longer be used.',
   [StatusCode.DUPLICATE_CONNECT_REQUEST_FOUND]: 'The application already has a connect request with this external id.',

@@ -90,6 +90,8 @@ describe('status codes', () => {
     expect(generic).to.deep.equal([]);
     expect(statusMessage(StatusCode.ACCESS_DENIED)).to.match(/revoked/);
     expect(statusMessage(StatusCode.INVALID_RECORD_STATE)).to.match(/suspended or deleted/);
+    // A missing question is INVALID_XML (the schema requires it): this code is for a blank one.
+    expect(statusMessage(StatusCode.INVALID_VERIFICATION_QUESTION)).to.match(/empty or only whitespace/);
   });
 
   it('falls back to a generic message that names the code', () => {
