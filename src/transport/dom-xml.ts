@@ -35,20 +35,28 @@ function parseXmlDocument(text: string): Document {
   }
 }
 
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+
+/** One pass over each element's attributes and child nodes: a list of 10,000 requests has some 100,000 nodes. */
 function toXmlNode(element: Element, depth: number): XmlNode {
-  refuseOutsizedElement(depth, element.attributes.length);
-  const attributes = Object.fromEntries(
-    Array.from(element.attributes)
-      // Namespace declarations are syntax, not data; the decoders match on local names.
-      .filter(({ name }) => name !== 'xmlns' && !name.startsWith('xmlns:'))
-      .map(({ name, value }) => [name, value]),
-  );
-  let text = '';
-  for (const node of Array.from(element.childNodes)) {
-    if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.CDATA_SECTION_NODE)
-      text += (node as CharacterData).data;
+  const { attributes: list } = element;
+  refuseOutsizedElement(depth, list.length);
+  const entries: [string, string][] = [];
+  for (let index = 0; index < list.length; index++) {
+    const { name, value } = list[index]!;
+    // Namespace declarations are syntax, not data; the decoders match on local names.
+    if (name !== 'xmlns' && !name.startsWith('xmlns:')) entries.push([name, value]);
   }
-  const children = Array.from(element.children, (child) => toXmlNode(child, depth + 1));
+  // fromEntries keeps an attribute named __proto__ an attribute.
+  const attributes = entries.length ? Object.fromEntries(entries) : NO_ATTRIBUTES;
+  let text = '';
+  const children: XmlNode[] = [];
+  for (let node = element.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === Node.ELEMENT_NODE) children.push(toXmlNode(node as Element, depth + 1));
+    else if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.CDATA_SECTION_NODE) {
+      text += (node as CharacterData).data;
+    }
+  }
   return { name: element.localName, attributes, children, text };
 }
 
