@@ -175,6 +175,8 @@ export { HvAuthStatus } from './elements/auth-status/auth-status.js';
 export { HvReauthorizeButton } from './elements/auth-status/reauthorize-button.js';
 export { HvOptionalRulePrompt } from './elements/optional-rule-prompt/optional-rule-prompt.js';
 export { HvPickupCodeEntry } from './elements/pickup-code-entry/pickup-code-entry.js';
+export { HvConnectRequestForm } from './elements/connect-request-form/connect-request-form.js';
+export { HvConnectRequestList } from './elements/connect-request-list/connect-request-list.js';
 export { FormControl, type FormControlCheck } from './elements/internal/form-control.js';
 export {
   groupIdentityCode,
@@ -217,4 +219,8 @@ export type {
   HvRuleDismissedEvent,
   HvCodeSubmitDetail,
   HvCodeSubmitEvent,
+  HvConnectRequestCreatedDetail,
+  HvConnectRequestCreatedEvent,
+  HvConnectRequestAuthorizedDetail,
+  HvConnectRequestAuthorizedEvent,
 } from './session/events.js';

@@ -53,6 +53,25 @@ export interface HvCodeSubmitDetail {
   url: string;
 }
 
+/** `hv-connect-request-created`: staff created a Patient Connect request; `identityCode` is for the patient only. */
+export interface HvConnectRequestCreatedDetail {
+  externalId: string;
+  identityCode: string;
+  /** The Shell's CONNECT link with the code. */
+  url: string;
+  /** When the pending request lapses (four weeks). */
+  expires: Date;
+}
+
+/** `hv-connect-request-authorized`: a patient picked up a request; store these ids against `externalId`. */
+export interface HvConnectRequestAuthorizedDetail {
+  externalId: string;
+  personId: string;
+  recordId: string;
+  appSpecificRecordId?: string;
+  appId: string;
+}
+
 /** `hv-error`: something went wrong; `error.code` says what, `error.message` says it in words. */
 export interface HvErrorDetail {
   error: HvError;
@@ -80,6 +99,8 @@ export type HvShellReturnEvent = CustomEvent<HvShellReturnDetail>;
 export type HvErrorEvent = CustomEvent<HvErrorDetail>;
 export type HvRuleEvent = CustomEvent<HvRuleDetail>;
 export type HvCodeSubmitEvent = CustomEvent<HvCodeSubmitDetail>;
+export type HvConnectRequestCreatedEvent = CustomEvent<HvConnectRequestCreatedDetail>;
+export type HvConnectRequestAuthorizedEvent = CustomEvent<HvConnectRequestAuthorizedDetail>;
 export type HvRuleDismissedEvent = CustomEvent<HvRuleDismissedDetail>;
 
 export interface HvEventMap {
@@ -93,6 +114,8 @@ export interface HvEventMap {
   'hv-rule-declined': HvRuleEvent;
   'hv-rule-dismissed': HvRuleDismissedEvent;
   'hv-code-submit': HvCodeSubmitEvent;
+  'hv-connect-request-created': HvConnectRequestCreatedEvent;
+  'hv-connect-request-authorized': HvConnectRequestAuthorizedEvent;
 }
 
 declare global {

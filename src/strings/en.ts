@@ -1,6 +1,7 @@
 import type { HvErrorCode } from '../core/errors.js';
 import type { pickupWords } from './en-pickup.js';
 import type { PromptWords } from './en-prompt.js';
+import type { staffWords } from './en-staff.js';
 import type { DetailsWords, statusWords } from './en-status.js';
 
 /**
@@ -25,7 +26,8 @@ export type HvErrorWords = Record<HvErrorCode, string>;
 /** The strings of one language (each language's table has every key); hosts may override any subset. */
 export type HvStrings = typeof en &
   typeof statusWords &
-  typeof pickupWords & {
+  typeof pickupWords &
+  typeof staffWords & {
     detailsWords: DetailsWords;
     promptSignIn: string;
     promptWords: PromptWords;

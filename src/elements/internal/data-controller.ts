@@ -51,6 +51,22 @@ function keyOf(call: PlatformCall<unknown, unknown>): string {
 }
 
 /**
+ * Calls a platform method once through the page's client of the proxy (loaded on first use): a write, or a read an
+ * element times itself (a poll). Failures are `HvError`s, the client's code failing to load included.
+ */
+export async function callPlatform<Request, Result>(
+  call: PlatformCall<Request, Result>,
+  options: { signal?: AbortSignal; fresh?: boolean } = {},
+): Promise<Result> {
+  try {
+    const { clientFor } = await import('../../session/connection.js');
+    return await clientFor(call.proxy).call(call.method, call.request, { recordId: call.recordId, ...options });
+  } catch (error) {
+    throw asHvError(error);
+  }
+}
+
+/**
  * An element's read of platform data, Task-like: `call` says, from the host's current state, what to read (or
  * nothing yet); whenever that changes, the controller asks the page's client of the proxy (so elements share
  * requests and answers) and re-renders the host with `status`, `value` and `error`. It stops asking when the host
@@ -152,9 +168,7 @@ export class PlatformDataController<Request, Result> implements ReactiveControll
   private async answer(call: PlatformCall<Request, Result>, signal: AbortSignal, fresh: boolean): Promise<Result> {
     for (let retries = 0; ; retries++) {
       try {
-        const { clientFor } = await import('../../session/connection.js');
-        const { method, request, recordId } = call;
-        return await clientFor(call.proxy).call(method, request, { recordId, signal, fresh });
+        return await callPlatform(call, { signal, fresh });
       } catch (error) {
         const failure = asHvError(error);
         const delay = this.retryDelays[retries];
