@@ -7,6 +7,11 @@ export const Methods = {
   GetAuthorizedRecords: 'GetAuthorizedRecords',
   QueryPermissions: 'QueryPermissions',
   GetApplicationInfo: 'GetApplicationInfo',
+  // Patient Connect (reference §6).
+  CreateConnectRequest: 'CreateConnectRequest',
+  GetAuthorizedConnectRequests: 'GetAuthorizedConnectRequests',
+  DeletePendingConnectRequest: 'DeletePendingConnectRequest',
+  UpdateExternalId: 'UpdateExternalId',
 } as const;
 
 export type MethodName = (typeof Methods)[keyof typeof Methods];
