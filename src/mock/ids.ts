@@ -25,3 +25,22 @@ export async function sha256Hex(value: string): Promise<string> {
 export function randomTokenReference(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(32)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
+
+/**
+ * Consonants only, Y included: the documented codes (`JKYZ-QNMN-VHRX-ZGNR-GZNH`, `JKXF-JRMX-ZKZM-KGZM-RKKX`) have
+ * no vowel, which also keeps a random code from spelling words. The real alphabet is undocumented (reference §6.2).
+ */
+const IDENTITY_CODE_LETTERS = 'BCDFGHJKLMNPQRSTVWXYZ';
+
+/** A new identity code of `length` letters, without dashes. */
+export function randomIdentityCode(length: number): string {
+  let code = '';
+  // Bytes from 252 up are dropped so that every letter is equally likely (252 = 12 × 21).
+  const limit = 256 - (256 % IDENTITY_CODE_LETTERS.length);
+  while (code.length < length) {
+    for (const byte of crypto.getRandomValues(new Uint8Array(length))) {
+      if (byte < limit && code.length < length) code += IDENTITY_CODE_LETTERS[byte % IDENTITY_CODE_LETTERS.length];
+    }
+  }
+  return code;
+}

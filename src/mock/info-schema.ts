@@ -8,8 +8,8 @@ import { isGuid } from './ids.js';
  * browser; test/mock/info-schema.test.ts holds it to the official schemas.
  */
 
-/** The XSD simple types the simulated methods take (`boolean`, `wc-types:guid`). */
-export type SimParameterType = 'boolean' | 'guid';
+/** The XSD simple types the simulated methods take (`boolean`, `wc-types:guid`, `wc-types:stringnz`, `dateTime`). */
+export type SimParameterType = 'boolean' | 'guid' | 'stringnz' | 'dateTime';
 
 /** One `<element>` of the `<sequence>` in a method's `<info>`. */
 export interface SimInfoElement {
@@ -21,8 +21,18 @@ export interface SimInfoElement {
   max: number;
 }
 
+/** An `<xs:choice>` in the sequence: exactly one of its elements (UpdateExternalId's `identity-code` or `old-external-id`). */
+export interface SimInfoChoice {
+  choice: readonly SimInfoElement[];
+}
+
 /** The children of a method's `<info>`, in the order the schema requires them. */
-export type SimInfoSchema = readonly SimInfoElement[];
+export type SimInfoSchema = readonly (SimInfoElement | SimInfoChoice)[];
+
+/** Every element a schema names, choices included: the parameters a method takes. */
+export function parameterNames(schema: SimInfoSchema): string[] {
+  return schema.flatMap((particle) => ('choice' in particle ? particle.choice : [particle]).map(({ name }) => name));
+}
 
 /** A node as fast-xml-parser gives it with `preserveOrder`: one key (name or `#text`), attributes under `:@`. */
 type OrderedNode = { [name: string]: OrderedNode[] | string } & { ':@'?: Record<string, string> };
@@ -43,6 +53,55 @@ const parser = new XMLParser({
 const XML_SPACE = /^[ \t\r\n]*$/;
 const trimXmlSpace = (text: string) => text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
 
+const DATE_TIME =
+  /^(-?(?:[1-9]\d{4,}|\d{4}))-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|([+-])(\d{2}):(\d{2}))?$/;
+
+function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+}
+
+/** An `xs:dateTime`, read as the schema reads it. */
+export interface XsdDateTime {
+  year: number;
+  /** The instant, in epoch milliseconds; a value without a time zone is taken as UTC. */
+  ms: number;
+}
+
+/** Reads `text` as an `xs:dateTime` (XML Schema 1.0, whitespace collapsed); undefined when it is not one. */
+export function readXsdDateTime(text: string): XsdDateTime | undefined {
+  const match = DATE_TIME.exec(trimXmlSpace(text));
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const [, , , , , , , fraction = '', zone, sign, zoneHours = '0', zoneMinutes = '0'] = match;
+  const endOfDay = hour === 24 && minute === 0 && second === 0 && Number(`0${fraction}`) === 0;
+  const valid =
+    year !== 0 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    (hour <= 23 || endOfDay) &&
+    minute <= 59 &&
+    second <= 59 &&
+    (zone === undefined || zone === 'Z' || Number(zoneHours) * 60 + Number(zoneMinutes) <= 14 * 60) &&
+    Number(zoneMinutes) <= 59;
+  if (!valid) return undefined;
+  const offsetMinutes =
+    zone === undefined || zone === 'Z' ? 0 : (sign === '-' ? -1 : 1) * (Number(zoneHours) * 60 + Number(zoneMinutes));
+  const utc = new Date(0);
+  utc.setUTCFullYear(year, month - 1, day);
+  utc.setUTCHours(hour, minute - offsetMinutes, second, Math.floor(Number(`0${fraction}`) * 1000));
+  return { year, ms: utc.getTime() };
+}
+
 const VALUE_CHECKS: Readonly<Record<SimParameterType, { valid(text: string): boolean; expected: string }>> = {
   // xs:boolean collapses whitespace; its lexical space is exactly these four.
   boolean: {
@@ -51,6 +110,9 @@ const VALUE_CHECKS: Readonly<Record<SimParameterType, { valid(text: string): boo
   },
   // wc-types:guid restricts xs:string by a pattern, so surrounding whitespace makes it invalid.
   guid: { valid: isGuid, expected: 'a GUID' },
+  // wc-types:stringnz restricts xs:string to one character or more; whitespace counts (xs:string keeps it).
+  stringnz: { valid: (text) => text.length > 0, expected: 'at least one character' },
+  dateTime: { valid: (text) => readXsdDateTime(text) !== undefined, expected: 'a date and time (xs:dateTime)' },
 };
 
 const nameOf = (node: OrderedNode) => Object.keys(node).find((key) => key !== ATTRIBUTES)!;
@@ -73,7 +135,13 @@ function valueProblem(element: SimInfoElement, node: OrderedNode): string | unde
   return check.valid(text) ? undefined : `<${element.name}> must be ${check.expected}; got "${text}".`;
 }
 
-const list = (schema: SimInfoSchema) => schema.map((element) => `<${element.name}>`).join(', ');
+/** The parameters as an error message lists them: `<a>, <b> or <c>, <d>`. */
+const list = (schema: SimInfoSchema) =>
+  schema
+    .map((particle) =>
+      'choice' in particle ? particle.choice.map(({ name }) => `<${name}>`).join(' or ') : `<${particle.name}>`,
+    )
+    .join(', ');
 
 /**
  * Why `body`, a request `<info>` to `method` already known to be well-formed and in the method's namespace, breaks
@@ -92,13 +160,23 @@ export function infoSchemaViolation(method: string, schema: SimInfoSchema, body:
     } else if (!nameOf(node).startsWith('?')) children.push(node); // processing instructions are not content
   }
 
-  // Each element takes the run of children named like it, as xs:sequence does.
+  // Each element takes the run of children named like it, as xs:sequence does; a choice, the run of the one of
+  // its elements that comes first.
   let next = 0;
-  for (const element of schema) {
+  const upcoming = () => (next < children.length ? nameOf(children[next]!) : undefined);
+  for (const particle of schema) {
+    const alternatives = 'choice' in particle ? particle.choice : [particle];
+    const element = alternatives.find(({ name }) => name === upcoming()) ?? alternatives[0]!;
     let count = 0;
-    for (; next < children.length && nameOf(children[next]!) === element.name; next++, count++) {
+    for (; upcoming() === element.name; next++, count++) {
       const problem = valueProblem(element, children[next]!);
       if (problem) return problem;
+    }
+    if ('choice' in particle) {
+      if (count === 0) return `The ${method} <info> needs one of ${list([particle])}.`;
+      if (alternatives.some(({ name }) => name === upcoming())) {
+        return `The ${method} <info> takes ${list([particle])}, not both.`;
+      }
     }
     if (count < element.min) return `The ${method} <info> needs at least ${element.min} <${element.name}>.`;
     if (count > element.max) {
@@ -108,7 +186,7 @@ export function infoSchemaViolation(method: string, schema: SimInfoSchema, body:
   const extra = children[next];
   if (extra === undefined) return undefined;
   const name = nameOf(extra);
-  return schema.some((element) => element.name === name)
+  return parameterNames(schema).includes(name)
     ? `<${name}> is out of order: the ${method} <info> takes ${list(schema)}, in that order.`
     : `<${name}> is not a parameter of ${method}; it takes ${list(schema) || 'none'}.`;
 }

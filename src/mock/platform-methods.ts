@@ -1,6 +1,7 @@
 import { Methods, type MethodName } from '../core/platform/methods.js';
 import { StatusCode } from '../core/platform/status-codes.js';
 import { authAction, effectivePermissions, isExpired, type SimTypePermissions } from './authorization.js';
+import { CONNECT_REQUEST_METHODS } from './connect-request-methods.js';
 import type { SimInfoSchema } from './info-schema.js';
 import { appPersonId, appRecordId, internalRecordId } from './pseudonyms.js';
 import type {
@@ -28,7 +29,8 @@ export interface CallContext {
   person: SimPerson | undefined;
 }
 
-export type MethodOutcome = { code: 0; info: XmlObject } | { code: number; message: string };
+/** A method's answer: success with its `<wc:info>` (none for a method without a response schema), or an error. */
+export type MethodOutcome = { code: 0; info?: XmlObject } | { code: number; message: string };
 
 export interface SimMethodDefinition {
   /** The `method-version`s the platform accepts. */
@@ -45,9 +47,9 @@ function fail(code: number, message: string): MethodOutcome {
   return { code, message };
 }
 
-/** An optional boolean parameter, already checked against the schema; absent is false. */
+/** An optional boolean parameter, already checked against the schema (which collapses whitespace); absent is false. */
 function flag(info: RequestInfo, name: string): boolean {
-  const value = info.get(name)?.[0];
+  const value = info.get(name)?.[0]?.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
   return value === 'true' || value === '1';
 }
 
@@ -282,4 +284,5 @@ export const PLATFORM_METHODS: Readonly<Record<MethodName, SimMethodDefinition>>
   [Methods.GetAuthorizedRecords]: getAuthorizedRecords,
   [Methods.QueryPermissions]: queryPermissions,
   [Methods.GetApplicationInfo]: getApplicationInfo,
+  ...CONNECT_REQUEST_METHODS,
 };

@@ -1,4 +1,5 @@
 import { snapshotRule } from './authorization.js';
+import { normalizeIdentityCode, type NewConnectRequest } from './connect-requests.js';
 import { randomTokenReference } from './ids.js';
 import {
   DisplayFlag,
@@ -8,6 +9,7 @@ import {
   type SimApplication,
   type SimAuthorization,
   type SimLocation,
+  type SimPackageItem,
   type SimPerson,
   type SimRecord,
   type SimulatorState,
@@ -85,6 +87,14 @@ export const SCENARIOS = {
   'offline-granted':
     'Mei Tanaka, signed in, authorized the demo application with its optional offline rule: the application may also ' +
     "use Mei's record while Mei is away, until the authorization expires in 14 days.",
+  'connect-request':
+    'The demo clinic created a Patient Connect request two days ago for its patient MRN-1001, Morgan Blake, who has a ' +
+    'HealthVault record and has never authorized the demo application. Identity code KZTR-MVNP-QDWX-HLBC-JRSF; ' +
+    'question "What was the name of your first pet?", answer "Biscuit". Nobody is signed in.',
+  'pickup-package':
+    'The demo clinic dropped off a package three days ago for Dana Whitfield (MRN-2002): a lipid panel and a blood ' +
+    'pressure reading from her visit. Identity code PKGD-WNRT-XBQV-MZLH-CJSY; question "In which city were you born?", ' +
+    'answer "Lisbon". Nobody is signed in.',
 } as const;
 
 export type ScenarioName = keyof typeof SCENARIOS;
@@ -218,6 +228,8 @@ class ScenarioBuilder {
       pseudonyms: {},
       userSessions: {},
       proxySessions: {},
+      connectRequests: [],
+      packages: [],
     };
   }
 
@@ -238,6 +250,7 @@ class ScenarioBuilder {
       updatedAt: this.now - 3 * DAY_MS,
       sizeBytes: 4096 + (Number(appSpecificRecordId) % 50_000),
       location: { ...location },
+      things: [],
     };
     return id;
   }
@@ -260,6 +273,30 @@ class ScenarioBuilder {
       signedOut: false,
     };
     this.state.proxySessions[DEMO_APP_ID] = { tokenHash, instanceId: '1', openedAt: signedInAt };
+  }
+
+  /** The demo application's pending connect request, created `daysAgo` days ago; `code` written with dashes. */
+  connectRequest(code: string, fields: NewConnectRequest, daysAgo: number): void {
+    this.state.connectRequests.push({
+      ...fields,
+      appId: DEMO_APP_ID,
+      identityCode: normalizeIdentityCode(code),
+      createdAt: this.now - daysAgo * DAY_MS,
+      wrongAnswers: 0,
+      pickups: [],
+    });
+  }
+
+  /** A package the demo application dropped off `daysAgo` days ago, waiting to be picked up. */
+  dropOff(code: string, fields: NewConnectRequest, items: SimPackageItem[], daysAgo: number): void {
+    this.state.packages.push({
+      ...fields,
+      appId: DEMO_APP_ID,
+      identityCode: normalizeIdentityCode(code),
+      createdAt: this.now - daysAgo * DAY_MS,
+      wrongAnswers: 0,
+      items,
+    });
   }
 
   /** `personId` authorized `appId` on `recordId` 120 days ago, until `expiresAt` (never when null). */
@@ -459,6 +496,43 @@ const BUILDERS: Record<ScenarioName, (b: ScenarioBuilder) => void> = {
     b.person({ id: 'mei', name: 'Mei Tanaka', records: [selfAccess(own)] });
     b.authorize('mei', DEMO_APP_ID, own, grantOf(b.demo, ['health-summary', 'offline-sync']), b.now + 14 * DAY_MS);
     b.signedIn('mei', b.now - 5 * MINUTE_MS, b.now + DAY_MS);
+  },
+  'connect-request'(b) {
+    const own = b.record('0c6f2a8e-5b41-4d7a-9e13-b8d4f7c2a915', 'Morgan Blake', '1120734');
+    b.person({ id: 'morgan', name: 'Morgan Blake', records: [selfAccess(own)] });
+    b.connectRequest(
+      'KZTR-MVNP-QDWX-HLBC-JRSF',
+      {
+        friendlyName: 'Morgan Blake',
+        question: 'What was the name of your first pet?',
+        answer: 'Biscuit',
+        externalId: 'MRN-1001',
+      },
+      2,
+    );
+  },
+  'pickup-package'(b) {
+    const own = b.record('e8b35d1c-4f92-4a06-8c7d-2a19f5e0b643', 'Dana Whitfield', '1120751');
+    b.person({ id: 'dana', name: 'Dana Whitfield', records: [selfAccess(own)] });
+    const visit = b.now - 4 * DAY_MS;
+    b.dropOff(
+      'PKGD-WNRT-XBQV-MZLH-CJSY',
+      {
+        friendlyName: 'Results of your visit',
+        question: 'In which city were you born?',
+        answer: 'Lisbon',
+        externalId: 'MRN-2002',
+      },
+      [
+        {
+          typeId: ThingType.LabResults,
+          summary: 'Lipid panel: total cholesterol 182 mg/dL, LDL 96 mg/dL, HDL 58 mg/dL',
+          effectiveAt: visit,
+        },
+        { typeId: ThingType.BloodPressure, summary: 'Blood pressure: 118/76 mmHg, pulse 64', effectiveAt: visit },
+      ],
+      3,
+    );
   },
 };
 

@@ -6,9 +6,25 @@ import {
   supportsRecordLocation,
   type SimAppRecordAuthAction,
 } from './authorization.js';
+import { groupIdentityCode } from '../core/shell/identity-code.js';
 import { createClock, type Clock } from './clock.js';
+import {
+  ANSWER_ATTEMPTS,
+  checkAnswer,
+  connectRequestStatus,
+  deliverPackage,
+  findByCode,
+  keptConnectRequests,
+  packageStatus,
+  recordPickup,
+  type CodeRefusal,
+  type FoundCode,
+  type SimConnectRequestStatus,
+  type SimPackageStatus,
+  type WrongAnswer,
+} from './connect-requests.js';
 import { randomUserToken, sha256Hex } from './ids.js';
-import { infoSchemaViolation } from './info-schema.js';
+import { infoSchemaViolation, parameterNames } from './info-schema.js';
 import { PLATFORM_METHODS, type CallContext } from './platform-methods.js';
 import { internalRecordId } from './pseudonyms.js';
 import { buildScenario, type ScenarioName } from './scenarios.js';
@@ -84,6 +100,8 @@ export interface RecordChoice {
    * in a location the application supports.
    */
   canAuthorize: boolean;
+  /** Whether the person may add a drop-off package's items to this record: custodian of an active record. */
+  canReceive: boolean;
 }
 
 export interface AuthorizeRequest {
@@ -93,6 +111,72 @@ export interface AuthorizeRequest {
   recordIds: readonly string[];
   /** Optional rules offered on the page: true grants, false withdraws. Rules not named keep their earlier state. */
   optionalRules?: Readonly<Record<string, boolean>>;
+}
+
+/** What the Shell shows once it found the request or package of an identity code (reference §6.2, GetQuestion). */
+export interface SimCodeQuestion {
+  ok: true;
+  kind: 'connect-request' | 'package';
+  /** The application that created it. */
+  appId: string;
+  question: string;
+  triesLeft: number;
+}
+
+/** What the Shell shows once the person answered right. */
+export interface SimAnsweredCode extends SimCodeQuestion {
+  /** The name the application gave the request or package, shown only after the right answer (PCON). */
+  friendlyName: string;
+  /** What a package adds to the record it is picked up into; empty for a connect request. */
+  contents: string[];
+}
+
+export type SimCodeCheck = SimCodeQuestion | CodeRefusal;
+export type SimAnswerCheck = SimAnsweredCode | CodeRefusal | WrongAnswer;
+
+/** A person accepting a connect request: the answer again (each completion checks it), the record and the rules. */
+export interface AcceptConnectRequest {
+  identityCode: string;
+  answer: string;
+  personId: string;
+  /** The Shell record the person chose. */
+  recordId: string;
+  /** Optional rules offered on the page: true grants, false withdraws. */
+  optionalRules?: Readonly<Record<string, boolean>>;
+}
+
+/** A person picking up a package into one of their records. */
+export interface PickUpPackage {
+  identityCode: string;
+  answer: string;
+  personId: string;
+  recordId: string;
+}
+
+/** A connect request as the simulator lists it for demos and tests (the platform never lists identity codes). */
+export interface SimConnectRequestSummary {
+  appId: string;
+  externalId: string;
+  friendlyName: string;
+  question: string;
+  /** In groups of four, as the application prints it for the patient. */
+  identityCode: string;
+  status: SimConnectRequestStatus;
+  createdAt: number;
+  /** How many records were picked up with it. */
+  pickups: number;
+}
+
+/** A drop-off package as the simulator lists it for demos and tests. */
+export interface SimPackageSummary {
+  appId: string;
+  externalId: string;
+  friendlyName: string;
+  question: string;
+  identityCode: string;
+  status: SimPackageStatus;
+  createdAt: number;
+  contents: string[];
 }
 
 /** What the simulated Shell page needs from the platform. */
@@ -117,6 +201,17 @@ export interface ShellApi {
   authorize(request: AuthorizeRequest): Promise<string>;
   /** Withdraws the authorizations of `appId` by `personId` (on one record, or on all). */
   revoke(personId: string, appId: string, recordId?: string): void;
+  /** The request or package behind an identity code, and its question; or why it cannot be used. */
+  lookUpCode(identityCode: string): SimCodeCheck;
+  /** Checks the answer to the code's question; a wrong one counts toward the lock (three, PCON). */
+  answerCode(identityCode: string, answer: string): SimAnswerCheck;
+  /**
+   * Checks the answer again, then authorizes the request's application on the record (as {@link ShellApi.authorize}
+   * does, without signing anyone in) and records the pick-up that GetAuthorizedConnectRequests reports.
+   */
+  acceptConnectRequest(request: AcceptConnectRequest): SimAnswerCheck;
+  /** Checks the answer again, then adds the package's items to the record; a package is picked up once (DOPU). */
+  pickUpPackage(request: PickUpPackage): SimAnswerCheck;
 }
 
 export interface Simulator {
@@ -131,6 +226,10 @@ export interface Simulator {
   readonly proxyCondition: SimProxyCondition;
   /** Takes the simulated proxy down, slows it, or brings it back up; saved with the state, so every page sees it. */
   setProxyCondition(condition: SimProxyCondition): void;
+  /** Every connect request kept, with its identity code: for demos and tests only. */
+  connectRequests(): SimConnectRequestSummary[];
+  /** Every drop-off package, with its identity code: for demos and tests only. */
+  packages(): SimPackageSummary[];
   /** Answers a platform call with the response document (HTTP 200, `text/xml`), errors included. */
   call(request: SimPlatformCall): string;
   /**
@@ -235,8 +334,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         `${request.method} has no version ${version} (versions: ${definition.versions.join(', ')}).`,
       );
     }
-    const parameterNames = definition.infoSchema.map((element) => element.name);
-    const parsed = parseRequestInfo(request.method, request.body, parameterNames);
+    const parsed = parseRequestInfo(request.method, request.body, parameterNames(definition.infoSchema));
     if (!parsed.ok) return errorResponse(StatusCode.INVALID_XML, parsed.problem);
     const violation = infoSchemaViolation(request.method, definition.infoSchema, request.body);
     if (violation !== undefined) return errorResponse(StatusCode.INVALID_XML, violation);
@@ -250,9 +348,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         context.person = session.person;
       }
       const outcome = definition.run(context, parsed.info);
-      return 'info' in outcome
-        ? successResponse(request.method, outcome.info)
-        : errorResponse(outcome.code, outcome.message);
+      return 'message' in outcome
+        ? errorResponse(outcome.code, outcome.message)
+        : successResponse(request.method, outcome.info);
     });
   }
 
@@ -295,8 +393,77 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
           access.custodian &&
           (record.state === 'Active' || record.state === 'ReadOnly') &&
           supportsRecordLocation(app, record.location),
+        canReceive: access.custodian && record.state === 'Active',
       };
     });
+  }
+
+  /** Throws unless `personId` may authorize `appId` on every record of `recordIds` with those optional rules. */
+  function checkGrant(
+    state: SimulatorState,
+    personId: string,
+    appId: string,
+    recordIds: readonly string[],
+    optionalRules: Readonly<Record<string, boolean>>,
+  ): void {
+    const app = application(state, appId);
+    if (recordIds.length === 0) throw new Error('Choose at least one record to authorize.');
+    const unknownRule = Object.keys(optionalRules).find(
+      (name) => !app.rules.some((rule) => rule.optional && rule.name === name),
+    );
+    if (unknownRule !== undefined) throw new Error(`${app.name} has no optional rule "${unknownRule}".`);
+    const choices = recordChoices(state, personId, appId);
+    const refused = recordIds.find((recordId) => !choices.find((choice) => choice.id === recordId)?.canAuthorize);
+    if (refused !== undefined)
+      throw new Error(`${person(state, personId).name} cannot authorize applications for record ${refused}.`);
+  }
+
+  /** Records that `personId` authorized `appId` on `recordIds` (checked with {@link checkGrant}). */
+  function grant(
+    state: SimulatorState,
+    personId: string,
+    appId: string,
+    recordIds: readonly string[],
+    optionalRules: Readonly<Record<string, boolean>>,
+  ): void {
+    const app = application(state, appId);
+    for (const recordId of recordIds) {
+      const index = state.authorizations.findIndex(
+        (a) => a.personId === personId && a.appId === appId && a.recordId === recordId,
+      );
+      const previous = index === -1 ? undefined : state.authorizations[index];
+      const authorization = {
+        personId,
+        appId,
+        recordId,
+        granted: grantFor(app, previous, optionalRules),
+        createdAt: previous?.createdAt ?? clock.now(),
+        expiresAt: null,
+      };
+      if (previous) state.authorizations[index] = authorization;
+      else state.authorizations.push(authorization);
+    }
+  }
+
+  /** What the Shell may show of a code before the answer: neither the answer nor the friendly name (PCON). */
+  function questionOf({ kind, held }: FoundCode): SimCodeQuestion {
+    return {
+      ok: true,
+      kind,
+      appId: held.appId,
+      question: held.question,
+      triesLeft: ANSWER_ATTEMPTS - held.wrongAnswers,
+    };
+  }
+
+  /** What the Shell may show once the answer is right: the friendly name too, and what a package holds. */
+  function answered(checked: FoundCode | CodeRefusal | WrongAnswer): SimAnswerCheck {
+    if (!checked.ok) return checked;
+    return {
+      ...questionOf(checked),
+      friendlyName: checked.held.friendlyName,
+      contents: checked.kind === 'package' ? checked.held.items.map((item) => item.summary) : [],
+    };
   }
 
   const shell: ShellApi = {
@@ -331,34 +498,48 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     signIn: (personId, appId) => issueToken(personId, appId, () => undefined),
     authorize({ personId, appId, recordIds, optionalRules = {} }) {
       return issueToken(personId, appId, (state) => {
-        const app = application(state, appId);
-        if (recordIds.length === 0) throw new Error('Choose at least one record to authorize.');
-        const unknownRule = Object.keys(optionalRules).find(
-          (name) => !app.rules.some((rule) => rule.optional && rule.name === name),
-        );
-        if (unknownRule !== undefined) throw new Error(`${app.name} has no optional rule "${unknownRule}".`);
-        const choices = recordChoices(state, personId, appId);
-        const refused = recordIds.find((recordId) => !choices.find((choice) => choice.id === recordId)?.canAuthorize);
-        if (refused !== undefined)
-          throw new Error(`${person(state, personId).name} cannot authorize applications for record ${refused}.`);
-        for (const recordId of recordIds) {
-          const index = state.authorizations.findIndex(
-            (a) => a.personId === personId && a.appId === appId && a.recordId === recordId,
-          );
-          const previous = index === -1 ? undefined : state.authorizations[index];
-          const granted = grantFor(app, previous, optionalRules);
-          const authorization = {
-            personId,
-            appId,
-            recordId,
-            granted,
-            createdAt: previous?.createdAt ?? clock.now(),
-            expiresAt: null,
-          };
-          if (previous) state.authorizations[index] = authorization;
-          else state.authorizations.push(authorization);
-        }
+        checkGrant(state, personId, appId, recordIds, optionalRules);
+        grant(state, personId, appId, recordIds, optionalRules);
         (state.selectedRecords[personId] ??= {})[appId] = recordIds[0]!;
+      });
+    },
+    lookUpCode(identityCode) {
+      return mutate((state) => {
+        const found = findByCode(state, identityCode, clock.now());
+        return found.ok ? questionOf(found) : found;
+      });
+    },
+    answerCode: (identityCode, answer) =>
+      mutate((state) => answered(checkAnswer(state, identityCode, answer, clock.now()))),
+    acceptConnectRequest({ identityCode, answer, personId, recordId, optionalRules = {} }) {
+      return mutate((state) => {
+        const found = findByCode(state, identityCode, clock.now());
+        if (!found.ok) return found;
+        if (found.kind !== 'connect-request')
+          throw new Error('That identity code belongs to a package, not a request.');
+        const { appId } = found.held;
+        checkGrant(state, personId, appId, [recordId], optionalRules);
+        const checked = checkAnswer(state, identityCode, answer, clock.now());
+        if (checked.ok) {
+          // Authorized as APPAUTH authorizes, but nobody signs in to the application: it learns of the record by
+          // polling GetAuthorizedConnectRequests (PCON step 9).
+          grant(state, personId, appId, [recordId], optionalRules);
+          recordPickup(found.held, personId, recordId, clock.now());
+        }
+        return answered(checked);
+      });
+    },
+    pickUpPackage({ identityCode, answer, personId, recordId }) {
+      return mutate((state) => {
+        const found = findByCode(state, identityCode, clock.now());
+        if (!found.ok) return found;
+        if (found.kind !== 'package') throw new Error('That identity code belongs to a request, not a package.');
+        const choice = recordChoices(state, personId, found.held.appId).find((record) => record.id === recordId);
+        if (!choice?.canReceive)
+          throw new Error(`${person(state, personId).name} cannot add items to record ${recordId}.`);
+        const checked = checkAnswer(state, identityCode, answer, clock.now());
+        if (checked.ok) deliverPackage(state, found.held, recordId, clock.now());
+        return answered(checked);
       });
     },
     revoke(personId, appId, recordId) {
@@ -390,6 +571,30 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     reset(name) {
       store.write(fresh(name));
     },
+    connectRequests: () =>
+      mutate((state) =>
+        keptConnectRequests(state, clock.now()).map((request) => ({
+          appId: request.appId,
+          externalId: request.externalId,
+          friendlyName: request.friendlyName,
+          question: request.question,
+          identityCode: groupIdentityCode(request.identityCode),
+          status: connectRequestStatus(request, clock.now()),
+          createdAt: request.createdAt,
+          pickups: request.pickups.length,
+        })),
+      ),
+    packages: () =>
+      read().packages.map((held) => ({
+        appId: held.appId,
+        externalId: held.externalId,
+        friendlyName: held.friendlyName,
+        question: held.question,
+        identityCode: groupIdentityCode(held.identityCode),
+        status: packageStatus(held, clock.now()),
+        createdAt: held.createdAt,
+        contents: held.items.map((item) => item.summary),
+      })),
     call,
     async openProxySession(appId, wctoken, instanceId) {
       const tokenHash = await sha256Hex(wctoken);

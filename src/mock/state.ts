@@ -60,6 +60,21 @@ export interface SimRecord {
   sizeBytes: number;
   /** Where the person the record is about lives (`location-country`, `location-state-province`); absent: unknown. */
   location?: SimLocation;
+  /** The health items in the record that the simulator keeps: those picked up from drop-off packages. */
+  things: SimThing[];
+}
+
+/** A health item ("thing") in a record, as much of it as the Shell shows. */
+export interface SimThing {
+  id: string;
+  typeId: string;
+  /** What the Shell shows of it, e.g. "Lipid panel: LDL 96 mg/dL". */
+  summary: string;
+  /** When it was measured or happened. */
+  effectiveAt: number;
+  /** The application that put it in the record. */
+  appId: string;
+  createdAt: number;
 }
 
 /** A person's access to a record. Only custodians may authorize applications for a record. */
@@ -128,7 +143,55 @@ export interface Pseudonyms {
 export type SimProxyCondition =
   { kind: 'up' } | { kind: 'down' } | { kind: 'unresponsive' } | { kind: 'slow'; delayMs: number };
 
-export const STATE_VERSION = 1;
+/**
+ * What a person must know to use an identity code: the secret question and answer an application set on a connect
+ * request or a drop-off package (reference §6, §7).
+ */
+export interface SimChallenge {
+  /** The application that created it. */
+  appId: string;
+  /** 20 upper-case letters, without dashes. A secret: never logged, never put in a message. */
+  identityCode: string;
+  /** Shown to the person once they have answered the question. */
+  friendlyName: string;
+  question: string;
+  /** Compared case-insensitively but whitespace-sensitively (XSD method-createconnectrequest). */
+  answer: string;
+  /** The application's own id for the patient. */
+  externalId: string;
+  createdAt: number;
+  /** Wrong answers since the last right one; the third locks the code (PCON, DOPU). */
+  wrongAnswers: number;
+}
+
+/** One record a person chose when they picked up (validated) a connect request. */
+export interface SimConnectPickup {
+  personId: string;
+  recordId: string;
+  /** The last time this record was picked up: what `authorized-connect-requests-since` compares with. */
+  validatedAt: number;
+}
+
+/** A Patient Connect request (reference §6): pending while `pickups` is empty, validated after. */
+export interface SimConnectRequest extends SimChallenge {
+  pickups: SimConnectPickup[];
+}
+
+/** An item a drop-off package carries into the record it is picked up into. */
+export interface SimPackageItem {
+  typeId: string;
+  summary: string;
+  effectiveAt: number;
+}
+
+/** A drop-off package (DOPU, reference §7), picked up once. */
+export interface SimPackage extends SimChallenge {
+  items: SimPackageItem[];
+  /** When it was picked up; absent while it waits. */
+  pickedUpAt?: number;
+}
+
+export const STATE_VERSION = 2;
 
 export interface SimulatorState {
   version: typeof STATE_VERSION;
@@ -148,6 +211,10 @@ export interface SimulatorState {
   proxySessions: Record<string, ProxySession>;
   /** How the simulated proxy answers; up when absent (states saved before it existed). */
   proxy?: SimProxyCondition;
+  /** Patient Connect requests of every application, validated ones included until they are deleted. */
+  connectRequests: SimConnectRequest[];
+  /** Drop-off packages, waiting or picked up. */
+  packages: SimPackage[];
 }
 
 /** Where the simulator keeps its state between operations. */

@@ -10,7 +10,7 @@ import { requestNamespace, responseNamespace } from '../core/platform/methods.js
 /** An element for {@link XMLBuilder}: `@_name` keys are attributes, `#text` is text, other keys child elements. */
 export type XmlObject = { [key: string]: string | XmlObject | XmlObject[] | string[] };
 
-/** The child elements of a request's `<info>`: element name → the text of each occurrence, in order. */
+/** The child elements of a request's `<info>`: element name → the text of each occurrence, in order, untrimmed. */
 export type RequestInfo = ReadonlyMap<string, readonly string[]>;
 
 export type ParseResult = { ok: true; info: RequestInfo } | { ok: false; problem: string };
@@ -22,7 +22,7 @@ const parser = new XMLParser({
   attributeNamePrefix: ATTRIBUTE_PREFIX,
   parseTagValue: false,
   parseAttributeValue: false,
-  trimValues: true,
+  trimValues: false, // whitespace is part of a string parameter (a Patient Connect answer is whitespace-sensitive)
   isArray: (_name, _path, _isLeaf, isAttribute) => !isAttribute,
 });
 
@@ -78,7 +78,10 @@ export function parseRequestInfo(method: string, body: string, allowedChildren: 
   const info = new Map<string, string[]>();
   for (const [name, occurrences] of Object.entries(root)) {
     if (name.startsWith(ATTRIBUTE_PREFIX)) continue;
-    if (name === '#text') return { ok: false, problem: 'The <info> element may not contain text.' };
+    if (name === '#text') {
+      if (/^[ \t\r\n]*$/.test(String(occurrences))) continue; // whitespace between the parameters
+      return { ok: false, problem: 'The <info> element may not contain text.' };
+    }
     const qualified = name.includes(':') || (prefix === undefined && Boolean(attributes['xmlns']));
     if (qualified)
       return {
@@ -103,17 +106,16 @@ export function parseRequestInfo(method: string, body: string, allowedChildren: 
   return { ok: true, info };
 }
 
-/** A successful response document: status 0 and the method's `<wc:info>`. */
-export function successResponse(method: string, info: XmlObject): string {
-  return (
-    XML_DECLARATION +
-    builder.build({
-      response: {
-        status: { code: '0' },
-        'wc:info': { [`${ATTRIBUTE_PREFIX}xmlns:wc`]: responseNamespace(method), ...info },
-      },
-    })
-  );
+/**
+ * A successful response document: status 0 and the method's `<wc:info>`; none when `info` is absent, for a method
+ * that has no response schema (reference §5.2).
+ */
+export function successResponse(method: string, info?: XmlObject): string {
+  const status = { code: '0' };
+  const response = info
+    ? { status, 'wc:info': { [`${ATTRIBUTE_PREFIX}xmlns:wc`]: responseNamespace(method), ...info } }
+    : { status };
+  return XML_DECLARATION + builder.build({ response });
 }
 
 /** A failed response document: HTTP 200, a non-zero status code and a message, no `<wc:info>` (reference §5.2). */

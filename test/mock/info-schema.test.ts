@@ -39,6 +39,32 @@ const gpi = (inner: string) => infoRequest(Methods.GetPersonInfo, inner);
 const gar = (inner: string) => infoRequest(Methods.GetAuthorizedRecords, inner);
 const qp = (inner: string) => infoRequest(Methods.QueryPermissions, inner);
 const gai = (inner: string) => infoRequest(Methods.GetApplicationInfo, inner);
+const ccr = (inner: string) => infoRequest(Methods.CreateConnectRequest, inner);
+const gacr = (inner: string) => infoRequest(Methods.GetAuthorizedConnectRequests, inner);
+const dpcr = (inner: string) => infoRequest(Methods.DeletePendingConnectRequest, inner);
+const uei = (inner: string) => infoRequest(Methods.UpdateExternalId, inner);
+
+/** A CreateConnectRequest `<info>` with these values, in the schema's order. */
+const connectRequest = ({
+  friendlyName = 'Morgan Blake',
+  question = 'What was the name of your first pet?',
+  answer = 'Biscuit',
+  externalId,
+  callBackUrl,
+}: {
+  friendlyName?: string;
+  question?: string;
+  answer?: string;
+  externalId: string;
+  callBackUrl?: string;
+}) =>
+  ccr(
+    `<friendly-name>${friendlyName}</friendly-name><question>${question}</question><answer>${answer}</answer>` +
+      `<external-id>${externalId}</external-id>` +
+      (callBackUrl === undefined ? '' : `<call-back-url>${callBackUrl}</call-back-url>`),
+  );
+const since = (value: string) =>
+  gacr(`<authorized-connect-requests-since>${value}</authorized-connect-requests-since>`);
 
 const CASES: Record<MethodName, { valid: ValidInfo[]; invalid: InvalidInfo[] }> = {
   [Methods.GetPersonInfo]: {
@@ -169,6 +195,145 @@ const CASES: Record<MethodName, { valid: ValidInfo[]; invalid: InvalidInfo[] }> 
       { what: 'a boolean written yes', body: gai('<all-languages>yes</all-languages>'), names: '<all-languages>' },
       { what: 'a child app id that is not a GUID', body: gai('<child-app-id>demo</child-app-id>'), names: '"demo"' },
       { what: 'an unknown element', body: gai('<language>en</language>'), names: '<language>' },
+    ],
+  },
+  [Methods.CreateConnectRequest]: {
+    valid: [
+      { what: 'the four required values', body: connectRequest({ externalId: 'MRN-schema-1' }) },
+      {
+        what: 'a call-back URL (accepted, not used) and an answer with spaces in it',
+        body: connectRequest({ externalId: 'MRN-schema-2', answer: ' two words ', callBackUrl: 'https://x.example/' }),
+      },
+      {
+        what: 'a question of spaces only',
+        body: connectRequest({ externalId: 'MRN-schema-3', question: '  \t ' }),
+        answer: StatusCode.INVALID_VERIFICATION_QUESTION,
+      },
+      {
+        what: 'an answer of spaces only',
+        body: connectRequest({ externalId: 'MRN-schema-4', answer: ' ' }),
+        answer: StatusCode.INVALID_VERIFICATION_ANSWER,
+      },
+    ],
+    invalid: [
+      {
+        what: 'the answer before the question',
+        body: ccr(
+          '<friendly-name>M</friendly-name><answer>B</answer><question>Q?</question><external-id>X</external-id>',
+        ),
+        names: '<question>',
+      },
+      { what: 'an empty question', body: connectRequest({ externalId: 'X', question: '' }), names: '<question>' },
+      { what: 'an empty external id', body: connectRequest({ externalId: '' }), names: '<external-id>' },
+      {
+        what: 'no external id',
+        body: ccr('<friendly-name>M</friendly-name><question>Q?</question><answer>B</answer>'),
+        names: '<external-id>',
+      },
+      {
+        what: 'two answers',
+        body: ccr(
+          '<friendly-name>M</friendly-name><question>Q?</question><answer>B</answer><answer>C</answer><external-id>X</external-id>',
+        ),
+        names: '<answer>',
+      },
+      {
+        what: 'markup in the answer',
+        body: connectRequest({ externalId: 'X', answer: '<b>Biscuit</b>' }),
+        names: '<answer>',
+      },
+      {
+        what: 'an unknown element',
+        body: connectRequest({ externalId: 'X', callBackUrl: 'https://x.example/' }).replace(
+          '</wc:info>',
+          '<email>m@example.com</email></wc:info>',
+        ),
+        names: '<email>',
+      },
+    ],
+  },
+  [Methods.GetAuthorizedConnectRequests]: {
+    valid: [
+      { what: 'no date (every request)', body: gacr('') },
+      { what: 'a UTC date', body: since('2026-11-01T00:00:00Z') },
+      { what: 'a date without a time zone (taken as UTC)', body: since('2026-11-01T00:00:00') },
+      { what: 'a date with an offset and a fraction', body: since('2026-11-01T09:30:00.125+05:30') },
+      { what: 'the 29th of February of a leap year', body: since('2024-02-29T00:00:00Z') },
+      {
+        what: 'a year the platform cannot hold',
+        body: since('10000-01-01T00:00:00Z'),
+        answer: StatusCode.INVALID_DATETIME,
+      },
+    ],
+    invalid: [
+      { what: 'a date without a time', body: since('2026-11-01'), names: '<authorized-connect-requests-since>' },
+      { what: 'the 30th of February', body: since('2026-02-30T00:00:00Z'), names: '"2026-02-30T00:00:00Z"' },
+      { what: 'year 0000', body: since('0000-01-01T00:00:00Z'), names: '<authorized-connect-requests-since>' },
+      { what: 'an offset past 14 hours', body: since('2026-11-01T00:00:00+15:00'), names: '+15:00' },
+      { what: 'an epoch number', body: since('1764547200000'), names: '"1764547200000"' },
+      {
+        what: 'two dates',
+        body: gacr(
+          '<authorized-connect-requests-since>2026-11-01T00:00:00Z</authorized-connect-requests-since>'.repeat(2),
+        ),
+        names: '<authorized-connect-requests-since>',
+      },
+      { what: 'an unknown element', body: gacr('<since>2026-11-01T00:00:00Z</since>'), names: '<since>' },
+    ],
+  },
+  [Methods.DeletePendingConnectRequest]: {
+    valid: [{ what: 'an external id (none pending: nothing deleted)', body: dpcr('<external-id>MRN-0</external-id>') }],
+    invalid: [
+      { what: 'no external id', body: dpcr(''), names: '<external-id>' },
+      { what: 'an empty external id', body: dpcr('<external-id/>'), names: '<external-id>' },
+      {
+        what: 'two external ids',
+        body: dpcr('<external-id>A</external-id><external-id>B</external-id>'),
+        names: '<external-id>',
+      },
+      { what: 'an identity code instead', body: dpcr('<identity-code>A</identity-code>'), names: '<identity-code>' },
+    ],
+  },
+  [Methods.UpdateExternalId]: {
+    valid: [
+      {
+        what: 'an old external id (unknown: nothing renamed)',
+        body: uei('<old-external-id>MRN-0</old-external-id><new-external-id>MRN-1</new-external-id>'),
+      },
+      {
+        what: 'an identity code (unknown)',
+        body: uei('<identity-code>BCDF-GHJK-LMNP-QRST-VWXZ</identity-code><new-external-id>MRN-1</new-external-id>'),
+        answer: StatusCode.INVALID_IDENTITY_CODE,
+      },
+    ],
+    invalid: [
+      {
+        what: 'no old external id or identity code',
+        body: uei('<new-external-id>MRN-1</new-external-id>'),
+        names: '<identity-code> or <old-external-id>',
+      },
+      {
+        what: 'both an identity code and an old external id',
+        body: uei(
+          '<identity-code>A</identity-code><old-external-id>B</old-external-id><new-external-id>C</new-external-id>',
+        ),
+        names: 'not both',
+      },
+      {
+        what: 'the new external id first',
+        body: uei('<new-external-id>C</new-external-id><old-external-id>B</old-external-id>'),
+        names: '<old-external-id>',
+      },
+      {
+        what: 'no new external id',
+        body: uei('<old-external-id>B</old-external-id>'),
+        names: '<new-external-id>',
+      },
+      {
+        what: 'an empty new external id',
+        body: uei('<old-external-id>B</old-external-id><new-external-id></new-external-id>'),
+        names: '<new-external-id>',
+      },
     ],
   },
 };

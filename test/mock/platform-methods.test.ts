@@ -105,6 +105,9 @@ describe('simulated platform methods', () => {
       ],
       'offline-access': [['Active', 'NoActionRequired', 0]],
       'offline-granted': [['Active', 'NoActionRequired', 0]],
+      // Signed in without authorizing: the request and the package wait for their code.
+      'connect-request': StatusCode.ACCESS_DENIED,
+      'pickup-package': StatusCode.ACCESS_DENIED,
     };
 
     for (const scenario of SCENARIO_NAMES) {

@@ -104,6 +104,8 @@ describe('simulator', () => {
       expect(held('authorization-required')).to.deep.equal({ person: 'robin', expiresIn: 24 * 60 * minutes });
       expect(held('location-not-supported')).to.deep.equal({ person: 'priya', expiresIn: 24 * 60 * minutes });
       expect(held('offline-access'), 'Kai is not signed in').to.equal(undefined);
+      expect(held('connect-request'), 'Morgan is not signed in').to.equal(undefined);
+      expect(held('pickup-package'), 'Dana is not signed in').to.equal(undefined);
       const conditions = Object.fromEntries(
         SCENARIO_NAMES.map((name) => {
           simulator.reset(name);
@@ -146,6 +148,8 @@ describe('simulator', () => {
         'location-not-supported',
         'offline-access',
         'offline-granted',
+        'connect-request',
+        'pickup-package',
       ]);
       for (const name of SCENARIO_NAMES) {
         expect(isScenarioName(name), name).to.equal(true);
