@@ -5,7 +5,7 @@ import { createConnectRequest, type NewConnectRequest } from '../../core/platfor
 import { deletePendingConnectRequest } from '../../core/platform/methods/delete-pending-connect-request.js';
 import { PlatformError } from '../../core/platform/platform-error.js';
 import { StatusCode } from '../../core/platform/status-codes.js';
-import { groupIdentityCode } from '../../core/shell/identity-code.js';
+import { groupIdentityCode, readIdentityCode } from '../../core/shell/identity-code.js';
 import { CONNECT_TARGET } from '../../core/shell/targets.js';
 import { buildUrlFor } from '../../core/shell/url.js';
 import { dispatchHvEvent } from '../../session/events.js';
@@ -30,6 +30,9 @@ const LABELS = {
   question: 'staff.question',
   answer: 'staff.answer',
 } as const;
+
+/** An identity code as printed, grouped by four, however the platform spelled it. */
+const shownCode = (code: string) => groupIdentityCode(readIdentityCode(code).code ?? code);
 
 interface Created {
   friendlyName: string;
@@ -168,7 +171,7 @@ export class HvConnectRequestForm extends HvElement {
         ${this.#qr(created.url)}
         <p>${this.#word('staff.handoutSteps')}</p>
         <p>${this.#word('staff.link')}: <a href=${created.url}>${created.url}</a></p>
-        <p>${this.#word('staff.code')}: <strong part="code">${groupIdentityCode(created.identityCode)}</strong></p>
+        <p>${this.#word('staff.code')}: <strong part="code">${shownCode(created.identityCode)}</strong></p>
         <p>${this.#word('staff.deadline')(date)}</p>
       </div>
       <p class="actions">
@@ -249,7 +252,7 @@ export class HvConnectRequestForm extends HvElement {
 
   async #copy(code: string): Promise<void> {
     try {
-      await navigator.clipboard.writeText(groupIdentityCode(code));
+      await navigator.clipboard.writeText(shownCode(code));
       this.#copied = true;
     } catch {
       // No clipboard here (an insecure origin, a refused permission): the code stays on screen to copy by hand.
