@@ -279,7 +279,7 @@ function startAuthorization(options: ShellPageOptions): void {
 /** CONNECT and PICKUP: the identity code (given or typed), sign-in, the question, the record, the confirmation. */
 function startCode(options: ShellPageOptions, typed: string | undefined): void {
   const step = openCode(options.shell, typed);
-  if (step.kind === 'enter-code') renderCodeEntry(options, step.problem);
+  if (step.kind === 'enter-code') renderCodeEntry(options, typed, step.problem);
   else if (step.kind === 'error') showCodeError(options, step);
   else {
     const { opened } = step;
@@ -304,7 +304,8 @@ function showCodeError(options: ShellPageOptions, step: CodeError): void {
   showError(options.root, step.message, ...way);
 }
 
-function renderCodeEntry(options: ShellPageOptions, problem: string | undefined): void {
+/** The identity code page: what the person typed before (to correct it) and what is wrong with it. */
+function renderCodeEntry(options: ShellPageOptions, typed: string | undefined, problem: string | undefined): void {
   const code = element('input', {
     type: 'text',
     id: 'identity-code',
@@ -314,6 +315,7 @@ function renderCodeEntry(options: ShellPageOptions, problem: string | undefined)
     spellcheck: 'false',
     'aria-describedby': 'identity-code-hint code-error',
   });
+  code.value = typed ?? '';
   const form = element(
     'form',
     { id: 'code-form' },
@@ -400,7 +402,7 @@ function renderPackageRecords(
   const form = element(
     'form',
     { id: 'pickup-form' },
-    element('p', {}, `${opened.app.name} sent you ${step.friendlyName}:`),
+    element('p', {}, `${opened.app.name} sent you a package, “${step.friendlyName}”. It holds:`),
     element('ul', { id: 'package-contents' }, ...step.contents.map((item) => element('li', {}, item))),
     element(
       'fieldset',

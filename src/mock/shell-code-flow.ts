@@ -100,9 +100,8 @@ const UNREADABLE: Readonly<Record<IdentityCodeReading['problem'] & string, (coun
 
 const longDate = (ms: number) => new Date(ms).toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 
-/** The step for a code that cannot be used, in the person's words. */
-function refusal(shell: ShellApi, refused: CodeRefusal, known?: ApplicationSummary): CodeError {
-  const app = (refused.appId === undefined ? undefined : shell.application(refused.appId)) ?? known;
+/** The step for a code that cannot be used, in the person's words; back to `app` when it is known. */
+function refusal(refused: CodeRefusal, app: ApplicationSummary | undefined): CodeError {
   const back = app ? { returnUrl: codeRejectUrl(app) } : {};
   const askAgain = app ? ` Ask ${app.name} for a new one.` : '';
   switch (refused.problem) {
@@ -137,7 +136,7 @@ export function openCode(shell: ShellApi, typed: string | undefined): CodeStep {
   if (!found.ok) {
     return found.problem === 'unknown'
       ? { kind: 'enter-code', problem: 'No connect request or package has this identity code. Check it and try again.' }
-      : refusal(shell, found);
+      : refusal(found, found.appId === undefined ? undefined : shell.application(found.appId));
   }
   const app = shell.application(found.appId);
   if (!app) return { kind: 'error', message: `No application with id ${found.appId} is registered with HealthVault.` };
@@ -145,12 +144,9 @@ export function openCode(shell: ShellApi, typed: string | undefined): CodeStep {
   return { kind: 'sign-in', opened: { kind, identityCode: reading.code, app, question, triesLeft } };
 }
 
-function wrongAnswer(
-  shell: ShellApi,
-  opened: OpenedCode,
-  checked: CodeRefusal | WrongAnswer,
-): WrongAnswerStep | CodeError {
-  if (checked.problem !== 'wrong-answer') return refusal(shell, checked, opened.app);
+/** A wrong answer, or a code that can no longer be used (locked at the third wrong answer, or expired meanwhile). */
+function notAccepted(opened: OpenedCode, checked: CodeRefusal | WrongAnswer): WrongAnswerStep | CodeError {
+  if (checked.problem !== 'wrong-answer') return refusal(checked, opened.app);
   const tries = checked.triesLeft === 1 ? '1 try' : `${checked.triesLeft} tries`;
   return { kind: 'wrong', message: `That is not the answer. You have ${tries} left.` };
 }
@@ -162,7 +158,7 @@ function wrongAnswer(
  */
 export function answerStep(shell: ShellApi, opened: OpenedCode, personId: string, answer: string): AnswerStep {
   const checked = shell.answerCode(opened.identityCode, answer);
-  if (!checked.ok) return wrongAnswer(shell, opened, checked);
+  if (!checked.ok) return notAccepted(opened, checked);
   const { app } = opened;
   const records = shell.records(personId, app.id);
   const back = codeRejectUrl(app);
@@ -213,7 +209,7 @@ export function acceptStep(
     recordId,
     optionalRules: approval.optionalRules,
   });
-  if (!checked.ok) return wrongAnswer(shell, opened, checked);
+  if (!checked.ok) return notAccepted(opened, checked);
   const record = shell.records(personId, app.id).find(({ id }) => id === recordId)!;
   return {
     kind: 'done',
@@ -234,7 +230,7 @@ export function pickUpStep(
 ): DoneStep {
   const { identityCode, app } = opened;
   const checked = shell.pickUpPackage({ identityCode, answer, personId, recordId });
-  if (!checked.ok) return wrongAnswer(shell, opened, checked);
+  if (!checked.ok) return notAccepted(opened, checked);
   const record = shell.records(personId, app.id).find(({ id }) => id === recordId)!;
   return {
     kind: 'done',

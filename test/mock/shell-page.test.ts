@@ -321,6 +321,7 @@ describe('simulated Shell page', () => {
       await expect(page.root).to.be.accessible();
       type(page.root, 'identity-code', 'KZTR-MVNP', 'continue');
       expect(byId(page.root, 'code-error').textContent).to.equal('That is 8 letters; an identity code has 20.');
+      expect(byId<HTMLInputElement>(page.root, 'identity-code').value, 'kept to be corrected').to.equal('KZTR-MVNP');
       type(page.root, 'identity-code', 'BCDF-GHJK-LMNP-QRST-VWXZ', 'continue');
       expect(byId(page.root, 'code-error').textContent).to.contain('No connect request or package has this');
       expect(byId(page.root, 'code-error').textContent).to.not.contain('BCDF');
