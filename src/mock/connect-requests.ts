@@ -279,29 +279,30 @@ export function recordPickup(request: SimConnectRequest, personId: string, recor
 }
 
 /** Puts the package's items into record `recordId` as things of the application that dropped it off; once (DOPU). */
-export function deliverPackage(state: SimulatorState, held: SimPackage, recordId: string, now: number): SimThing[] {
+export function deliverPackage(state: SimulatorState, held: SimPackage, recordId: string, now: number): void {
   const record = state.records[recordId]!;
-  const things = held.items.map((item): SimThing => ({ id: randomGuid(), ...item, appId: held.appId, createdAt: now }));
-  record.things.push(...things);
+  record.things.push(
+    ...held.items.map((item): SimThing => ({ id: randomGuid(), ...item, appId: held.appId, createdAt: now })),
+  );
   record.updatedAt = now;
   held.pickedUpAt = now;
-  return things;
 }
 
-/** Where a connect request stands, for the simulator's own listing (demos and tests). */
+/** Where a connect request stands, for the simulator's own listing (demos and tests), as {@link findByCode} sees it. */
 export type SimConnectRequestStatus = 'pending' | 'expired' | 'locked' | 'validated';
 
-/** Where a package stands, for the simulator's own listing (demos and tests). */
+/** Where a package stands, for the simulator's own listing (demos and tests), as {@link findByCode} sees it. */
 export type SimPackageStatus = 'waiting' | 'expired' | 'locked' | 'picked-up';
 
 export function connectRequestStatus(request: SimConnectRequest, now: number): SimConnectRequestStatus {
+  const pending = request.pickups.length === 0;
+  if (pending && now >= request.createdAt + PICKUP_PERIOD_MS) return 'expired';
   if (request.wrongAnswers >= ANSWER_ATTEMPTS) return 'locked';
-  if (request.pickups.length > 0) return 'validated';
-  return now >= request.createdAt + PICKUP_PERIOD_MS ? 'expired' : 'pending';
+  return pending ? 'pending' : 'validated';
 }
 
 export function packageStatus(held: SimPackage, now: number): SimPackageStatus {
   if (held.pickedUpAt !== undefined) return 'picked-up';
-  if (held.wrongAnswers >= ANSWER_ATTEMPTS) return 'locked';
-  return now >= held.createdAt + PICKUP_PERIOD_MS ? 'expired' : 'waiting';
+  if (now >= held.createdAt + PICKUP_PERIOD_MS) return 'expired';
+  return held.wrongAnswers >= ANSWER_ATTEMPTS ? 'locked' : 'waiting';
 }

@@ -4,6 +4,16 @@
  */
 export { createClock, type Clock } from './clock.js';
 export { authAction, supportsRecordLocation, type SimAppRecordAuthAction } from './authorization.js';
+export {
+  ANSWER_ATTEMPTS,
+  PICKUP_PERIOD_MS,
+  VALIDATED_RETENTION_MS,
+  type CodeProblem,
+  type CodeRefusal,
+  type SimConnectRequestStatus,
+  type SimPackageStatus,
+  type WrongAnswer,
+} from './connect-requests.js';
 export { createHandlers, type HandlerOptions } from './handlers.js';
 export { NEVER_EXPIRES } from './platform-methods.js';
 export {
@@ -20,11 +30,28 @@ export {
   type ScenarioOptions,
 } from './scenarios.js';
 export {
+  acceptStep,
+  answerStep,
+  codeRejectUrl,
+  connectedUrl,
+  openCode,
+  pickedUpUrl,
+  pickUpStep,
+  type AnswerStep,
+  type CodeError,
+  type CodeStep,
+  type DoneStep,
+  type OpenedCode,
+  type WrongAnswerStep,
+} from './shell-code-flow.js';
+export {
   afterSignIn,
   approve,
+  authorizationPage,
   INSTANCE_ID,
   invalidRecordUrl,
   isAllowedReturnUrl,
+  isCodeRequest,
   openShellRequest,
   parseShellRequest,
   rejectUrl,
@@ -34,14 +61,23 @@ export {
   type AuthorizationPage,
   type NextStep,
   type OpenedRequest,
+  type SimCodeRequest,
   type SimShellRequest,
 } from './shell-flow.js';
 export {
   createSimulator,
   DEFAULT_USER_TOKEN_LIFETIME_MS,
+  type AcceptConnectRequest,
   type ApplicationSummary,
   type AuthorizeRequest,
   type PersonSummary,
+  type PickUpPackage,
+  type SimAnswerCheck,
+  type SimAnsweredCode,
+  type SimCodeCheck,
+  type SimCodeQuestion,
+  type SimConnectRequestSummary,
+  type SimPackageSummary,
   type SimPlatformCall,
   type RecordChoice,
   type ShellApi,
@@ -52,6 +88,7 @@ export {
   DisplayFlag,
   memoryStore,
   type SimLocation,
+  type SimThing,
   type SimProxyCondition,
   type SimulatorState,
   type SimStateStore,

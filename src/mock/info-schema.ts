@@ -54,7 +54,7 @@ const XML_SPACE = /^[ \t\r\n]*$/;
 const trimXmlSpace = (text: string) => text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
 
 const DATE_TIME =
-  /^(-?(?:[1-9]\d{4,}|\d{4}))-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|([+-])(\d{2}):(\d{2}))?$/;
+  /^(-?(?:[1-9]\d{4,}|\d{4}))-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2}(?:\.\d+)?)(Z|([+-])(\d{2}):(\d{2}))?$/;
 
 function daysInMonth(year: number, month: number): number {
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
@@ -72,33 +72,24 @@ export interface XsdDateTime {
 export function readXsdDateTime(text: string): XsdDateTime | undefined {
   const match = DATE_TIME.exec(trimXmlSpace(text));
   if (!match) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const [, , , , , , , fraction = '', zone, sign, zoneHours = '0', zoneMinutes = '0'] = match;
-  const endOfDay = hour === 24 && minute === 0 && second === 0 && Number(`0${fraction}`) === 0;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+  const [zone, sign, zoneHours, zoneMinutes] = match.slice(7);
+  const offset = zone === undefined || zone === 'Z' ? 0 : Number(zoneHours) * 60 + Number(zoneMinutes);
   const valid =
-    year !== 0 &&
+    year !== 0 && // there is no year zero in XML Schema 1.0
     month >= 1 &&
     month <= 12 &&
     day >= 1 &&
     day <= daysInMonth(year, month) &&
-    (hour <= 23 || endOfDay) &&
+    (hour <= 23 || (hour === 24 && minute === 0 && second === 0)) &&
     minute <= 59 &&
-    second <= 59 &&
-    (zone === undefined || zone === 'Z' || Number(zoneHours) * 60 + Number(zoneMinutes) <= 14 * 60) &&
-    Number(zoneMinutes) <= 59;
+    second < 60 &&
+    Number(zoneMinutes ?? 0) <= 59 &&
+    offset <= 14 * 60;
   if (!valid) return undefined;
-  const offsetMinutes =
-    zone === undefined || zone === 'Z' ? 0 : (sign === '-' ? -1 : 1) * (Number(zoneHours) * 60 + Number(zoneMinutes));
   const utc = new Date(0);
-  utc.setUTCFullYear(year, month - 1, day);
-  utc.setUTCHours(hour, minute - offsetMinutes, second, Math.floor(Number(`0${fraction}`) * 1000));
+  utc.setUTCFullYear(year, month - 1, day); // not Date.UTC, which reads years 0 to 99 as 1900 to 1999
+  utc.setUTCHours(hour, minute - (sign === '-' ? -offset : offset), 0, Math.round(second * 1000));
   return { year, ms: utc.getTime() };
 }
 

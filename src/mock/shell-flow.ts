@@ -8,6 +8,7 @@ import type { AccessScope, SimAuthRule, SimPermission } from './state.js';
  * What the simulated Shell does for AUTH and APPAUTH (reference §2–§4, seeds 001/002), without any DOM: read the
  * request, decide what to show after sign-in, and build the URL back to the application exactly as the real Shell
  * does (`target=AppAuthSuccess&wctoken=…&instanceid=1&actionqs=…`). The Shell page only renders and navigates.
+ * CONNECT and PICKUP, read here too, go on in shell-code-flow.ts.
  */
 
 /** The only instance the simulated platform has (US = 1, reference §1). */
@@ -15,7 +16,7 @@ export const INSTANCE_ID = '1';
 
 export type SimShellTarget = 'AUTH' | 'APPAUTH';
 
-/** A Shell request (`redirect.aspx?target=…&targetqs=…`), decoded. */
+/** An AUTH or APPAUTH Shell request (`redirect.aspx?target=…&targetqs=…`), decoded. */
 export interface SimShellRequest {
   target: SimShellTarget;
   appId: string;
@@ -28,6 +29,16 @@ export interface SimShellRequest {
   actionqs?: string;
   /** `redirect`: overrides the registered action URL. */
   redirect?: string;
+}
+
+/**
+ * A CONNECT or PICKUP request: no application, only the identity code of a connect request or a drop-off package
+ * (`packageid`, reference §2.2).
+ */
+export interface SimCodeRequest {
+  target: 'CONNECT' | 'PICKUP';
+  /** `packageid` as given; absent when the person is to type the code. */
+  packageId?: string;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -65,16 +76,20 @@ function numberedRules(params: Map<string, string>, prefix: string): string[] {
  * Decodes the query of a Shell request: `targetqs` is decoded once as a query value and once more as a query of
  * its own, with a leading `?` allowed (official clients send both forms).
  */
-export function parseShellRequest(search: string): Outcome<SimShellRequest> {
+export function parseShellRequest(search: string): Outcome<SimShellRequest | SimCodeRequest> {
   const outer = caseInsensitive(search.replace(/^\?/, ''));
   const target = outer.get('target')?.toUpperCase();
+  const inner = caseInsensitive((outer.get('targetqs') ?? '').replace(/^\?/, ''));
+  if (target === 'CONNECT' || target === 'PICKUP') {
+    const packageId = inner.get('packageid');
+    return { ok: true, value: packageId === undefined ? { target } : { target, packageId } };
+  }
   if (target !== 'AUTH' && target !== 'APPAUTH') {
     return {
       ok: false,
-      problem: `The simulated Shell plays the AUTH and APPAUTH targets only; got "${outer.get('target') ?? ''}".`,
+      problem: `The simulated Shell plays the AUTH, APPAUTH, CONNECT and PICKUP targets only; got "${outer.get('target') ?? ''}".`,
     };
   }
-  const inner = caseInsensitive((outer.get('targetqs') ?? '').replace(/^\?/, ''));
   const appId = inner.get('appid') ?? '';
   if (appId.includes(','))
     return { ok: false, problem: 'The simulated Shell authorizes one application at a time; appid lists several.' };
@@ -109,11 +124,20 @@ export interface OpenedRequest {
   app: ApplicationSummary;
 }
 
-/** Reads a Shell request and finds its application; a problem here is the Shell's own error page. */
+/** Whether a Shell request is CONNECT or PICKUP. */
+export function isCodeRequest(request: SimShellRequest | SimCodeRequest): request is SimCodeRequest {
+  return request.target === 'CONNECT' || request.target === 'PICKUP';
+}
+
+/**
+ * Reads an AUTH or APPAUTH request and finds its application; a problem here is the Shell's own error page.
+ * CONNECT and PICKUP name no application: the identity code does (shell-code-flow.ts).
+ */
 export function openShellRequest(shell: ShellApi, search: string): Outcome<OpenedRequest> {
   const parsed = parseShellRequest(search);
   if (!parsed.ok) return parsed;
   const request = parsed.value;
+  if (isCodeRequest(request)) return { ok: false, problem: `${request.target} names no application to authorize.` };
   const app = shell.application(request.appId);
   if (!app) return { ok: false, problem: `No application with id ${request.appId} is registered with HealthVault.` };
   for (const [scope, names] of [
@@ -259,6 +283,21 @@ export async function afterSignIn(shell: ShellApi, opened: OpenedRequest, person
     return { kind: 'error', message: `None of your records can be authorized for ${app.name}.` };
   }
 
+  return { kind: 'authorize', page: authorizationPage(app, everyRecord, records, selected, request) };
+}
+
+/**
+ * The authorization page offering `records` (some of `everyRecord`, the person's records; at least one can be
+ * authorized): the selected record, or the first that can be authorized, checked; the required rules; the optional
+ * rules the request names (`onopt#`/`offopt#`) or the Shell offers unasked, checked as their display flags say.
+ */
+export function authorizationPage(
+  app: ApplicationSummary,
+  everyRecord: readonly RecordChoice[],
+  records: readonly RecordChoice[],
+  selected: string | undefined,
+  request: Pick<SimShellRequest, 'multiRecord' | 'onlineOptionalRules' | 'offlineOptionalRules'>,
+): AuthorizationPage {
   const firstTime = everyRecord.every((record) => record.authAction === 'AuthorizationRequired');
   const preselected = records.find((r) => r.id === selected && r.canAuthorize) ?? records.find((r) => r.canAuthorize)!;
   const requested = new Set([...request.onlineOptionalRules, ...request.offlineOptionalRules]);
@@ -269,21 +308,18 @@ export async function afterSignIn(shell: ShellApi, opened: OpenedRequest, person
     checkedWhenOffered(rule, firstTime) || preselected.grantedOptionalRules.includes(rule.name);
 
   return {
-    kind: 'authorize',
-    page: {
-      appName: app.name,
-      appDescription: app.description,
-      multiRecord: request.multiRecord,
-      records: records.map((record) =>
-        recordOption(
-          record,
-          record === preselected ||
-            (request.multiRecord && record.canAuthorize && record.authAction !== 'AuthorizationRequired'),
-        ),
+    appName: app.name,
+    appDescription: app.description,
+    multiRecord: request.multiRecord,
+    records: records.map((record) =>
+      recordOption(
+        record,
+        record === preselected ||
+          (request.multiRecord && record.canAuthorize && record.authAction !== 'AuthorizationRequired'),
       ),
-      requiredRules: app.rules.filter((rule) => !rule.optional).map(ruleView),
-      optionalRules: optional.map((rule) => ({ ...ruleView(rule), checked: checked(rule) })),
-    },
+    ),
+    requiredRules: app.rules.filter((rule) => !rule.optional).map(ruleView),
+    optionalRules: optional.map((rule) => ({ ...ruleView(rule), checked: checked(rule) })),
   };
 }
 

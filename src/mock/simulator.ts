@@ -1,4 +1,5 @@
 import { StatusCode } from '../core/platform/status-codes.js';
+import { groupIdentityCode } from '../core/shell/identity-code.js';
 import {
   authAction,
   grantFor,
@@ -6,7 +7,6 @@ import {
   supportsRecordLocation,
   type SimAppRecordAuthAction,
 } from './authorization.js';
-import { groupIdentityCode } from '../core/shell/identity-code.js';
 import { createClock, type Clock } from './clock.js';
 import {
   ANSWER_ATTEMPTS,

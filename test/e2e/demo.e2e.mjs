@@ -134,6 +134,8 @@ const BADGE_BY_SCENARIO = {
   'location-not-supported': 'location-not-supported',
   'offline-access': 'not-connected',
   'offline-granted': 'connected offline',
+  'connect-request': 'not-connected',
+  'pickup-package': 'not-connected',
 };
 
 export async function eachScenarioShowsItsOwnStateInTheBadge({ page, baseUrl, problems }) {

@@ -95,6 +95,13 @@ describe('MSW handlers (through a real fetch and the service worker)', () => {
     expect(response.status).to.equal(401);
     expect(await response.text()).to.equal('No HealthVault sign-in in this session.');
     expect(statusCode(await (await platformCall(Methods.GetApplicationInfo)).text())).to.equal(0);
+    // Patient Connect acts for the application alone (reference §6): its backend polls with nobody signed in.
+    const created = await platformCall(
+      Methods.CreateConnectRequest,
+      '<friendly-name>Sam</friendly-name><question>Pet?</question><answer>Rex</answer><external-id>MRN-1</external-id>',
+    );
+    expect(statusCode(await created.text())).to.equal(0);
+    expect(statusCode(await (await platformCall(Methods.GetAuthorizedConnectRequests)).text())).to.equal(0);
   });
 
   describe('the auth-status scenarios, as the kit reads them', () => {

@@ -201,4 +201,166 @@ describe('simulated Shell page', () => {
     expect(page.root.textContent).to.contain('<b id=bold>why</b>');
     expect(page.root.querySelector('#injected, #bold, #italic')).to.equal(null);
   });
+
+  describe('CONNECT and PICKUP', () => {
+    const REQUEST_CODE = 'KZTR-MVNP-QDWX-HLBC-JRSF';
+    const PACKAGE_CODE = 'PKGD-WNRT-XBQV-MZLH-CJSY';
+
+    interface CodePage extends Page {
+      /** How often the page went back (its Back button). */
+      backs: () => number;
+    }
+
+    /** The Shell page for `target` on `scenario`, with `packageid` when given, `advanceMs` after the scenario began. */
+    async function codePage(
+      scenario: ScenarioName,
+      target: 'CONNECT' | 'PICKUP',
+      packageId?: string,
+      advanceMs = 0,
+    ): Promise<CodePage> {
+      const root = await fixture<HTMLElement>(html`<main></main>`);
+      const clock = createClock(TEST_START);
+      const simulator = createSimulator({ scenario, clock });
+      clock.advance(advanceMs);
+      let navigate!: (url: string) => void;
+      const left = new Promise<URL>((resolve) => (navigate = (url) => resolve(new URL(url))));
+      let backs = 0;
+      const search =
+        packageId === undefined
+          ? `?target=${target}`
+          : `?target=${target}&targetqs=${encodeURIComponent(`packageid=${packageId}`)}`;
+      startShellPage({ root, search, shell: simulator.shell, navigate, back: () => backs++ });
+      return { root, simulator, left, backs: () => backs };
+    }
+
+    function type(root: HTMLElement, id: string, value: string, submit: string): void {
+      byId<HTMLInputElement>(root, id).value = value;
+      byId(root, submit).click();
+    }
+
+    it('CONNECT: sign-in, the question (a wrong answer says the tries left), the record and rules, the confirmation, back with AppAuthSuccess', async () => {
+      const page = await codePage('connect-request', 'CONNECT', REQUEST_CODE);
+      expect(heading(page.root)).to.equal('Sign in to HealthVault');
+      expect(page.root.textContent).to.contain('to connect to hv-elements Demo Clinic');
+      await signIn(page, 'morgan');
+      expect(heading(page.root)).to.equal('Answer the question');
+      expect(page.root.querySelector('label[for="answer"]')?.textContent).to.equal(
+        'What was the name of your first pet?',
+      );
+      await expect(page.root).to.be.accessible();
+
+      type(page.root, 'answer', 'Rex', 'check-answer');
+      expect(byId(page.root, 'answer-error').textContent).to.equal('That is not the answer. You have 2 tries left.');
+      type(page.root, 'answer', 'biscuit', 'check-answer');
+      expect(heading(page.root)).to.equal('Authorize hv-elements Demo Clinic');
+      expect(page.root.textContent).to.contain('asks to connect to your record: Morgan Blake.');
+      expect(byId<HTMLInputElement>(page.root, 'record-1')).to.include({ type: 'radio', checked: true });
+      await expect(page.root).to.be.accessible();
+
+      byId(page.root, 'approve').click();
+      await waitUntil(() => heading(page.root) === 'Connected', 'no confirmation');
+      expect(byId(page.root, 'done').textContent).to.equal(
+        'hv-elements Demo Clinic can now use the record of Morgan Blake.',
+      );
+      expect(byId(page.root, 'return').textContent).to.equal('Return to hv-elements Demo Clinic');
+      await expect(page.root).to.be.accessible();
+      byId(page.root, 'return').click();
+      const url = await page.left;
+      expect(url.search).to.equal('?target=AppAuthSuccess&instanceid=1');
+      expect(page.simulator.connectRequests()[0]).to.include({ status: 'validated', pickups: 1 });
+    });
+
+    it('CONNECT: the third wrong answer locks the code; the error page leads back to the application', async () => {
+      const page = await codePage('connect-request', 'CONNECT', REQUEST_CODE);
+      await signIn(page, 'morgan');
+      type(page.root, 'answer', 'Rex', 'check-answer');
+      type(page.root, 'answer', 'Max', 'check-answer');
+      expect(byId(page.root, 'answer-error').textContent).to.contain('1 try left');
+      type(page.root, 'answer', 'Fido', 'check-answer');
+      expect(heading(page.root)).to.equal('HealthVault cannot continue');
+      expect(byId(page.root, 'shell-error').textContent).to.contain('answered wrongly three times');
+      await expect(page.root).to.be.accessible();
+      byId(page.root, 'return').click();
+      expect((await page.left).search).to.equal('?target=AppAuthReject');
+      expect(page.simulator.connectRequests()[0]!.status).to.equal('locked');
+    });
+
+    for (const [where, reach] of [
+      ['sign-in', async () => undefined],
+      ['question', async (page: CodePage) => signIn(page, 'morgan')],
+      [
+        'authorization',
+        async (page: CodePage) => {
+          await signIn(page, 'morgan');
+          type(page.root, 'answer', 'Biscuit', 'check-answer');
+        },
+      ],
+    ] as const) {
+      it(`CONNECT: Cancel on the ${where} page returns AppAuthReject and connects nothing`, async () => {
+        const page = await codePage('connect-request', 'CONNECT', REQUEST_CODE);
+        await reach(page);
+        byId(page.root, 'cancel').click();
+        expect((await page.left).search).to.equal('?target=AppAuthReject');
+        expect(page.simulator.connectRequests()[0]!.status).to.equal('pending');
+      });
+    }
+
+    it('CONNECT: says when an expired code expired, with the way back', async () => {
+      const page = await codePage('connect-request', 'CONNECT', REQUEST_CODE, 30 * 24 * 60 * 60 * 1000);
+      expect(byId(page.root, 'shell-error').textContent).to.equal(
+        'This identity code expired on December 18, 2026. Ask hv-elements Demo Clinic for a new one.',
+      );
+      byId(page.root, 'return').click();
+      expect((await page.left).search).to.equal('?target=AppAuthReject');
+    });
+
+    it('CONNECT without a code asks for it, says what is wrong with what was typed, and goes Back', async () => {
+      const page = await codePage('connect-request', 'CONNECT');
+      expect(heading(page.root)).to.equal('Enter your identity code');
+      expect(page.root.querySelector('label[for="identity-code"]')?.textContent).to.equal('Identity code');
+      await expect(page.root).to.be.accessible();
+      type(page.root, 'identity-code', 'KZTR-MVNP', 'continue');
+      expect(byId(page.root, 'code-error').textContent).to.equal('That is 8 letters; an identity code has 20.');
+      expect(byId<HTMLInputElement>(page.root, 'identity-code').value, 'kept to be corrected').to.equal('KZTR-MVNP');
+      type(page.root, 'identity-code', 'BCDF-GHJK-LMNP-QRST-VWXZ', 'continue');
+      expect(byId(page.root, 'code-error').textContent).to.contain('No connect request or package has this');
+      expect(byId(page.root, 'code-error').textContent).to.not.contain('BCDF');
+      byId(page.root, 'back').click();
+      expect(page.backs()).to.equal(1);
+      type(page.root, 'identity-code', ' kztr mvnp qdwx hlbc jrsf ', 'continue');
+      expect(heading(page.root)).to.equal('Sign in to HealthVault');
+    });
+
+    it('PICKUP: sign-in, the question, the record, "added to your record", back with Home', async () => {
+      const page = await codePage('pickup-package', 'PICKUP', PACKAGE_CODE);
+      expect(page.root.textContent).to.contain('to pick up a package from hv-elements Demo Clinic');
+      await signIn(page, 'dana');
+      type(page.root, 'answer', 'Porto', 'check-answer');
+      expect(byId(page.root, 'answer-error').textContent).to.contain('2 tries left');
+      type(page.root, 'answer', 'Lisbon', 'check-answer');
+      expect(heading(page.root)).to.equal('Pick up your package');
+      expect([...byId(page.root, 'package-contents').children].map((li) => li.textContent)).to.deep.equal([
+        'Lipid panel: total cholesterol 182 mg/dL, LDL 96 mg/dL, HDL 58 mg/dL',
+        'Blood pressure: 118/76 mmHg, pulse 64',
+      ]);
+      expect(byId<HTMLInputElement>(page.root, 'record-1').checked).to.equal(true);
+      await expect(page.root).to.be.accessible();
+      byId(page.root, 'add-to-record').click();
+      expect(heading(page.root)).to.equal('Added to your record');
+      expect(byId(page.root, 'done').textContent).to.equal('Added to the record of Dana Whitfield:');
+      await expect(page.root).to.be.accessible();
+      byId(page.root, 'return').click();
+      expect((await page.left).search).to.equal('?target=Home');
+      expect(page.simulator.packages()[0]!.status).to.equal('picked-up');
+    });
+
+    it('PICKUP: Cancel on the record page returns AppAuthReject and adds nothing', async () => {
+      const page = await codePage('pickup-package', 'PICKUP', PACKAGE_CODE);
+      await signIn(page, 'dana');
+      type(page.root, 'answer', 'Lisbon', 'check-answer');
+      byId(page.root, 'cancel').click();
+      expect((await page.left).search).to.equal('?target=AppAuthReject');
+      expect(page.simulator.packages()[0]!.status).to.equal('waiting');
+    });
+  });
 });
