@@ -91,6 +91,9 @@ export const SCENARIOS = {
     'The demo clinic created a Patient Connect request two days ago for its patient MRN-1001, Morgan Blake, who has a ' +
     'HealthVault record and has never authorized the demo application. Identity code KZTR-MVNP-QDWX-HLBC-JRSF; ' +
     'question "What was the name of your first pet?", answer "Biscuit". Nobody is signed in.',
+  'connect-request-expired':
+    'The demo clinic created a Patient Connect request for MRN-1001, Morgan Blake, 29 days ago: past the four weeks a ' +
+    'pending request lasts, so identity code KZTR-MVNP-QDWX-HLBC-JRSF (answer "Biscuit") has expired. Nobody is signed in.',
   'pickup-package':
     'The demo clinic dropped off a package three days ago for Dana Whitfield (MRN-2002): a lipid panel and a blood ' +
     'pressure reading from her visit. Identity code PKGD-WNRT-XBQV-MZLH-CJSY; question "In which city were you born?", ' +
@@ -509,6 +512,20 @@ const BUILDERS: Record<ScenarioName, (b: ScenarioBuilder) => void> = {
         externalId: 'MRN-1001',
       },
       2,
+    );
+  },
+  'connect-request-expired'(b) {
+    const own = b.record('0c6f2a8e-5b41-4d7a-9e13-b8d4f7c2a915', 'Morgan Blake', '1120734');
+    b.person({ id: 'morgan', name: 'Morgan Blake', records: [selfAccess(own)] });
+    b.connectRequest(
+      'KZTR-MVNP-QDWX-HLBC-JRSF',
+      {
+        friendlyName: 'Morgan Blake',
+        question: 'What was the name of your first pet?',
+        answer: 'Biscuit',
+        externalId: 'MRN-1001',
+      },
+      29,
     );
   },
   'pickup-package'(b) {

@@ -135,6 +135,7 @@ const BADGE_BY_SCENARIO = {
   'offline-access': 'not-connected',
   'offline-granted': 'connected offline',
   'connect-request': 'not-connected',
+  'connect-request-expired': 'not-connected',
   'pickup-package': 'not-connected',
 };
 

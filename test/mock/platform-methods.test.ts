@@ -107,6 +107,7 @@ describe('simulated platform methods', () => {
       'offline-granted': [['Active', 'NoActionRequired', 0]],
       // Signed in without authorizing: the request and the package wait for their code.
       'connect-request': StatusCode.ACCESS_DENIED,
+      'connect-request-expired': StatusCode.ACCESS_DENIED,
       'pickup-package': StatusCode.ACCESS_DENIED,
     };
 

@@ -149,6 +149,7 @@ describe('simulator', () => {
         'offline-access',
         'offline-granted',
         'connect-request',
+        'connect-request-expired',
         'pickup-package',
       ]);
       for (const name of SCENARIO_NAMES) {

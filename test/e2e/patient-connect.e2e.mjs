@@ -1,0 +1,90 @@
+// Patient Connect through the demo, as a clinic and a patient do it: staff create a request at the desk, the patient
+// types the printed code on the partner's page, answers on the simulated Shell and authorizes, and the staff list
+// shows the new connection; a wrong answer three times locks a code; an expired code says so.
+import assert from 'node:assert/strict';
+
+async function openDemo(page, baseUrl, scenario) {
+  await page.goto(`${baseUrl}/`);
+  await page.locator('hv-connect-button a[href]').waitFor();
+  await page.selectOption('#scenario', scenario);
+}
+
+async function logEntries(page, type) {
+  const entries = page.locator(`#log li[data-type="${type}"]`);
+  await entries.first().waitFor();
+  return entries.allTextContents();
+}
+
+/** Types `code` into the patient's code field as a person would, and sends it. */
+async function sendCode(page, code) {
+  const field = page.locator('hv-pickup-code-entry input');
+  await field.fill(code);
+  await field.press('Enter');
+  await page.waitForURL(/\/shell\/redirect\.aspx\?target=CONNECT&targetqs=packageid%3D/);
+}
+
+export async function staffCreateARequestThePatientConnectsAndTheListShowsIt({ page, baseUrl, problems }) {
+  await openDemo(page, baseUrl, 'new-user');
+  const form = page.locator('hv-connect-request-form');
+  await form.getByLabel("Patient's name, as HealthVault will show it").fill('Avery Quinn');
+  await form.getByLabel("Patient's id in your system").fill('MRN-42');
+  await form.getByLabel('Secret question').fill('Name of your first pet?');
+  await form.getByLabel('Answer', { exact: true }).fill('Biscuit');
+  await form.getByRole('button', { name: 'Create the request' }).click();
+  const printed = await form.locator('[part="code"]').textContent();
+  assert.match(printed, /^[A-Z]{4}(-[A-Z]{4}){4}$/);
+  assert.ok(!(await form.textContent()).includes('Biscuit'), 'the answer is shown again');
+  assert.ok(await form.locator('[part="qr"] path').count());
+  const [created] = await logEntries(page, 'hv-connect-request-created');
+  assert.ok(!created.includes(printed) && !created.includes(printed.replaceAll('-', '')), 'the code is in the log');
+
+  // The patient types it sloppily: lower case, spaces instead of dashes.
+  await sendCode(page, ` ${printed.toLowerCase().replaceAll('-', ' ')} `);
+  await page.getByLabel('Avery Quinn').check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Name of your first pet?').fill('biscuit');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Approve and continue' }).click();
+  await page.getByRole('button', { name: /^Return to / }).click();
+
+  // Back on the clinic's page: the staff list shows the connection and tells the host once.
+  const [authorized] = await logEntries(page, 'hv-connect-request-authorized');
+  assert.match(authorized, /MRN-42 → person [0-9a-f-]{36}, record [0-9a-f-]{36}$/);
+  await page.locator('hv-connect-request-list [part~="row"]', { hasText: 'MRN-42' }).waitFor();
+  // CONNECT comes back with no token: nobody signed in to the clinic's site, which learns of it by polling.
+  assert.ok(!page.url().includes('wctoken'));
+  assert.deepEqual(problems, []);
+}
+
+export async function threeWrongAnswersLockTheCode({ page, baseUrl, problems }) {
+  await openDemo(page, baseUrl, 'connect-request');
+  await sendCode(page, 'kztr mvnp qdwx hlbc jrsf');
+  await page.getByLabel('Morgan Blake').check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const answer = page.getByLabel('What was the name of your first pet?');
+  for (const wrong of ['Rex', 'Fido']) {
+    await answer.fill(wrong);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('#answer-error', { hasText: /left/ }).waitFor();
+  }
+  await answer.fill('Spot');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const locked = /can no longer be used: its question was answered wrongly three times/;
+  await page.getByText(locked).waitFor();
+  // Even the right answer no longer opens it.
+  await page.getByRole('button', { name: 'Return to the application' }).click();
+  await page.locator('hv-connect-button a[href]').waitFor();
+  await sendCode(page, 'KZTR-MVNP-QDWX-HLBC-JRSF');
+  await page.getByText(locked).waitFor();
+  assert.deepEqual(problems, []);
+}
+
+export async function anExpiredCodeSaysSo({ page, baseUrl, problems }) {
+  await openDemo(page, baseUrl, 'connect-request-expired');
+  await sendCode(page, 'KZTR-MVNP-QDWX-HLBC-JRSF');
+  await page
+    .getByText(/expired/i)
+    .first()
+    .waitFor();
+  assert.deepEqual(problems, []);
+}
