@@ -15,8 +15,6 @@ const LOGGED_EVENTS = [
   'hv-rule-granted',
   'hv-rule-declined',
   'hv-rule-dismissed',
-  'hv-connect-request-created',
-  'hv-connect-request-authorized',
   'hv-code-submit',
   'hv-error',
 ] as const;
@@ -32,8 +30,8 @@ const simulator = await startSimulatedPlatform({ proxyUrl: '/hv-proxy' });
 const button = byId<HvConnectButton>('connect');
 const badge = byId('status');
 const prompt = byId('prompt');
-/** The staff desk's elements and the patient's code field: configured like the rest. */
-const desk = ['request-form', 'request-list', 'code-entry'].map((id) => byId(id));
+/** The patient's code field: configured like the rest. */
+const codeEntry = byId('code-entry');
 const proxyUrl = byId('config').getAttribute('proxy-url')!;
 const panel = byId<HTMLParagraphElement>('person');
 const attributes = byId<HTMLFormElement>('attributes');
@@ -69,7 +67,7 @@ function applySettings(settings: Record<string, string | boolean>): void {
     if (!control) continue;
     if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = value === true;
     else control.value = String(value);
-    for (const element of SHARED_ATTRIBUTES.includes(name) ? [button, badge, prompt, ...desk] : [button]) {
+    for (const element of SHARED_ATTRIBUTES.includes(name) ? [button, badge, prompt, codeEntry] : [button]) {
       if (value === true) element.setAttribute(name, '');
       else if (value === false || value === '') element.removeAttribute(name);
       else element.setAttribute(name, String(value));
@@ -123,10 +121,6 @@ function describeEvent(event: CustomEvent): string {
     case 'hv-rule-dismissed':
       return `${(detail.rules as string[]).join(', ')} until ${(detail.until as Date).toLocaleDateString()}`;
     // The identity code is the patient's secret: the log says what happened without it.
-    case 'hv-connect-request-created':
-      return `request for ${String(detail.externalId)}, until ${(detail.expires as Date).toLocaleDateString()}`;
-    case 'hv-connect-request-authorized':
-      return `${String(detail.externalId)} → person ${String(detail.personId)}, record ${String(detail.recordId)}`;
     case 'hv-code-submit':
       return `a code sent to the Shell's ${String(detail.kind).toUpperCase()}`;
     case 'hv-status-change': {
@@ -258,10 +252,7 @@ const settings = loadSettings();
 applySettings(settings);
 // Defined last, so that the listeners above hear what the button reports about a Shell return.
 await import('../src/cdn.js');
-// The staff desk and the patient's code field are not in the cdn entry yet: the demo defines them itself.
-await Promise.all([
-  import('../src/define/connect-request-form.js'),
-  import('../src/define/connect-request-list.js'),
-  import('../src/define/pickup-code-entry.js'),
-]);
 followSettings(settings);
+// The patient's code field is not in the cdn entry yet: the demo defines it itself, after the page follows its
+// session (a scenario chosen meanwhile must reach it).
+await import('../src/define/pickup-code-entry.js');

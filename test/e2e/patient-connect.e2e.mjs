@@ -25,6 +25,8 @@ async function sendCode(page, code) {
 
 export async function staffCreateARequestThePatientConnectsAndTheListShowsIt({ page, baseUrl, problems }) {
   await openDemo(page, baseUrl, 'new-user');
+  // At the desk (the demo's staff page, on the same simulated HealthVault).
+  await page.goto(`${baseUrl}/staff.html`);
   const form = page.locator('hv-connect-request-form');
   await form.getByLabel("Patient's name, as HealthVault will show it").fill('Avery Quinn');
   await form.getByLabel("Patient's id in your system").fill('MRN-42');
@@ -38,7 +40,8 @@ export async function staffCreateARequestThePatientConnectsAndTheListShowsIt({ p
   const [created] = await logEntries(page, 'hv-connect-request-created');
   assert.ok(!created.includes(printed) && !created.includes(printed.replaceAll('-', '')), 'the code is in the log');
 
-  // The patient types it sloppily: lower case, spaces instead of dashes.
+  // At home, on the clinic's site, the patient types it sloppily: lower case, spaces instead of dashes.
+  await page.goto(`${baseUrl}/`);
   await sendCode(page, ` ${printed.toLowerCase().replaceAll('-', ' ')} `);
   await page.getByLabel('Avery Quinn').check();
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -46,13 +49,15 @@ export async function staffCreateARequestThePatientConnectsAndTheListShowsIt({ p
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Approve and continue' }).click();
   await page.getByRole('button', { name: /^Return to / }).click();
+  // CONNECT comes back with no token: nobody signed in to the clinic's site, which learns of it by polling.
+  await page.locator('hv-connect-button a[href]').waitFor();
+  assert.ok(!page.url().includes('wctoken'));
 
-  // Back on the clinic's page: the staff list shows the connection and tells the host once.
+  // At the desk: the list shows the connection and tells the host once.
+  await page.goto(`${baseUrl}/staff.html`);
   const [authorized] = await logEntries(page, 'hv-connect-request-authorized');
   assert.match(authorized, /MRN-42 → person [0-9a-f-]{36}, record [0-9a-f-]{36}$/);
   await page.locator('hv-connect-request-list [part~="row"]', { hasText: 'MRN-42' }).waitFor();
-  // CONNECT comes back with no token: nobody signed in to the clinic's site, which learns of it by polling.
-  assert.ok(!page.url().includes('wctoken'));
   assert.deepEqual(problems, []);
 }
 

@@ -74,6 +74,7 @@ interface Created {
  *
  * @cssState busy - The request is being created.
  * @cssState created - The request exists; its code and hand-out are shown.
+ * @cssState printing - The hand-out is being printed (the page's print rules show it alone).
  *
  * @tagname hv-connect-request-form
  */

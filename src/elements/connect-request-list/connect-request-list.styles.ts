@@ -78,6 +78,6 @@ export const connectRequestListStyles = css`
   }
 
   .empty {
-    padding-inline: 0.5rem;
+    padding: 0.75rem 0.5rem;
   }
 `;

@@ -194,7 +194,11 @@ export class HvConnectRequestList extends HvElement {
           <span role="columnheader"><span class="visually-hidden">${this.#word('staff.actions')}</span></span>
         </div>
         <div class="rows" role="rowgroup">
-          ${total === 0 ? html`<p class="empty">${this.#word('staff.noConnections')}</p>` : nothing}
+          ${
+            total === 0
+              ? html`<div role="row" class="empty"><span role="cell">${this.#word('staff.noConnections')}</span></div>`
+              : nothing
+          }
           ${this._connections.slice(first, last).map((connection, index) => this.#row(connection, first + index))}
         </div>
       </div>`;

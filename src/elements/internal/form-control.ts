@@ -14,7 +14,11 @@ export interface FormControlCheck {
   formValue: string;
 }
 
-/** What {@link FormControl} adds to an element, as a type (declaration files cannot name the mixin's class). */
+/**
+ * What {@link FormControl} adds to an element, as a type (declaration files cannot name the mixin's class).
+ *
+ * @cssState invalid - The value cannot be used, and the person has changed it or tried to submit.
+ */
 export declare abstract class FormControlMembers {
   static formAssociated: boolean;
   name?: string;
