@@ -501,32 +501,10 @@ const BUILDERS: Record<ScenarioName, (b: ScenarioBuilder) => void> = {
     b.signedIn('mei', b.now - 5 * MINUTE_MS, b.now + DAY_MS);
   },
   'connect-request'(b) {
-    const own = b.record('0c6f2a8e-5b41-4d7a-9e13-b8d4f7c2a915', 'Morgan Blake', '1120734');
-    b.person({ id: 'morgan', name: 'Morgan Blake', records: [selfAccess(own)] });
-    b.connectRequest(
-      'KZTR-MVNP-QDWX-HLBC-JRSF',
-      {
-        friendlyName: 'Morgan Blake',
-        question: 'What was the name of your first pet?',
-        answer: 'Biscuit',
-        externalId: 'MRN-1001',
-      },
-      2,
-    );
+    morgansConnectRequest(b, 2);
   },
   'connect-request-expired'(b) {
-    const own = b.record('0c6f2a8e-5b41-4d7a-9e13-b8d4f7c2a915', 'Morgan Blake', '1120734');
-    b.person({ id: 'morgan', name: 'Morgan Blake', records: [selfAccess(own)] });
-    b.connectRequest(
-      'KZTR-MVNP-QDWX-HLBC-JRSF',
-      {
-        friendlyName: 'Morgan Blake',
-        question: 'What was the name of your first pet?',
-        answer: 'Biscuit',
-        externalId: 'MRN-1001',
-      },
-      29,
-    );
+    morgansConnectRequest(b, 29);
   },
   'pickup-package'(b) {
     const own = b.record('e8b35d1c-4f92-4a06-8c7d-2a19f5e0b643', 'Dana Whitfield', '1120751');
@@ -552,6 +530,22 @@ const BUILDERS: Record<ScenarioName, (b: ScenarioBuilder) => void> = {
     );
   },
 };
+
+/** Morgan Blake, who has a record and never authorized the demo application, and the clinic's request for them. */
+function morgansConnectRequest(b: ScenarioBuilder, daysAgo: number): void {
+  const own = b.record('0c6f2a8e-5b41-4d7a-9e13-b8d4f7c2a915', 'Morgan Blake', '1120734');
+  b.person({ id: 'morgan', name: 'Morgan Blake', records: [selfAccess(own)] });
+  b.connectRequest(
+    'KZTR-MVNP-QDWX-HLBC-JRSF',
+    {
+      friendlyName: 'Morgan Blake',
+      question: 'What was the name of your first pet?',
+      answer: 'Biscuit',
+      externalId: 'MRN-1001',
+    },
+    daysAgo,
+  );
+}
 
 /** A fresh state for scenario `name`. */
 export function buildScenario(name: ScenarioName, options: ScenarioOptions): SimulatorState {

@@ -15,15 +15,6 @@ export const connectRequestFormStyles = css`
     font-weight: 600;
   }
 
-  input {
-    box-sizing: border-box;
-    min-block-size: 2.75rem;
-    padding-inline: 0.5rem;
-    border: 1px solid #6b6b6b;
-    border-radius: var(--_radius);
-    font: inherit;
-  }
-
   input[aria-invalid='true'] {
     border: 0.125rem solid var(--_danger);
   }

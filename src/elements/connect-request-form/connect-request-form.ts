@@ -10,6 +10,7 @@ import { CONNECT_TARGET } from '../../core/shell/targets.js';
 import { buildUrlFor } from '../../core/shell/url.js';
 import { dispatchHvEvent } from '../../session/events.js';
 import { controlStyles } from '../internal/controls.styles.js';
+import { fieldStyles } from '../internal/fields.styles.js';
 import { callPlatform } from '../internal/data-controller.js';
 import { HvElement } from '../internal/hv-element.js';
 import { staffErrorText, staffWord } from '../internal/staff-words.js';
@@ -79,7 +80,7 @@ interface Created {
  * @tagname hv-connect-request-form
  */
 export class HvConnectRequestForm extends HvElement {
-  static override styles = [tokenStyles, controlStyles, connectRequestFormStyles];
+  static override styles = [tokenStyles, controlStyles, fieldStyles, connectRequestFormStyles];
 
   static override properties: PropertyDeclarations = {
     _values: { state: true },

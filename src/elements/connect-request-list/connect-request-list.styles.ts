@@ -12,15 +12,6 @@ export const connectRequestListStyles = css`
     gap: 0.5rem;
   }
 
-  input {
-    box-sizing: border-box;
-    min-block-size: 2.75rem;
-    padding-inline: 0.5rem;
-    border: 1px solid #6b6b6b;
-    border-radius: var(--_radius);
-    font: inherit;
-  }
-
   [part='message']:empty {
     display: none;
   }

@@ -9,6 +9,7 @@ import { updateExternalId } from '../../core/platform/methods/update-external-id
 import { dispatchHvEvent } from '../../session/events.js';
 import type { HvProxy } from '../../transport/proxy.js';
 import { controlStyles } from '../internal/controls.styles.js';
+import { fieldStyles } from '../internal/fields.styles.js';
 import { callPlatform } from '../internal/data-controller.js';
 import { HvElement } from '../internal/hv-element.js';
 import { staffErrorText, staffWord } from '../internal/staff-words.js';
@@ -58,7 +59,7 @@ const keyOf = ({ personId, recordId, externalId }: Connection) =>
  * @tagname hv-connect-request-list
  */
 export class HvConnectRequestList extends HvElement {
-  static override styles = [tokenStyles, controlStyles, connectRequestListStyles];
+  static override styles = [tokenStyles, controlStyles, fieldStyles, connectRequestListStyles];
 
   static override properties: PropertyDeclarations = {
     pollSeconds: { type: Number, attribute: 'poll-seconds' },

@@ -6,9 +6,6 @@ import { SessionController } from '../internal/session-controller.js';
 import { tokenStyles } from '../internal/tokens.styles.js';
 import type { RulePromptView } from './rule-prompt-view.js';
 
-/** The `action` the prompt's round trip carries, then the rules it asked for: how its return is told apart. */
-export const PROMPT_ACTION = 'hv-optional-rule-prompt:';
-
 /**
  * Asks a signed-in person for optional access, in their words and only when it is not granted yet: the rules'
  * why strings, permissions and thing types, with a choice of which to allow, then the Shell's APPAUTH with

@@ -1,4 +1,4 @@
-import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { HvError } from '../../core/errors.js';
 import type { RecordInfo } from '../../core/platform/methods/get-authorized-records.js';
 import {
@@ -24,14 +24,31 @@ import { define } from '../internal/define.js';
 import type { LocalizeController } from '../internal/localize-controller.js';
 import { splitWords } from '../internal/split-words.js';
 import { dismiss, dismissedUntil } from './dismissals.js';
-import { PROMPT_ACTION, type HvOptionalRulePrompt } from './optional-rule-prompt.js';
+import type { HvConfig } from '../internal/config-context.js';
+import type { SessionController } from '../internal/session-controller.js';
+import type { HvProxy } from '../../transport/proxy.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { promptStyles } from './optional-rule-prompt.styles.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The `action` the prompt's round trip carries, then the rules it asked for: how its return is told apart. */
+const PROMPT_ACTION = 'hv-optional-rule-prompt:';
 
 /** Shell returns whose rules a prompt has reported on: a page's one return is reported once. */
 const reported = new WeakSet<object>();
+
+/** What the view reads off its element, `<hv-optional-rule-prompt>`. */
+export interface PromptHost extends HTMLElement, ReactiveControllerHost {
+  readonly rule: string;
+  readonly recordId?: string;
+  readonly multiRecord: boolean;
+  readonly dismissDays: number;
+  readonly showGranted: boolean;
+  readonly config: HvConfig;
+  readonly sessionController: SessionController;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  sessionSource(): { appId: string; proxy: HvProxy | string } | undefined;
+}
 
 /** What the prompt shows (its custom state, where it has one), worked out in `render`. */
 export type PromptShown = 'asking' | 'granted' | 'dismissed' | 'invalid' | 'failed' | 'loading';
@@ -47,7 +64,7 @@ function inLanguage(texts: readonly LocalizedText[], language: string): string |
  * to ask, sends the person to APPAUTH with the chosen rules, and says what became of them on return.
  */
 export class RulePromptView implements ReactiveController {
-  readonly #host: HvOptionalRulePrompt;
+  readonly #host: PromptHost;
   readonly #localize: LocalizeController;
   readonly #report: (error: HvError) => void;
 
@@ -66,7 +83,7 @@ export class RulePromptView implements ReactiveController {
   /** Rules this render found granted and declined after a return from the Shell, for `hostUpdated` to announce. */
   #outcome?: { granted: string[]; declined: string[] };
 
-  constructor(host: HvOptionalRulePrompt, localize: LocalizeController, report: (error: HvError) => void) {
+  constructor(host: PromptHost, localize: LocalizeController, report: (error: HvError) => void) {
     this.#host = host;
     this.#localize = localize;
     this.#report = report;

@@ -19,13 +19,7 @@ export const pickupCodeEntryStyles = css`
     margin-block: 0.25rem;
   }
   input {
-    box-sizing: border-box;
-    min-block-size: 2.75rem;
-    border-radius: var(--_radius);
-    font: inherit;
     flex: 1 1 16rem;
-    padding-inline: 0.5rem;
-    border: 1px solid #6b6b6b;
     font-family: ui-monospace, monospace;
     letter-spacing: 0.05em;
   }

@@ -9,6 +9,7 @@ import { pickupWords } from '../../strings/en-pickup.js';
 import { FormControl, type FormControlCheck } from '../internal/form-control.js';
 import { HvElement } from '../internal/hv-element.js';
 import { controlStyles } from '../internal/controls.styles.js';
+import { fieldStyles } from '../internal/fields.styles.js';
 import { tokenStyles } from '../internal/tokens.styles.js';
 import { pickupCodeEntryStyles } from './pickup-code-entry.styles.js';
 
@@ -53,7 +54,7 @@ const WHAT_IS_WRONG: Record<NonNullable<IdentityCodeReading['problem']>, string>
  * @tagname hv-pickup-code-entry
  */
 export class HvPickupCodeEntry extends FormControl(HvElement) {
-  static override styles = [tokenStyles, controlStyles, pickupCodeEntryStyles];
+  static override styles = [tokenStyles, controlStyles, fieldStyles, pickupCodeEntryStyles];
 
   static override properties: PropertyDeclarations = { kind: {} };
 

@@ -2,8 +2,7 @@ import { codeLoadFailure } from '../../errors.js';
 import type { MethodDescriptor } from '../method-descriptor.js';
 import { Methods } from '../methods.js';
 import { infoXml, xmlElement, type XmlFragment } from '../xml-write.js';
-import type { RecordInfo } from './get-authorized-records.js';
-import type { ThingTypePermission } from './query-permissions.js';
+import type { PersonInfo } from './person-info.js';
 
 export interface GetPersonInfoOptions {
   /** Also return the groups the person belongs to. */
@@ -12,38 +11,7 @@ export interface GetPersonInfoOptions {
   effectiveRecordPermissions?: boolean;
 }
 
-/** `wc-types:Culture`: `language` holds `en-US` in some answers, `en` plus a separate `country` in others. */
-export interface Culture {
-  language?: string;
-  country?: string;
-}
-
-export interface PersonGroup {
-  id: string;
-  name: string;
-  contactEmail: string;
-}
-
-export interface EffectiveRecordPermission {
-  recordId: string;
-  permissions: ThingTypePermission[];
-}
-
-/** The signed-in person as the application sees them (`wc-types:PersonInfo`), ids pseudonymous per application. */
-export interface PersonInfo {
-  personId: string;
-  name: string;
-  /** The record the person picked for this application at sign-in. */
-  selectedRecordId?: string;
-  /** True when the person has more authorized records than the response lists. */
-  moreRecords: boolean;
-  records: RecordInfo[];
-  groups: PersonGroup[];
-  preferredCulture?: Culture;
-  preferredUiCulture?: Culture;
-  location?: { country: string; stateProvince?: string };
-  effectiveRecordPermissions: EffectiveRecordPermission[];
-}
+export type { Culture, EffectiveRecordPermission, PersonGroup, PersonInfo } from './person-info.js';
 
 /** The `<info>` of GetPersonInfo. */
 export function getPersonInfoRequest(options: GetPersonInfoOptions = {}): string {

@@ -3,7 +3,7 @@ import { child, childrenNamed, childText, type XmlNode } from '../xml-node.js';
 import { parseBoolean, requiredChild, requiredInfo, requiredText, withoutUndefined } from '../response.js';
 import { decodeRecord } from './get-authorized-records.js';
 import { decodeThingTypePermission } from './query-permissions.js';
-import type { Culture, PersonInfo } from './get-person-info.js';
+import type { Culture, PersonInfo } from './person-info.js';
 
 function decodeCulture(node: XmlNode | undefined): Culture | undefined {
   return node && withoutUndefined({ language: childText(node, 'language'), country: childText(node, 'country') });
