@@ -1,6 +1,7 @@
 // Patient Connect through the demo, as a clinic and a patient do it: staff create a request at the desk, the patient
 // types the printed code on the partner's page, answers on the simulated Shell and authorizes, and the staff list
-// shows the new connection; a wrong answer three times locks a code; an expired code says so.
+// shows the new connection; a wrong answer three times locks a code; an expired code says so; a drop-off package
+// is picked up with its code (PICKUP).
 import assert from 'node:assert/strict';
 
 async function openDemo(page, baseUrl, scenario) {
@@ -91,5 +92,25 @@ export async function anExpiredCodeSaysSo({ page, baseUrl, problems }) {
     .getByText(/expired/i)
     .first()
     .waitFor();
+  assert.deepEqual(problems, []);
+}
+
+export async function aDropOffPackageIsPickedUpWithItsCode({ page, baseUrl, problems }) {
+  await openDemo(page, baseUrl, 'pickup-package');
+  // A page for packages has the field with kind="pickup": the Shell's PICKUP.
+  await page.locator('hv-pickup-code-entry').evaluate((field) => field.setAttribute('kind', 'pickup'));
+  const field = page.locator('hv-pickup-code-entry input');
+  await field.fill('pkgdwnrtxbqvmzlhcjsy');
+  await field.press('Enter');
+  await page.waitForURL(/\/shell\/redirect\.aspx\?target=PICKUP&targetqs=packageid%3DPKGDWNRTXBQVMZLHCJSY$/);
+  await page.getByLabel('Dana Whitfield').check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('In which city were you born?').fill('lisbon');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('#package-contents li').first().waitFor();
+  await page.getByRole('button', { name: 'Add to the record' }).click();
+  await page.getByRole('button', { name: /^Return to / }).click();
+  await page.locator('hv-connect-button a[href]').waitFor();
+  assert.ok(!page.url().includes('wctoken'));
   assert.deepEqual(problems, []);
 }
