@@ -104,9 +104,8 @@ export class HvConnectRequestForm extends HvElement {
     this._busy = false;
   }
 
-  get #word() {
-    return <K extends Parameters<typeof staffWord>[1]>(key: K) => staffWord(this.localize, key);
-  }
+  /** One of the staff elements' words, in this element's language. */
+  readonly #word = <K extends Parameters<typeof staffWord>[1]>(key: K) => staffWord(this.localize, key);
 
   protected override render() {
     const created = this._created;

@@ -161,9 +161,8 @@ export class HvConnectRequestList extends HvElement {
     return this.config.proxy ?? this.config.proxyUrl;
   }
 
-  get #word() {
-    return <K extends Parameters<typeof staffWord>[1]>(key: K) => staffWord(this.localize, key);
-  }
+  /** One of the staff elements' words, in this element's language. */
+  readonly #word = <K extends Parameters<typeof staffWord>[1]>(key: K) => staffWord(this.localize, key);
 
   protected override render() {
     const total = this._connections.length;
