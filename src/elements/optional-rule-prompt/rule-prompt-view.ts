@@ -106,24 +106,22 @@ export class RulePromptView implements ReactiveController {
 
   /**
    * The page's last Shell return, when it came back from a prompt's APPAUTH (on this page load, or in its popup)
-   * and the grants have been read since: which rules were asked for, and whether the person declined outright.
+   * and has not been reported on: which rules were asked for, and whether the person declined outright.
    */
-  #returned() {
+  #pendingReturn() {
     const outcome = this.#host.sessionController.session?.lastReturn;
     const action = outcome && 'detail' in outcome ? outcome.detail.action : undefined;
-    if (!action?.startsWith(PROMPT_ACTION) || reported.has(outcome!)) return undefined;
-    if (this.#readAfter !== outcome) {
-      // Read the grants as they are now, then report.
-      this.#readAfter = outcome;
+    if (!outcome || !action?.startsWith(PROMPT_ACTION) || reported.has(outcome)) return undefined;
+    return { outcome, names: action.slice(PROMPT_ACTION.length).split(' '), declined: outcome.kind === 'denied' };
+  }
+
+  /** Back from the Shell: the grants are read again before the prompt says what became of the rules. */
+  hostUpdate(): void {
+    const back = this.#pendingReturn();
+    if (back && this.#readAfter !== back.outcome) {
+      this.#readAfter = back.outcome;
       this.#permissions.retry();
-      return undefined;
     }
-    if (this.#permissions.status !== 'complete') return undefined;
-    return {
-      outcome: outcome!,
-      names: action.slice(PROMPT_ACTION.length).split(' '),
-      declined: outcome!.kind === 'denied',
-    };
   }
 
   get #words(): PromptWords {
@@ -192,8 +190,8 @@ export class RulePromptView implements ReactiveController {
     }
     const { rules } = requested;
     const toAsk = rules.filter((rule) => !ruleGranted(rule, granted));
-    const back = this.#returned();
-    if (back) {
+    const back = this.#pendingReturn();
+    if (back && this.#readAfter === back.outcome && this.#permissions.status === 'complete') {
       reported.add(back.outcome);
       const grantedNow = back.names.filter((name) => !back.declined && !toAsk.some(({ rule }) => rule.name === name));
       this.#outcome = { granted: grantedNow, declined: back.names.filter((name) => !grantedNow.includes(name)) };
