@@ -106,7 +106,9 @@ function hasMediaType(req: IncomingMessage, mediaType: string): boolean {
 
 function isLocalhost(req: IncomingMessage): boolean {
   const hostname = (header(req, 'host') ?? '').replace(/:\d+$/, '').toLowerCase();
-  return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '127.0.0.1' || hostname === '[::1]';
+  return (
+    hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '127.0.0.1' || hostname === '[::1]'
+  );
 }
 
 /** The body as UTF-8 text; a {@link Refusal} when it is too large or not UTF-8. */
@@ -169,11 +171,14 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
   /** Why the request may not go on (login CSRF, README's rules), or undefined. */
   function refusal(req: IncomingMessage, mediaType?: string): Refusal | undefined {
     const site = header(req, 'sec-fetch-site');
-    if (site !== undefined && site !== 'same-origin') return new Refusal(403, 'Refused: Sec-Fetch-Site is not same-origin.');
+    if (site !== undefined && site !== 'same-origin')
+      return new Refusal(403, 'Refused: Sec-Fetch-Site is not same-origin.');
     const origin = header(req, 'origin');
-    if (origin !== undefined && !isOwnOrigin(req, origin)) return new Refusal(403, "Refused: the Origin is not this site's.");
+    if (origin !== undefined && !isOwnOrigin(req, origin))
+      return new Refusal(403, "Refused: the Origin is not this site's.");
     const { name, value } = KIT_REQUEST_HEADER;
-    if (header(req, name.toLowerCase()) !== value) return new Refusal(403, `Refused: the header ${name}: ${value} is missing.`);
+    if (header(req, name.toLowerCase()) !== value)
+      return new Refusal(403, `Refused: the header ${name}: ${value} is missing.`);
     if (mediaType && !hasMediaType(req, mediaType)) return new Refusal(415, `The Content-Type must be ${mediaType}.`);
     const encoding = header(req, 'content-encoding');
     if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {

@@ -6,7 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import { StatusCode } from '../core/platform/status-codes.js';
 import { appSessionFromResponse, responseStatus, UnreadableResponse, type AppSession } from './platform-response.js';
-import { DEFAULT_MESSAGE_TTL, requestEnvelope, sessionTokenInfo, type AppCredential, type RequestAuth } from './wire.js';
+import {
+  DEFAULT_MESSAGE_TTL,
+  requestEnvelope,
+  sessionTokenInfo,
+  type AppCredential,
+  type RequestAuth,
+} from './wire.js';
 
 export interface PlatformOptions extends AppCredential {
   /**
@@ -112,7 +118,9 @@ export function createPlatformClient(options: PlatformOptions): PlatformClient {
     const text = await send(method, requestEnvelope(header, sessionTokenInfo(options, header.msgTime)));
     const status = statusOf(text);
     if (status !== StatusCode.OK) {
-      throw new UpstreamFailure(`The platform refused the application's credential (status ${status ?? 'unreadable'}).`);
+      throw new UpstreamFailure(
+        `The platform refused the application's credential (status ${status ?? 'unreadable'}).`,
+      );
     }
     log('hv-proxy: new application session');
     return appSessionFromResponse(text);
@@ -133,7 +141,13 @@ export function createPlatformClient(options: PlatformOptions): PlatformClient {
 
   function envelope(call: PlatformCall, session: AppSession): string {
     const auth: RequestAuth = { authToken: session.token, ...call.for };
-    const header = { method: call.method, methodVersion: call.version ?? 1, recordId: call.recordId, auth, ...common() };
+    const header = {
+      method: call.method,
+      methodVersion: call.version ?? 1,
+      recordId: call.recordId,
+      auth,
+      ...common(),
+    };
     return requestEnvelope(header, call.info, session.sharedSecret);
   }
 

@@ -91,7 +91,9 @@ export function storeSessions(store: SessionStore, ttlMs: number): Sessions {
     if (value === undefined) return undefined;
     const data = JSON.parse(value) as Partial<SessionData>;
     if (typeof data.wctoken !== 'string') return undefined;
-    return data.instanceId === undefined ? { wctoken: data.wctoken } : { wctoken: data.wctoken, instanceId: data.instanceId };
+    return data.instanceId === undefined
+      ? { wctoken: data.wctoken }
+      : { wctoken: data.wctoken, instanceId: data.instanceId };
   };
   const end = async (cookie: string | undefined) => {
     if (cookie && SESSION_ID.test(cookie)) await store.delete(cookie);

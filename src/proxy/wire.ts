@@ -17,9 +17,7 @@ export const DEFAULT_MESSAGE_TTL = 1800;
 
 /** Who a request acts as: the application alone (anonymous methods), its session, or its session for a person. */
 export type RequestAuth =
-  | { appId: string }
-  | { authToken: string; userAuthToken?: string }
-  | { authToken: string; offlinePersonId: string };
+  { appId: string } | { authToken: string; userAuthToken?: string } | { authToken: string; offlinePersonId: string };
 
 export interface RequestHeader {
   method: string;

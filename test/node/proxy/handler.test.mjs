@@ -62,8 +62,17 @@ describe('the Node proxy', () => {
   before(async () => {
     platform = await startFakePlatform({ appId, publicKey, thumbprint });
     const log = (line) => logged.push(line);
-    client = createPlatformClient({ platformUrl: platform.url, appId, privateKey: privateKeyPem, thumbprint, timeoutMs: 500, log });
-    proxy = await listen(createProxyHandler({ platform: client, mountPath: '/hv', cookieKey, maxBodyBytes: 4096, log }));
+    client = createPlatformClient({
+      platformUrl: platform.url,
+      appId,
+      privateKey: privateKeyPem,
+      thumbprint,
+      timeoutMs: 500,
+      log,
+    });
+    proxy = await listen(
+      createProxyHandler({ platform: client, mountPath: '/hv', cookieKey, maxBodyBytes: 4096, log }),
+    );
     staff = await listen(createProxyHandler({ platform: client, mountPath: '/staff/hv', methods: STAFF_METHODS, log }));
   });
   after(async () => {
@@ -75,7 +84,10 @@ describe('the Node proxy', () => {
   });
 
   async function signIn(headers = {}) {
-    const response = await proxy.request('/hv/session', { headers: { ...asJson, ...headers }, body: JSON.stringify({ wctoken, instanceid: '1' }) });
+    const response = await proxy.request('/hv/session', {
+      headers: { ...asJson, ...headers },
+      body: JSON.stringify({ wctoken, instanceid: '1' }),
+    });
     assert.equal(response.status, 204);
     return cookieOf(response);
   }
@@ -99,8 +111,20 @@ describe('the Node proxy', () => {
     assert.equal(answer.text, '<response><status><code>0</code></status></response>');
     const call = platform.calls.at(-1);
     assert.deepEqual(
-      { method: call.method, version: call.version, recordId: call.recordId, user: call.userAuthToken, info: call.info },
-      { method: 'GetPersonInfo', version: 1, recordId, user: wctoken, info: '<info><group-membership>true</group-membership></info>' },
+      {
+        method: call.method,
+        version: call.version,
+        recordId: call.recordId,
+        user: call.userAuthToken,
+        info: call.info,
+      },
+      {
+        method: 'GetPersonInfo',
+        version: 1,
+        recordId,
+        user: wctoken,
+        info: '<info><group-membership>true</group-membership></info>',
+      },
     );
     assert.ok(platform.gzippedAnswers > 0, 'the platform answered with gzip, and the proxy read it');
   });
@@ -143,7 +167,8 @@ describe('the Node proxy', () => {
     const tampered = bytes.toString('base64url');
     const expired = seal({ wctoken }, Date.now() - 1, sealingKey(cookieKey));
     const foreign = seal({ wctoken }, Date.now() + 60_000, randomBytes(32));
-    for (const bad of [tampered, expired, foreign, 'garbage']) assert.equal((await callPersonInfo(bad)).status, 401, bad);
+    for (const bad of [tampered, expired, foreign, 'garbage'])
+      assert.equal((await callPersonInfo(bad)).status, 401, bad);
     assert.equal((await callPersonInfo(cookie)).status, 200);
   });
 
@@ -156,11 +181,20 @@ describe('the Node proxy', () => {
   it('forwards only the allowed methods; staff methods only on the staff handler', async () => {
     const cookie = await signIn();
     for (const path of ['/hv/GetThings', '/hv/CreateConnectRequest', '/hv/UpdateExternalId', '/hv/', '/hv/..%2Fx']) {
-      const response = await proxy.request(path, { headers: { ...asXml, Cookie: `hv-session=${cookie}` }, body: '<x/>' });
+      const response = await proxy.request(path, {
+        headers: { ...asXml, Cookie: `hv-session=${cookie}` },
+        body: '<x/>',
+      });
       assert.equal(response.status, 404, path);
     }
-    assert.equal((await staff.request('/staff/hv/GetPersonInfo', { headers: asXml, body: getPersonInfoRequest() })).status, 404);
-    assert.equal((await staff.request('/staff/hv/session', { headers: asJson, body: JSON.stringify({ wctoken }) })).status, 404);
+    assert.equal(
+      (await staff.request('/staff/hv/GetPersonInfo', { headers: asXml, body: getPersonInfoRequest() })).status,
+      404,
+    );
+    assert.equal(
+      (await staff.request('/staff/hv/session', { headers: asJson, body: JSON.stringify({ wctoken }) })).status,
+      404,
+    );
     const body =
       '<wc:info xmlns:wc="urn:com.microsoft.wc.methods.GetAuthorizedConnectRequests"><issued-date>2026-01-01T00:00:00Z</issued-date></wc:info>';
     const answer = await staff.request('/staff/hv/GetAuthorizedConnectRequests', { headers: asXml, body });
@@ -193,14 +227,38 @@ describe('the Node proxy', () => {
 
   describe('refuses what another site could send (login CSRF)', () => {
     for (const [label, path, headers, body, status] of [
-      ['a hand-off without X-Requested-With', '/hv/session', { 'Content-Type': 'application/json' }, '{"wctoken":"x"}', 403],
-      ['a method call without X-Requested-With', '/hv/GetApplicationInfo', { 'Content-Type': 'application/xml' }, '', 403],
+      [
+        'a hand-off without X-Requested-With',
+        '/hv/session',
+        { 'Content-Type': 'application/json' },
+        '{"wctoken":"x"}',
+        403,
+      ],
+      [
+        'a method call without X-Requested-With',
+        '/hv/GetApplicationInfo',
+        { 'Content-Type': 'application/xml' },
+        '',
+        403,
+      ],
       ['a cross-site request', '/hv/session', { ...asJson, 'Sec-Fetch-Site': 'cross-site' }, '{"wctoken":"x"}', 403],
-      ['a same-site (other subdomain) request', '/hv/session', { ...asJson, 'Sec-Fetch-Site': 'same-site' }, '{"wctoken":"x"}', 403],
+      [
+        'a same-site (other subdomain) request',
+        '/hv/session',
+        { ...asJson, 'Sec-Fetch-Site': 'same-site' },
+        '{"wctoken":"x"}',
+        403,
+      ],
       ['another Origin', '/hv/session', { ...asJson, Origin: 'https://evil.example' }, '{"wctoken":"x"}', 403],
       ['an opaque Origin', '/hv/session', { ...asJson, Origin: 'null' }, '{"wctoken":"x"}', 403],
       ['a form', '/hv/session', { ...kit, 'Content-Type': 'application/x-www-form-urlencoded' }, 'wctoken=x', 415],
-      ['text/plain', '/hv/GetApplicationInfo', { ...kit, 'Content-Type': 'text/plain' }, getApplicationInfoRequest(), 415],
+      [
+        'text/plain',
+        '/hv/GetApplicationInfo',
+        { ...kit, 'Content-Type': 'text/plain' },
+        getApplicationInfoRequest(),
+        415,
+      ],
       ['a gzip body', '/hv/GetApplicationInfo', { ...asXml, 'Content-Encoding': 'gzip' }, 'x', 415],
     ]) {
       it(`${label} → ${status}`, async () => {
@@ -228,7 +286,7 @@ describe('the Node proxy', () => {
     });
   });
 
-  it('answers 413 to a body over the limit, 400 to one that is not the method\'s info', async () => {
+  it("answers 413 to a body over the limit, 400 to one that is not the method's info", async () => {
     const big = `<wc:info xmlns:wc="urn:com.microsoft.wc.methods.GetApplicationInfo">${'<a/>'.repeat(2000)}</wc:info>`;
     assert.equal((await proxy.request('/hv/GetApplicationInfo', { headers: asXml, body: big })).status, 413);
     const chunked = new ReadableStream({
@@ -257,7 +315,10 @@ describe('the Node proxy', () => {
   it('answers 504 when the platform does not answer in time', async () => {
     platform.hang = true;
     const started = Date.now();
-    const response = await proxy.request('/hv/GetApplicationInfo', { headers: asXml, body: getApplicationInfoRequest() });
+    const response = await proxy.request('/hv/GetApplicationInfo', {
+      headers: asXml,
+      body: getApplicationInfoRequest(),
+    });
     assert.equal(response.status, 504);
     assert.ok(Date.now() - started < 3000);
   });
@@ -278,7 +339,12 @@ describe('the Node proxy', () => {
 
   it('calls a method for an offline person with the app session', async () => {
     const personId = '11111111-2222-4333-8444-555555555555';
-    const text = await callAsOfflinePerson(client, { method: 'GetPersonInfo', info: getPersonInfoRequest(), offlinePersonId: personId, recordId });
+    const text = await callAsOfflinePerson(client, {
+      method: 'GetPersonInfo',
+      info: getPersonInfoRequest(),
+      offlinePersonId: personId,
+      recordId,
+    });
     assert.equal(text, '<response><status><code>0</code></status></response>');
     const call = platform.calls.at(-1);
     assert.deepEqual(
@@ -290,9 +356,19 @@ describe('the Node proxy', () => {
   it('has a platform that refuses a wrong info hash, HMAC or signature (so that the tests above can fail)', async () => {
     const post = async (body) => (await fetch(`${platform.url}wildcat.ashx`, { method: 'POST', body })).text();
     const token = [...platform.sessions.keys()].at(-1);
-    const header = { method: 'GetApplicationInfo', methodVersion: 1, auth: { authToken: token }, msgTime: new Date().toISOString(), msgTtl: 1800, version: 't' };
+    const header = {
+      method: 'GetApplicationInfo',
+      methodVersion: 1,
+      auth: { authToken: token },
+      msgTime: new Date().toISOString(),
+      msgTtl: 1800,
+      version: 't',
+    };
     const wrongSecret = requestEnvelope(header, '<info />', randomBytes(64).toString('base64'));
-    const tamperedInfo = requestEnvelope(header, '<info />', platform.sessions.get(token)).replace('<info />', '<info><x/></info>');
+    const tamperedInfo = requestEnvelope(header, '<info />', platform.sessions.get(token)).replace(
+      '<info />',
+      '<info><x/></info>',
+    );
     const foreignKey = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey;
     const wrongSignature = requestEnvelope(
       { ...header, method: 'CreateAuthenticatedSessionToken', methodVersion: 2, auth: { appId } },

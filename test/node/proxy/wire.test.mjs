@@ -28,7 +28,10 @@ function schemasOr(t, file = 'types.xsd') {
 
 describe('wire format: the vectors of wire-format.md', () => {
   it('V1: SHA-256, base64', () => {
-    assert.equal(infoHash('The quick brown fox jumps over the lazy dog'), '16j7swfXgJRpypq8sAguT41WUeRtPNt2LQLQvzfJ5ZI=');
+    assert.equal(
+      infoHash('The quick brown fox jumps over the lazy dog'),
+      '16j7swfXgJRpypq8sAguT41WUeRtPNt2LQLQvzfJ5ZI=',
+    );
   });
 
   it('V2: HMAC-SHA256 keyed with the base64-decoded secret (RFC 4231 #1)', () => {
@@ -72,7 +75,10 @@ describe('wire format: the vectors of wire-format.md', () => {
     );
     assert.equal(headerHmac(header, secret), 'zdIR+pKpfPGaGxNZFNev1s22m+OSYpAx5o4sfszv7wU=');
     // The common mistake the document warns of gives another value.
-    assert.notEqual(headerHmac(header, Buffer.from(secret).toString('base64')), 'zdIR+pKpfPGaGxNZFNev1s22m+OSYpAx5o4sfszv7wU=');
+    assert.notEqual(
+      headerHmac(header, Buffer.from(secret).toString('base64')),
+      'zdIR+pKpfPGaGxNZFNev1s22m+OSYpAx5o4sfszv7wU=',
+    );
   });
 
   it('the envelope: <auth> first, over the exact header bytes; then <header>, then <info>', () => {
