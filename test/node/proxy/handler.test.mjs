@@ -15,6 +15,7 @@ import {
   seal,
   sealingKey,
 } from 'hv-elements/proxy';
+import { schemasAvailable, validateAgainstSchema, xsdDir } from '../../../scripts/lib/xsd.mjs';
 import { startFakePlatform } from './fake-platform.mjs';
 
 const appId = '0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d';
@@ -337,6 +338,19 @@ describe('the Node proxy', () => {
     assert.equal(platform.calls.at(-1).appToken, [...platform.sessions.keys()].at(-1));
   });
 
+  it('renews once for calls that find the app session expired together', async () => {
+    await callPersonInfo(await signIn());
+    const sessions = platform.sessionsCreated;
+    platform.expireNextSession = true;
+    const cookie = await signIn();
+    const answers = await Promise.all([callPersonInfo(cookie), callPersonInfo(cookie), callPersonInfo(cookie)]);
+    assert.deepEqual(
+      answers.map((answer) => answer.status),
+      [200, 200, 200],
+    );
+    assert.equal(platform.sessionsCreated, sessions + 1);
+  });
+
   it('calls a method for an offline person with the app session', async () => {
     const personId = '11111111-2222-4333-8444-555555555555';
     const text = await callAsOfflinePerson(client, {
@@ -376,6 +390,30 @@ describe('the Node proxy', () => {
     );
     for (const body of [wrongSecret, tamperedInfo, wrongSignature]) assert.match(await post(body), /<code>4<\/code>/);
     assert.deepEqual(platform.failures.splice(0), ['hmac', 'info-hash', 'appserver2 signature']);
+  });
+
+  it('has a platform whose app session answer follows response-createauthenticatedsessiontoken2.xsd', async (t) => {
+    if (!schemasAvailable()) {
+      console.warn(`\n!!! HealthVault schemas not found in ${xsdDir} — the fake platform's answer NOT checked !!!\n`);
+      if (process.env.CI) assert.fail('HealthVault schemas not found');
+      return t.skip('no schemas');
+    }
+    const msgTime = new Date().toISOString();
+    const header = {
+      method: 'CreateAuthenticatedSessionToken',
+      methodVersion: 2,
+      auth: { appId },
+      msgTime,
+      msgTtl: 1800,
+      version: 't',
+    };
+    const body = requestEnvelope(header, sessionTokenInfo({ appId, privateKey, thumbprint }, msgTime));
+    const answer = await (await fetch(`${platform.url}wildcat.ashx`, { method: 'POST', body })).text();
+    const info = /<wc:info [\s\S]*<\/wc:info>/.exec(answer)[0];
+    assert.deepEqual(await validateAgainstSchema('response-createauthenticatedsessiontoken2.xsd', info), {
+      valid: true,
+      errors: [],
+    });
   });
 
   it('never logs nor answers in a header a token, secret, cookie or key', async () => {
