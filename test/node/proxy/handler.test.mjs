@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer, request } from 'node:http';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { getPersonInfoRequest, getApplicationInfoRequest } from 'hv-elements';
+import { createConnectRequestRequest, getApplicationInfoRequest, getPersonInfoRequest } from 'hv-elements';
 import {
   callAsOfflinePerson,
   createPlatformClient,
@@ -25,6 +25,7 @@ const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 20
 const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' });
 const cookieKey = randomBytes(32).toString('base64');
 const wctoken = `WCTOKEN-${randomBytes(16).toString('hex')}`;
+const secretAnswer = `answer-${randomBytes(8).toString('hex')}`;
 const kit = { 'X-Requested-With': 'hv-elements' };
 const asXml = { ...kit, 'Content-Type': 'application/xml' };
 const asJson = { ...kit, 'Content-Type': 'application/json' };
@@ -202,6 +203,17 @@ describe('the Node proxy', () => {
     assert.equal(answer.status, 200);
     assert.equal(platform.calls.at(-1).method, 'GetAuthorizedConnectRequests');
     assert.equal(platform.calls.at(-1).userAuthToken, undefined);
+    const created = await staff.request('/staff/hv/CreateConnectRequest', {
+      headers: asXml,
+      body: createConnectRequestRequest({
+        friendlyName: 'Jordan',
+        question: 'Pet?',
+        answer: secretAnswer,
+        externalId: 'x-1',
+      }),
+    });
+    assert.equal(created.status, 200);
+    assert.ok(platform.calls.at(-1).info.includes(`<answer>${secretAnswer}</answer>`));
   });
 
   it('passes requests elsewhere to next(), as middleware, and reads the mount from originalUrl', async () => {
@@ -418,7 +430,7 @@ describe('the Node proxy', () => {
 
   it('never logs nor answers in a header a token, secret, cookie or key', async () => {
     assert.ok(logged.length > 10);
-    const secrets = [wctoken, cookieKey, ...platform.sessions.keys(), ...platform.sessions.values()];
+    const secrets = [wctoken, secretAnswer, cookieKey, ...platform.sessions.keys(), ...platform.sessions.values()];
     const keyLine = privateKeyPem.split('\n')[1];
     for (const line of [...logged, ...headersSeen]) {
       for (const secret of [...secrets, keyLine]) assert.ok(!line.includes(secret), `leaked in: ${line}`);
