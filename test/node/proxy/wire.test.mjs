@@ -147,7 +147,9 @@ describe('wire format: the appserver2 credential', () => {
     // Microsoft's set in ../shared has no request.xsd (wire-format.md: only a third-party copy exists); the header's
     // order is held byte for byte by the vectors above. Checked wherever HV_XSD_DIR holds one.
     if (!existsSync(resolve(xsdDir, 'request.xsd'))) {
-      t.skip(`request.xsd is not among the schemas in ${xsdDir} (not part of the official set): envelope not validated`);
+      t.skip(
+        `request.xsd is not among the schemas in ${xsdDir} (not part of the official set): envelope not validated`,
+      );
       return;
     }
     const common = { msgTime: '2026-01-01T00:00:00.000Z', msgTtl: 1800, version: 'hv-elements-proxy' };
