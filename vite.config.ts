@@ -26,14 +26,6 @@ function simulatedShell(): Plugin {
   };
 }
 
-/** The session's network side: what asks the proxy who is signed in, on every page load (one file, not three). */
-const CONNECTION_MODULES =
-  /\/src\/(session\/connection|transport\/(fetch-proxy|platform-client)|core\/platform\/(xml-write|methods|methods\/get-person-info))\.ts$/;
-
-/** The modules that read the proxy's answer to the page's first question, who is signed in. */
-const ANSWER_MODULES =
-  /\/src\/(transport\/(answer-reader|dom-xml|xml-guards)|core\/platform\/(response|xml-node|methods\/(person-info-decode|get-authorized-records|query-permissions|guid-elements)))\.ts$/;
-
 function splitUrl(url: string): [path: string, query: string] {
   const queryStart = url.indexOf('?');
   return queryStart < 0 ? [url, ''] : [url.slice(0, queryStart), url.slice(queryStart)];
@@ -66,17 +58,9 @@ export default defineConfig(({ mode }) => {
         output: {
           minify: true,
           chunkFileNames: 'chunks/[name]-[hash].js',
-          // A signed-in answer needs the XML reader and the GetPersonInfo decoder together: one chunk, fetched as
-          // the answer arrives, instead of a chain of small ones after it (src/transport/answer-reader.ts).
-          codeSplitting: classic
-            ? false
-            : {
-                includeDependenciesRecursively: false,
-                groups: [
-                  { name: 'connection', test: CONNECTION_MODULES },
-                  { name: 'answer', test: ANSWER_MODULES },
-                ],
-              },
+          // No manual chunk groups: with any, rolldown moves the modules that the entry shares with elements loaded
+          // on first use (Lit among them) out of the entry into chunks of their own, costing every page.
+          codeSplitting: !classic,
         },
       },
     },
