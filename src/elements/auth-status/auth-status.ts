@@ -1,16 +1,14 @@
 import { codeLoadFailure, HvError } from '../../core/errors.js';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import type { RecordInfo } from '../../core/platform/methods/get-authorized-records.js';
-import { FIXED_BY_APPAUTH, recordStatus, type RecordStatus } from '../../core/platform/record-status.js';
 import { dispatchHvEvent, type AuthStatus, type HvStatusChangeDetail } from '../../session/events.js';
 import type { SessionState } from '../../session/session.js';
-import { define } from '../internal/define.js';
 import { HvElement } from '../internal/hv-element.js';
 import { SessionController } from '../internal/session-controller.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { tokenStyles } from '../internal/tokens.styles.js';
 import { statusWords } from '../../strings/en-status.js';
 import { authStatusStyles } from './auth-status.styles.js';
+import type { RecordLines, ShownRecord } from './record-lines.js';
 
 /** Where the sign-in itself decides what the badge says, whatever the records. */
 const SIGN_IN_STATUS: Partial<Record<SessionState['status'], AuthStatus>> = {
@@ -21,22 +19,9 @@ const SIGN_IN_STATUS: Partial<Record<SessionState['status'], AuthStatus>> = {
   revoked: 'revoked',
 };
 
-/** A list's status is its most pressing record's: first what the person can fix, then what they cannot. */
-const PRESSING: readonly RecordStatus[] = [
-  'reauth-required',
-  'authorization-required',
-  'reauth-not-possible',
-  'location-not-supported',
-  'suspended',
-  'deleted',
-  'read-only',
-];
-
-/** The statuses in which the application has some access to show on demand. */
-const GRANTS_SOMETHING: ReadonlySet<AuthStatus> = new Set(['connected', 'read-only', 'reauth-required']);
-
-/** Whether the details' element is loaded and defined (once per page). */
-let detailsDefined = false;
+/** The code that shows records: loading (once per page, for every badge), then loaded. */
+let recordLinesLoading: Promise<void> | undefined;
+let LoadedRecordLines: typeof RecordLines | undefined;
 
 const ICONS: Partial<Record<AuthStatus, string>> = { connected: '✓', 'read-only': '✓', checking: '…' };
 
@@ -45,15 +30,6 @@ interface ShownView {
   records: ShownRecord[];
   /** The proxy cannot be reached: `records` are as last known. */
   stale: boolean;
-}
-
-interface ShownRecord {
-  id: string;
-  name?: string;
-  status: RecordStatus;
-  expires?: Date;
-  /** The application may also use the record while the person is away (an offline grant). */
-  offline: boolean;
 }
 
 /**
@@ -133,9 +109,9 @@ export class HvAuthStatus extends HvElement {
   /** What the badge shows and what keeps it from asking, worked out once per update (see `update`). */
   #shown: ShownView = { status: 'checking', records: [], stale: false };
   #problem?: HvError;
-  /** The records whose details a person has open. */
-  readonly #detailsOpen = new Set<string>();
   #reportedProblem?: string;
+  /** What shows the person's records, once its code has loaded. */
+  #records?: RecordLines;
 
   /** What the badge shows as a whole. */
   get status(): AuthStatus {
@@ -150,33 +126,30 @@ export class HvAuthStatus extends HvElement {
 
   /** The records shown, and the status of the whole. */
   #view(): ShownView {
-    const { status, records, person } = this.#session.state;
-    const offline = new Set(
-      person?.effectiveRecordPermissions
-        .filter(({ permissions }) => permissions.some((type) => type.offline.length > 0))
-        .map(({ recordId }) => recordId.toLowerCase()),
+    const state = this.#session.state;
+    const stale = state.status === 'error';
+    const signIn = SIGN_IN_STATUS[state.status];
+    if (signIn) return { status: signIn, records: [], stale };
+    this.#records ??=
+      LoadedRecordLines && new LoadedRecordLines(this, this.localize, this.#word, (error) => this.reportError(error));
+    if (!this.#records) {
+      this.#loadRecordLines();
+      return { status: stale ? 'unreachable' : 'checking', records: [], stale };
+    }
+    const { status, records } = this.#records.shown(state);
+    return { status: stale ? 'unreachable' : status, records, stale };
+  }
+
+  /** The code that shows records loads with the first answer that has any: a first visit has none. */
+  #loadRecordLines(): void {
+    recordLinesLoading ??= import('./record-lines.js').then(({ RecordLines }) => void (LoadedRecordLines = RecordLines));
+    recordLinesLoading.then(
+      () => this.requestUpdate(),
+      (cause: unknown) => {
+        recordLinesLoading = undefined; // the next update tries again
+        this.reportError(codeLoadFailure(cause));
+      },
     );
-    const shownRecord = (record: RecordInfo): ShownRecord => ({
-      id: record.id,
-      name: record.name,
-      status: recordStatus(record),
-      expires: record.authExpired ? undefined : record.authExpires,
-      offline: offline.has(record.id.toLowerCase()),
-    });
-    const stale = status === 'error';
-    const wanted = this.recordId?.toLowerCase();
-    const record = wanted && records.find(({ id }) => id.toLowerCase() === wanted);
-    // An id the person has not authorized this application for needs their authorization.
-    const shown: ShownRecord[] = !wanted
-      ? records.map(shownRecord)
-      : [record ? shownRecord(record) : { id: this.recordId!, status: 'authorization-required', offline: false }];
-    const fromRecords =
-      PRESSING.find((pressing) => shown.some((record) => record.status === pressing)) ?? ('connected' as const);
-    return {
-      status: stale ? 'unreachable' : (SIGN_IN_STATUS[status] ?? fromRecords),
-      records: SIGN_IN_STATUS[status] ? [] : shown,
-      stale,
-    };
   }
 
   /** What keeps the badge from asking anyone, or undefined. */
@@ -276,76 +249,8 @@ export class HvAuthStatus extends HvElement {
 
   /** One record's line: its status, until when access lasts, and what the person can do about it. */
   #recordLine(record: ShownRecord): TemplateResult {
-    return this.#line(record.status, record, undefined, this.#recordExtras(record));
-  }
-
-  #recordExtras(record: ShownRecord): TemplateResult | typeof nothing {
-    const { status, expires, offline } = record;
-    // What was last known offers nothing that needs the proxy, which cannot be reached.
-    const { stale } = this.#shown;
-    const date = expires && new Intl.DateTimeFormat(this.localize.language, { dateStyle: 'medium' }).format(expires);
-    const until =
-      !this.compact &&
-      (offline && status === 'connected' ? this.#word('offlineAccess')(date) : date && this.#word('accessUntil')(date));
-    const help = status === 'reauth-not-possible' || status === 'location-not-supported';
-    const details = !this.compact && !stale && GRANTS_SOMETHING.has(status);
-    const reauthorize = !stale && FIXED_BY_APPAUTH.has(status);
-    // A compact badge that is connected has none: nothing to build, on each of a thousand badges.
-    if (!until && !help && !details && !reauthorize) return nothing;
-    return html` ${until ? html`<span part="detail">${until}</span>` : nothing}
-    ${help ? html`<slot name="help"></slot>` : nothing}
-    ${
-      details
-        ? html`<details part="details" @toggle=${(event: Event) => this.#toggleDetails(event, record.id)}>
-            <summary>${this.#word('details')}</summary>
-            ${
-              detailsDefined && this.#detailsOpen.has(record.id)
-                ? html`<hv-auth-details
-                    .source=${this.sessionSource()}
-                    .recordId=${record.id}
-                    .language=${this.localize.language}
-                    .words=${this.localize.term('detailsWords')}
-                  ></hv-auth-details>`
-                : nothing
-            }
-          </details>`
-        : nothing
-    }
-    ${
-      reauthorize
-        ? html`<hv-reauthorize-button
-            part="action"
-            record-id=${record.id}
-            ?multi-record=${this.multiRecord || this.#session.state.records.length > 1}
-            .appId=${this.config.appId}
-            .shell=${this.config.shell}
-            .language=${this.config.lang}
-            .proxy=${this.config.proxy}
-            .proxyUrl=${this.config.proxyUrl}
-            >${this.#word('reauthorize')}</hv-reauthorize-button
-          >`
-        : nothing
-    }`;
-  }
-
-  /**
-   * Shows a record's details while a person has them open: only then do they ask the proxy (a closed one on each of
-   * a thousand badges asks nothing). Their code loads the first time any is opened.
-   */
-  #toggleDetails(event: Event, recordId: string): void {
-    const { open } = event.currentTarget as HTMLDetailsElement;
-    if (open) this.#detailsOpen.add(recordId);
-    else this.#detailsOpen.delete(recordId);
-    this.requestUpdate();
-    if (!open || detailsDefined) return;
-    import('./auth-details.js').then(
-      ({ HvAuthDetails }) => {
-        define('hv-auth-details', HvAuthDetails);
-        detailsDefined = true;
-        this.requestUpdate();
-      },
-      (cause: unknown) => this.reportError(codeLoadFailure(cause)),
-    );
+    const extras = this.#records!.extras(record, this.#shown.stale, this.#session.state.records.length);
+    return this.#line(record.status, record, undefined, extras);
   }
 
   /** Connect, or sign in again, where the sign-in is what is missing. */
