@@ -142,7 +142,9 @@ export class HvAuthStatus extends HvElement {
 
   /** The code that shows records loads with the first answer that has any: a first visit has none. */
   #loadRecordLines(): void {
-    recordLinesLoading ??= import('./record-lines.js').then(({ RecordLines }) => void (LoadedRecordLines = RecordLines));
+    recordLinesLoading ??= import('./record-lines.js').then(
+      ({ RecordLines }) => void (LoadedRecordLines = RecordLines),
+    );
     recordLinesLoading.then(
       () => this.requestUpdate(),
       (cause: unknown) => {
