@@ -102,7 +102,8 @@ const formatKb = (bytes) => `${(bytes / kB).toFixed(1)} kB`;
 const reserveBoxRule =
   'hv-connect-button:not(:defined) { display: inline-block; min-block-size: 2.75rem; } ' +
   'hv-auth-status:not(:defined) { display: block; min-block-size: 1.5rem; } ' +
-  'hv-optional-rule-prompt:not(:defined) { display: block; min-block-size: 1.5rem; }';
+  'hv-optional-rule-prompt:not(:defined) { display: block; min-block-size: 1.5rem; } ' +
+  'hv-pickup-code-entry:not(:defined) { display: block; min-block-size: 5.25rem; }';
 
 /** What a browser sees loading a partner page with the elements (cdn ES module), `loads` times, cold. */
 async function measureInChromium({ partnerCss, handle = signedOut }) {
@@ -123,6 +124,7 @@ async function measureInChromium({ partnerCss, handle = signedOut }) {
       </hv-connect-button>
       <hv-auth-status no-connect></hv-auth-status>
       <hv-optional-rule-prompt rule="lab-results"></hv-optional-rule-prompt>
+      <form action="/pick-up"><hv-pickup-code-entry name="code" kind="connect"></hv-pickup-code-entry></form>
     </hv-config>
     <p>Text below the button moves if the button changes size as it renders.</p>
   </body>
@@ -388,7 +390,7 @@ const scriptSignedIn = withCode(scriptsSignedIn).reduce((sum, { code }) => sum +
 const layoutShift = figure('layoutShift', worst);
 const layoutShiftWithReservedBox = figure('layoutShift', worst, runsWithReservedBox);
 printTable(
-  `In Chromium: <hv-config> + <hv-connect-button> + <hv-auth-status> + <hv-optional-rule-prompt> on a partner page, cdn ES module, ${loads} cold loads`,
+  `In Chromium: <hv-config> + <hv-connect-button> + <hv-auth-status> + <hv-optional-rule-prompt> + <hv-pickup-code-entry> on a partner page, cdn ES module, ${loads} cold loads`,
   ['figure', 'value', 'budget', ''],
   [
     [

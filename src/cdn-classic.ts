@@ -29,8 +29,10 @@ const PUBLIC_NAMES = [
   'HvAuthStatus',
   'HvReauthorizeButton',
   'HvOptionalRulePrompt',
+  'HvPickupCodeEntry',
   'HvError',
   'getSession',
+  'loadElement',
   'handleShellReturn',
 ] as const satisfies readonly (keyof typeof HvElements)[];
 

@@ -110,28 +110,28 @@ export class HvSession {
     if (typeof BroadcastChannel === 'function') {
       this.channel = new BroadcastChannel(`hv-elements:session:${this.appId.toLowerCase()}`);
       // Only a nudge crosses tabs, never the person's data: each tab asks its proxy itself.
-      this.channel.onmessage = () => void this.refresh(true, true);
+      this.channel.onmessage = () => void this.refresh(true);
     }
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible' && Date.now() - this.checkedAt > REVALIDATE_AFTER_MS) {
-        void this.refresh(true);
+        void this.refresh();
       }
     });
   }
 
   /**
-   * Asks the proxy who is signed in (`fresh` skips the client's short cache) and resolves with the new state. An
+   * Asks the proxy who is signed in, anew, and resolves with the new state. An
    * answer overtaken by a newer check or a sign-in is dropped: it speaks of a session that is gone. `nudged`: another
    * tab asked for this check, and needs no word back.
    */
-  async refresh(fresh = false, nudged = false): Promise<SessionState> {
+  async refresh(nudged = false): Promise<SessionState> {
     const check = ++this.checks;
     this.checkedAt = Date.now();
     clearTimeout(this.retryTimer);
     let next: SessionState;
     try {
-      const { clientFor, readPerson } = await import('./connection.js');
-      const person = await readPerson(clientFor(this.proxy), fresh);
+      const { proxyFor, readPerson } = await import('./connection.js');
+      const person = await readPerson(proxyFor(this.proxy));
       next = { status: 'connected', person, records: person.records };
     } catch (error) {
       const failure = asHvError(error);
@@ -144,7 +144,7 @@ export class HvSession {
     if (lost && !nudged) this.channel?.postMessage('changed');
     // A proxy that cannot be reached is asked again, waiting longer each time, then left to a person's retry.
     const delay = next.error?.retryable && next.status === 'error' ? RETRY_DELAYS_MS[this.failures++] : undefined;
-    if (delay !== undefined) this.retryTimer = setTimeout(() => void this.refresh(true), delay);
+    if (delay !== undefined) this.retryTimer = setTimeout(() => void this.refresh(), delay);
     else if (next.status !== 'error') this.failures = 0;
     this.update(next);
     return this.current;
@@ -172,7 +172,7 @@ export class HvSession {
       else if (outcome.kind === 'error') this.returnNote = { error: outcome.error };
       // Whoever was signed in before still is, or not: not known until the proxy says.
       this.update({ status: 'unknown', records: [] });
-      void this.refresh(true);
+      void this.refresh();
     }
     if (outcome.kind === 'authorized' || outcome.kind === 'denied') this.channel?.postMessage('changed');
   }

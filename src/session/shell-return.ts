@@ -11,7 +11,8 @@ import {
 } from '../core/shell/index.js';
 import { flowOf, STATE_PARAM } from '../core/shell/round-trip-params.js';
 import type { PlatformClient } from '../transport/platform-client.js';
-import { clientFor, readPerson } from './connection.js';
+import { clientFor } from './clients.js';
+import { proxyFor, readPerson } from './connection.js';
 import type { HvProxy } from '../transport/proxy.js';
 import { dispatchHvEvent, type HvAuthorizedDetail, type HvDeniedDetail } from './events.js';
 import { POPUP_WINDOW_NAME } from './popup-name.js';
@@ -105,7 +106,7 @@ export async function completeShellReturn(
   const { target, wctoken, instanceId, action } = captured;
   try {
     await client.signIn({ wctoken, instanceId }, signal);
-    return { kind: 'authorized', detail: { target, person: await readPerson(client, true, signal), action } };
+    return { kind: 'authorized', detail: { target, person: await readPerson(client.proxy, signal), action } };
   } catch (error) {
     return { kind: 'error', error: asHvError(error) };
   }
@@ -306,7 +307,7 @@ async function fromMessage(
     case 'authorized':
       try {
         if (!proxy) throw new HvError('invalid-config', 'The connect button has no proxy to read the person from.');
-        const person = await readPerson(clientFor(proxy.proxy), true);
+        const person = await readPerson(proxyFor(proxy.proxy));
         return { kind: 'authorized', detail: { target: message.target, person, action: message.action } };
       } catch (error) {
         return { kind: 'error', error: asHvError(error) };

@@ -1,7 +1,9 @@
 import type { HvErrorCode } from '../core/errors.js';
 import type { pickupWords } from './en-pickup.js';
+import type { pickupProblemWords } from './en-pickup-problems.js';
 import type { PromptWords } from './en-prompt.js';
 import type { staffWords } from './en-staff.js';
+import type { recordWords } from './en-records.js';
 import type { DetailsWords, statusWords } from './en-status.js';
 
 /**
@@ -26,7 +28,9 @@ export type HvErrorWords = Record<HvErrorCode, string>;
 /** The strings of one language (each language's table has every key); hosts may override any subset. */
 export type HvStrings = typeof en &
   typeof statusWords &
+  typeof recordWords &
   typeof pickupWords &
+  typeof pickupProblemWords &
   typeof staffWords & {
     detailsWords: DetailsWords;
     promptSignIn: string;

@@ -157,3 +157,83 @@ export async function aForgedCrossSiteTokenHandOffIsRefused({ page, problems }) 
     await server.close();
   }
 }
+
+/** The cdn chunks a page requested, by file name without its hash (`connect-request-list`). */
+const chunksRequested = (log) =>
+  log.map(({ path }) => /^\/cdn\/chunks\/(.+)-[\w-]{8}\.js$/.exec(path)?.[1]).filter((name) => name !== undefined);
+
+const staffChunks = ['connect-request-form', 'connect-request-list', 'staff-words'];
+
+export async function aPatientPageNeverDownloadsStaffCodeAndTheCodeFieldReadsOnlyOnceEntered({ page, problems }) {
+  const field = `<hv-config app-id="${DEMO_APP_ID}" shell="us" proxy-url="/hv-proxy">
+    ${button}<hv-auth-status></hv-auth-status><hv-pickup-code-entry kind="connect"></hv-pickup-code-entry>
+  </hv-config>`;
+  const server = await servePartner({ '/': partnerPage(field) }, 'new-user');
+  try {
+    await page.goto(`${server.origin}/`);
+    await page.locator('hv-auth-status', { hasText: 'Not connected' }).waitFor();
+    await page.waitForTimeout(300);
+    assert.deepEqual(
+      chunksRequested(server.log).filter((name) => staffChunks.includes(name) || name === 'code-reading'),
+      [],
+    );
+    // Not in the entry either: nothing on this page defines them.
+    const staffDefined = () =>
+      page.evaluate(() =>
+        ['hv-connect-request-form', 'hv-connect-request-list'].some((name) => customElements.get(name)),
+      );
+    assert.equal(await staffDefined(), false);
+    // A person enters the field and types a code their way: its reading loads now, and the code shows as printed.
+    const input = page.locator('hv-pickup-code-entry input');
+    await input.click();
+    await input.pressSequentially('jkyz qnmn vhrx zgnr gznh');
+    await page.locator('hv-pickup-code-entry button').focus();
+    await page.waitForFunction(
+      () => document.querySelector('hv-pickup-code-entry').value === 'JKYZ-QNMN-VHRX-ZGNR-GZNH',
+    );
+    assert.ok(chunksRequested(server.log).includes('code-reading'));
+    assert.deepEqual(
+      chunksRequested(server.log).filter((name) => staffChunks.includes(name)),
+      [],
+    );
+    assert.equal(await staffDefined(), false);
+    assert.deepEqual(problems, []);
+  } finally {
+    await server.close();
+  }
+}
+
+export async function staffElementsLoadOnFirstUseFromTheCdnEntry({ page, problems }) {
+  const desk = `<hv-config app-id="${DEMO_APP_ID}" shell="us" proxy-url="/hv-proxy">
+    <div id="later"></div><div id="host"></div>
+  </hv-config>`;
+  const server = await servePartner({ '/': partnerPage(desk) }, 'connect-request');
+  const defined = (tagName) => page.evaluate((name) => customElements.get(name) !== undefined, tagName);
+  try {
+    await page.goto(`${server.origin}/`);
+    await page.waitForTimeout(300);
+    assert.deepEqual(
+      chunksRequested(server.log).filter((name) => staffChunks.includes(name)),
+      [],
+    );
+    // The page's script adds the list: it loads and is defined as it appears.
+    await page.evaluate(() =>
+      document.getElementById('later').append(document.createElement('hv-connect-request-list')),
+    );
+    await page.waitForFunction(() => customElements.get('hv-connect-request-list') !== undefined);
+    assert.ok(chunksRequested(server.log).includes('connect-request-list'));
+    // A form inside the page's own shadow root is not seen, until the page asks for it.
+    await page.evaluate(() => {
+      const root = document.getElementById('host').attachShadow({ mode: 'open' });
+      root.append(document.createElement('hv-connect-request-form'));
+    });
+    await page.waitForTimeout(300);
+    assert.equal(await defined('hv-connect-request-form'), false);
+    await page.evaluate(async () => (await import('/cdn/hv-elements.js')).loadElement('hv-connect-request-form'));
+    assert.equal(await defined('hv-connect-request-form'), true);
+    await page.locator('#host hv-connect-request-form input').first().waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await server.close();
+  }
+}

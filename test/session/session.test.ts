@@ -72,7 +72,7 @@ describe('the page session', () => {
     proxy.call = async () => {
       throw new HvError('timeout', 'slow', { retryable: true });
     };
-    const state = await session.refresh(true);
+    const state = await session.refresh();
     expect(state.status).to.equal('error');
     expect(state.person!.personId).to.equal(PERSON_ID);
   });
@@ -130,7 +130,7 @@ describe('the page session', () => {
     proxy.call = async () => {
       throw new PlatformError('GetPersonInfo', 11);
     };
-    expect((await session.refresh(true)).status).to.equal('revoked');
+    expect((await session.refresh()).status).to.equal('revoked');
     await told;
     otherTab.close();
   });
@@ -148,7 +148,7 @@ describe('the page session', () => {
         throw new PlatformError('GetPersonInfo', 11);
       };
       // Finding the access revoked would tell the other tabs; with no channel it tells no one, and does not throw.
-      expect((await session.refresh(true)).status).to.equal('revoked');
+      expect((await session.refresh()).status).to.equal('revoked');
     } finally {
       Object.defineProperty(globalThis, 'BroadcastChannel', channel);
     }
@@ -177,7 +177,7 @@ describe('the page session', () => {
     expect(session.state.status).to.equal('error');
     // A person's retry that works ends the failures.
     proxy.call = async () => personInfoNode();
-    expect((await session.refresh(true)).status).to.equal('connected');
+    expect((await session.refresh()).status).to.equal('connected');
   });
 
   it('rechecks when the tab is shown again, at most every 30 seconds', async () => {

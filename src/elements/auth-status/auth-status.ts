@@ -6,6 +6,7 @@ import { HvElement } from '../internal/hv-element.js';
 import { SessionController } from '../internal/session-controller.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { tokenStyles } from '../internal/tokens.styles.js';
+import type { recordWords } from '../../strings/en-records.js';
 import { statusWords } from '../../strings/en-status.js';
 import { authStatusStyles } from './auth-status.styles.js';
 import type { RecordLines, ShownRecord } from './record-lines.js';
@@ -118,9 +119,9 @@ export class HvAuthStatus extends HvElement {
     return this.#shown.status;
   }
 
-  /** Asks the proxy again (skipping the short cache every element shares) and resolves once the badge shows it. */
+  /** Asks the proxy again who is signed in, and resolves once the badge shows the answer. */
   async refresh(): Promise<void> {
-    await this.#session.session?.refresh(true);
+    await this.#session.session?.refresh();
     await this.updateComplete;
   }
 
@@ -131,7 +132,7 @@ export class HvAuthStatus extends HvElement {
     const signIn = SIGN_IN_STATUS[state.status];
     if (signIn) return { status: signIn, records: [], stale };
     this.#records ??=
-      LoadedRecordLines && new LoadedRecordLines(this, this.localize, this.#word, (error) => this.reportError(error));
+      LoadedRecordLines && new LoadedRecordLines(this, this.localize, (error) => this.reportError(error));
     if (!this.#records) {
       this.#loadRecordLines();
       return { status: stale ? 'unreachable' : 'checking', records: [], stale };
@@ -243,10 +244,20 @@ export class HvAuthStatus extends HvElement {
     explained = !this.compact,
     extras: TemplateResult | typeof nothing = nothing,
   ): TemplateResult {
-    const why = explained && (this.#word as (key: string) => string | undefined)(`why.${status}`);
+    const why = explained && this.#why(status);
     return html`<span part="icon" aria-hidden="true">${ICONS[status] ?? '!'}</span>
       <span part="label">${this.#label(status, record)}</span>
       ${why ? html`<span part="detail">${why}</span>` : nothing}${extras}`;
+  }
+
+  /** Why the badge says `status`, where its name alone does not say what to do; a record's why comes with its lines. */
+  #why(status: AuthStatus): string | undefined {
+    const key = `why.${status}`;
+    const word =
+      key in statusWords
+        ? this.#word(key as keyof typeof statusWords)
+        : this.#records?.word(key as keyof typeof recordWords);
+    return typeof word === 'string' ? word : undefined;
   }
 
   /** One record's line: its status, until when access lasts, and what the person can do about it. */

@@ -6,7 +6,7 @@ import type { RecordInfo } from '../../core/platform/methods/get-authorized-reco
 import { FIXED_BY_APPAUTH, recordStatus, type RecordStatus } from '../../core/platform/record-status.js';
 import type { AuthStatus } from '../../session/events.js';
 import type { SessionState } from '../../session/session.js';
-import type { statusWords } from '../../strings/en-status.js';
+import { recordWords } from '../../strings/en-records.js';
 import type { HvProxy } from '../../transport/proxy.js';
 import type { HvConfig } from '../internal/config-context.js';
 import { define } from '../internal/define.js';
@@ -48,9 +48,6 @@ export interface RecordBadge {
   requestUpdate(): void;
 }
 
-/** One of the badge's words, in its language. */
-type Word = <K extends keyof typeof statusWords>(key: K) => (typeof statusWords)[K];
-
 export class RecordLines {
   /** The records whose details a person has open. */
   readonly #detailsOpen = new Set<string>();
@@ -58,9 +55,11 @@ export class RecordLines {
   constructor(
     private readonly badge: RecordBadge,
     private readonly localize: LocalizeController,
-    private readonly word: Word,
     private readonly reportError: (error: HvError) => void,
   ) {}
+
+  /** One of the words for records, in the badge's language. */
+  readonly word = <K extends keyof typeof recordWords>(key: K) => this.localize.term(key) ?? recordWords[key];
 
   /** The records shown (the one of `record-id`, or all), and the status of the whole: the most pressing record's. */
   shown({ records, person }: SessionState): { status: AuthStatus; records: ShownRecord[] } {

@@ -59,7 +59,7 @@ export async function callPlatform<Request, Result>(
   options: { signal?: AbortSignal; fresh?: boolean } = {},
 ): Promise<Result> {
   try {
-    const { clientFor } = await import('../../session/connection.js');
+    const { clientFor } = await import('../../session/clients.js');
     return await clientFor(call.proxy).call(call.method, call.request, { recordId: call.recordId, ...options });
   } catch (error) {
     throw asHvError(error);

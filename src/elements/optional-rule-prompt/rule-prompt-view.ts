@@ -286,7 +286,7 @@ export class RulePromptView implements ReactiveController {
   }
 
   #retry(): void {
-    if (!this.#record()) void this.#host.sessionController.session?.refresh(true);
+    if (!this.#record()) void this.#host.sessionController.session?.refresh();
     else if (this.#app.status === 'error') this.#app.retry();
     else this.#permissions.retry();
   }

@@ -1,8 +1,10 @@
 import { css } from 'lit';
 
 export const pickupCodeEntryStyles = css`
+  /* The height README's reserve rule gives the element before it is defined (one line of hint). */
   :host {
     display: block;
+    min-block-size: 5.25rem;
   }
   label {
     display: block;

@@ -1,9 +1,5 @@
 import { html, type PropertyDeclarations } from 'lit';
-import { live } from 'lit/directives/live.js';
-import { HvError } from '../../core/errors.js';
-import { groupIdentityCode, readIdentityCode, type IdentityCodeReading } from '../../core/shell/identity-code.js';
-import { CONNECT_TARGET, PICKUP_TARGET } from '../../core/shell/targets.js';
-import { buildUrlFor } from '../../core/shell/url.js';
+import { codeLoadFailure, type HvError } from '../../core/errors.js';
 import { dispatchHvEvent } from '../../session/events.js';
 import { pickupWords } from '../../strings/en-pickup.js';
 import { FormControl, type FormControlCheck } from '../internal/form-control.js';
@@ -13,14 +9,19 @@ import { fieldStyles } from '../internal/fields.styles.js';
 import { tokenStyles } from '../internal/tokens.styles.js';
 import { pickupCodeEntryStyles } from './pickup-code-entry.styles.js';
 
-/** What the developer is told about a code that cannot be used: never the code, nor any of its characters. */
-const WHAT_IS_WRONG: Record<NonNullable<IdentityCodeReading['problem']>, string> = {
-  empty: 'is empty',
-  'not-a-letter': 'has a character that is not a letter',
-  'too-short': 'has fewer than 20 letters',
-  'too-long': 'has more than 20 letters',
-  'link-without-code': 'is a link without a packageid',
-};
+/** The code reading, loaded once someone starts entering a code, for every code field of the page. */
+let codeReading: typeof import('./code-reading.js') | undefined;
+let codeReadingLoading: Promise<void> | undefined;
+
+function loadCodeReading(): Promise<void> {
+  return (codeReadingLoading ??= import('./code-reading.js').then(
+    (module) => void (codeReading = module),
+    (cause: unknown) => {
+      codeReadingLoading = undefined; // the next attempt loads it again
+      throw codeLoadFailure(cause);
+    },
+  ));
+}
 
 /**
  * Where a person enters the identity code of a Patient Connect request (`kind="connect"`, the Shell's CONNECT) or
@@ -64,19 +65,30 @@ export class HvPickupCodeEntry extends FormControl(HvElement) {
   /** One of the element's words, in its language. */
   readonly #word = <K extends keyof typeof pickupWords>(key: K) => this.localize.term(key) ?? pickupWords[key];
 
+  constructor() {
+    super();
+    // Whoever enters the field is about to type a code: its reading loads now, not with the page.
+    this.addEventListener('focusin', () => this.#prepare());
+  }
+
   protected override check(): FormControlCheck {
-    const reading = readIdentityCode(this.value);
-    if (reading.code !== undefined) return { formValue: reading.code };
-    const { problem, count = 0, offending = '' } = reading;
-    const said =
-      problem === 'not-a-letter'
-        ? this.#word('code.not-a-letter')(offending)
-        : problem === 'too-short' || problem === 'too-long'
-          ? this.#word(`code.${problem}`)(count)
-          : problem === 'empty' && !this.required
-            ? undefined
-            : this.#word(problem === 'empty' ? 'code.empty' : 'code.link-without-code');
-    return { problem: said, formValue: this.value };
+    const empty = this.#word('code.empty');
+    if (codeReading) return codeReading.checkCode(this.value, this.required, this.localize, empty);
+    // Nobody has entered anything yet: an empty required field is all there is to say.
+    return { problem: this.required && !this.value.trim() ? empty : undefined, formValue: this.value };
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed);
+    // A value the page sets needs reading too.
+    if (this.value && !codeReading) this.#prepare();
+  }
+
+  #prepare(): Promise<void> {
+    return loadCodeReading().then(
+      () => this.requestUpdate(),
+      (error: HvError) => this.reportError(error),
+    );
   }
 
   protected override focusTarget(): HTMLInputElement | null | undefined {
@@ -95,7 +107,7 @@ export class HvPickupCodeEntry extends FormControl(HvElement) {
         <input
           part="input"
           id="code"
-          .value=${live(this.value)}
+          .value=${this.value}
           ?disabled=${this.isDisabled}
           ?required=${this.required}
           autocomplete="one-time-code"
@@ -114,39 +126,29 @@ export class HvPickupCodeEntry extends FormControl(HvElement) {
       <p part="message" id="message" role="alert">${problem ?? ''}</p>`;
   }
 
-  /** The person committed what they typed: a usable code is shown grouped as printed; anything else stays as is. */
-  #commit(): void {
-    const { code } = readIdentityCode(this.value);
-    if (code) this.value = groupIdentityCode(code);
+  /**
+   * The person committed what they typed: a usable code is shown grouped as printed; anything else stays as is. The
+   * code reading loaded as the field took focus, so this waits for nothing unless they were quicker.
+   */
+  async #commit(): Promise<void> {
+    await this.#prepare();
+    if (codeReading) this.value = codeReading.asPrinted(this.value);
     this.touch();
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
   /** Enter or the button: on to the Shell with the code (`packageid` only), unless the host cancels. */
-  #send(): void {
-    this.#commit();
-    const reading = readIdentityCode(this.value);
-    const { shell } = this.config;
-    if (reading.code === undefined || !shell) {
-      const error =
-        reading.code === undefined
-          ? new HvError('invalid-input', `<hv-pickup-code-entry>: the identity code ${WHAT_IS_WRONG[reading.problem]}.`)
-          : new HvError('invalid-config', 'The shell attribute is missing.');
-      this.reportError(error);
+  async #send(): Promise<void> {
+    await this.#commit();
+    if (!codeReading) return;
+    const page = codeReading.shellPageFor(this.value, this.kind, this.config.shell);
+    if ('error' in page) {
+      this.reportError(page.error);
       this.focus();
       return;
     }
-    const spec = this.kind === 'pickup' ? PICKUP_TARGET : CONNECT_TARGET;
-    let url: string;
-    try {
-      url = buildUrlFor(spec, { shell, packageId: reading.code });
-    } catch (error) {
-      if (!(error instanceof HvError)) throw error;
-      this.reportError(error);
-      return;
-    }
-    const detail = { code: reading.code, kind: this.kind, url };
-    if (dispatchHvEvent(this, 'hv-code-submit', detail, { cancelable: true })) this.leaveFor(url);
+    const detail = { code: page.code, kind: this.kind, url: page.url };
+    if (dispatchHvEvent(this, 'hv-code-submit', detail, { cancelable: true })) this.leaveFor(page.url);
   }
 
   /** Leaves the page for the Shell. */

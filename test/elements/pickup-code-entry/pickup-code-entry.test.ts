@@ -19,13 +19,15 @@ customElements.define('staying-code-entry', StayingCodeEntry);
 const input = (el: HTMLElement) => el.shadowRoot!.querySelector('input')!;
 const message = (el: HTMLElement) => el.shadowRoot!.querySelector('[part="message"]')!.textContent!.trim();
 
-/** Types `text` into the field as a person does, then leaves it (a committed change). */
+/** Types `text` into the field as a person does, then leaves it: resolves once the element says it changed. */
 async function type(el: HvPickupCodeEntry, text: string) {
   const field = input(el);
   field.focus();
   field.value = text;
   field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  const changed = oneEvent(el, 'change');
   field.dispatchEvent(new Event('change', { bubbles: true }));
+  await changed;
   await el.updateComplete;
 }
 

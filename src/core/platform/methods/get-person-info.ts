@@ -1,7 +1,5 @@
 import { codeLoadFailure } from '../../errors.js';
 import type { MethodDescriptor } from '../method-descriptor.js';
-import { Methods } from '../methods.js';
-import { infoXml, xmlElement, type XmlFragment } from '../xml-write.js';
 import type { PersonInfo } from './person-info.js';
 
 export interface GetPersonInfoOptions {
@@ -13,21 +11,22 @@ export interface GetPersonInfoOptions {
 
 export type { Culture, EffectiveRecordPermission, PersonGroup, PersonInfo } from './person-info.js';
 
-/** The `<info>` of GetPersonInfo. */
+/**
+ * The `<info>` of GetPersonInfo, as `infoXml` writes it (xml-write.ts; the tests hold both to the same text). Its
+ * flags are booleans, with nothing to escape: every page asks this on load, and needs no XML writer for it.
+ */
 export function getPersonInfoRequest(options: GetPersonInfoOptions = {}): string {
-  const flags: XmlFragment[] = [];
-  if (options.groupMembership !== undefined) {
-    flags.push(xmlElement('group-membership', String(options.groupMembership)));
-  }
-  if (options.effectiveRecordPermissions !== undefined) {
-    flags.push(xmlElement('effective-record-permissions', String(options.effectiveRecordPermissions)));
-  }
-  return infoXml(Methods.GetPersonInfo, flags);
+  const flag = (name: string, value: boolean | undefined) => (value === undefined ? '' : `<${name}>${value}</${name}>`);
+  const flags =
+    flag('group-membership', options.groupMembership) +
+    flag('effective-record-permissions', options.effectiveRecordPermissions);
+  const open = 'wc:info xmlns:wc="urn:com.microsoft.wc.methods.GetPersonInfo"';
+  return flags ? `<${open}>${flags}</wc:info>` : `<${open}/>`;
 }
 
 /** The signed-in person and their records as this application sees them. */
 export const getPersonInfo: MethodDescriptor<GetPersonInfoOptions | undefined, PersonInfo> = {
-  name: Methods.GetPersonInfo,
+  name: 'GetPersonInfo',
   version: 1,
   readOnly: true,
   buildInfo: (options) => getPersonInfoRequest(options),

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { HvError } from '../../../../src/core/errors.js';
 import { getPersonInfoRequest } from '../../../../src/core/platform/methods/get-person-info.js';
+import { Methods } from '../../../../src/core/platform/methods.js';
+import { infoXml, xmlElement } from '../../../../src/core/platform/xml-write.js';
 import { decodePersonInfo } from '../../../../src/core/platform/methods/person-info-decode.js';
 import { expectValid, schemasReady } from '../../../helpers/xsd.js';
 import { decodedInfo, responseInfo, thrown } from '../fixtures.js';
@@ -69,6 +71,22 @@ describe('GetPersonInfo', () => {
           '<group-membership>false</group-membership><effective-record-permissions>true</effective-record-permissions></wc:info>',
       );
       expect(getPersonInfoRequest()).to.equal('<wc:info xmlns:wc="urn:com.microsoft.wc.methods.GetPersonInfo"/>');
+    });
+
+    it('writes what the XML writer would (it does without, as every page asks this first)', () => {
+      for (const groupMembership of [undefined, true, false]) {
+        for (const effectiveRecordPermissions of [undefined, true, false]) {
+          const flags = [
+            ...(groupMembership === undefined ? [] : [xmlElement('group-membership', String(groupMembership))]),
+            ...(effectiveRecordPermissions === undefined
+              ? []
+              : [xmlElement('effective-record-permissions', String(effectiveRecordPermissions))]),
+          ];
+          expect(getPersonInfoRequest({ groupMembership, effectiveRecordPermissions })).to.equal(
+            infoXml(Methods.GetPersonInfo, flags),
+          );
+        }
+      }
     });
   });
 
