@@ -1,4 +1,6 @@
 // What reads a proxy's answer, loaded with the first answer there is to read: a first visit, which the proxy
-// answers "signed out" (HTTP 401), never downloads it.
+// answers "signed out" (HTTP 401), never downloads it. Every page's first answer is GetPersonInfo's: its decoder
+// comes in the same file (GetPersonInfo's `decode` imports it), instead of after this one.
 export { parseXmlWithDom } from './dom-xml.js';
 export { successInfo } from '../core/platform/response.js';
+export { decodePersonInfo } from '../core/platform/methods/person-info-decode.js';
