@@ -35,20 +35,31 @@ function parseXmlDocument(text: string): Document {
   }
 }
 
+const NO_NAMES: readonly string[] = [];
 const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+const NO_CHILDREN: readonly XmlNode[] = Object.freeze([]);
 
-/** One pass over each element's attributes and child nodes: a list of 10,000 requests has some 100,000 nodes. */
+/**
+ * The element and its descendants as XmlNodes, each element checked against the limits. A list of 10,000 requests
+ * has some 50,000 elements and as many text nodes, and every DOM call counts. Most elements have no attributes,
+ * which `hasAttributes` says without making a list (getAttributeNames and getAttribute then make no Attr nodes).
+ * Most have no child elements either: their text is then exactly their `textContent`, one call for all of it.
+ */
 function toXmlNode(element: Element, depth: number): XmlNode {
-  const { attributes: list } = element;
-  refuseOutsizedElement(depth, list.length);
-  const entries: [string, string][] = [];
-  for (let index = 0; index < list.length; index++) {
-    const { name, value } = list[index]!;
-    // Namespace declarations are syntax, not data; the decoders match on local names.
-    if (name !== 'xmlns' && !name.startsWith('xmlns:')) entries.push([name, value]);
+  const names = element.hasAttributes() ? element.getAttributeNames() : NO_NAMES;
+  refuseOutsizedElement(depth, names.length);
+  let attributes = NO_ATTRIBUTES;
+  if (names.length) {
+    const entries: [string, string][] = [];
+    for (const name of names) {
+      // Namespace declarations are syntax, not data; the decoders match on local names.
+      if (name !== 'xmlns' && !name.startsWith('xmlns:')) entries.push([name, element.getAttribute(name)!]);
+    }
+    // fromEntries keeps an attribute named __proto__ an attribute.
+    if (entries.length) attributes = Object.fromEntries(entries);
   }
-  // fromEntries keeps an attribute named __proto__ an attribute.
-  const attributes = entries.length ? Object.fromEntries(entries) : NO_ATTRIBUTES;
+  const name = element.localName;
+  if (!element.firstElementChild) return { name, attributes, children: NO_CHILDREN, text: element.textContent };
   let text = '';
   const children: XmlNode[] = [];
   for (let node = element.firstChild; node; node = node.nextSibling) {
@@ -57,7 +68,7 @@ function toXmlNode(element: Element, depth: number): XmlNode {
       text += (node as CharacterData).data;
     }
   }
-  return { name: element.localName, attributes, children, text };
+  return { name, attributes, children, text };
 }
 
 /**

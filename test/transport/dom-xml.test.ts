@@ -118,6 +118,27 @@ describe('parseXmlWithDom', () => {
     ]);
   });
 
+  it("takes an element's text from its own text and CDATA children, whether or not it has child elements", () => {
+    const root = parseXmlWithDom(
+      '<a>one<b>x<!-- c -->y<![CDATA[<z>]]><?pi p?></b>two<c><!-- c --></c><![CDATA[three]]><?pi p?></a>',
+    );
+    expect(root.text).to.equal('onetwothree');
+    expect(root.children.map(({ name, text }) => [name, text])).to.deep.equal([
+      ['b', 'xy<z>'],
+      ['c', ''],
+    ]);
+  });
+
+  it('reads the attributes of nested elements as of the root: prefixes kept, namespace declarations left out', () => {
+    const [b, c] = parseXmlWithDom('<a><b xmlns:p="urn:p" p:q="1" __proto__="2" r="3"/><c>text</c></a>').children;
+    expect(Object.entries(b!.attributes)).to.deep.equal([
+      ['p:q', '1'],
+      ['__proto__', '2'],
+      ['r', '3'],
+    ]);
+    expect(c!.attributes).to.deep.equal({});
+  });
+
   for (const [label, text] of NOT_WELL_FORMED) {
     it(`refuses ${label} with a malformed-response error`, () => {
       const error = failure(text);

@@ -117,6 +117,9 @@ export const PARITY_CASES: readonly (readonly [string, string, Outcome])[] = [
 
 export const HOSTILE_TIME_LIMIT_MS = 250;
 
+/** `count` attributes, `a0="1" a1="1" …`. */
+const attributes = (count: number) => Array.from({ length: count }, (_, i) => `a${i}="1"`).join(' ');
+
 /**
  * Documents that froze a parser, or would with a little more of the same, with what both parsers do now and a
  * pattern of the message. Each must take either parser less than HOSTILE_TIME_LIMIT_MS.
@@ -145,11 +148,17 @@ export const HOSTILE: readonly (readonly [string, string, Outcome, RegExp?])[] =
   ['elements nested 257 deep', `${'<a>'.repeat(257)}${'</a>'.repeat(257)}`, 'refused', /256 deep/],
   ['elements nested 256 deep', `${'<a>'.repeat(256)}${'</a>'.repeat(256)}`, 'read'],
   [
-    'an element with 10000 attributes',
-    `<a ${Array.from({ length: 10000 }, (_, i) => `a${i}="1"`).join(' ')}/>`,
+    'a childless element after another with 256 attributes, one a namespace declaration',
+    `<r><a/><b xmlns:p="urn:p" ${attributes(255)}/></r>`,
+    'read',
+  ],
+  [
+    'a childless element after another with 257 attributes, one a namespace declaration',
+    `<r><a/><b xmlns:p="urn:p" ${attributes(256)}/></r>`,
     'refused',
     /256 attributes/,
   ],
+  ['an element with 10000 attributes', `<a ${attributes(10000)}/>`, 'refused', /256 attributes/],
 ];
 
 /** Registers one test per HOSTILE document for `parse`: read or refused as listed, within the time limit. */

@@ -2,7 +2,7 @@ import { HvError } from '../../errors.js';
 import type { MethodDescriptor } from '../method-descriptor.js';
 import { Methods } from '../methods.js';
 import { infoXml, xmlElement } from '../xml-write.js';
-import { child, type XmlNode } from '../xml-node.js';
+import type { XmlNode } from '../xml-node.js';
 import { malformed, requiredInfo } from '../response.js';
 
 export interface GetAuthorizedConnectRequestsOptions {
@@ -43,12 +43,12 @@ export function getAuthorizedConnectRequestsRequest(options: GetAuthorizedConnec
 }
 
 /**
- * The text of a required child of the `position`th (from 1) `<connect-request>`; the place is only spelled out for
- * an error, so that a long list decodes without a string per entry. `trim` is false for the partner's own id.
+ * The text of `field`, the required child `name` of the `position`th (from 1) `<connect-request>`; the place is only
+ * spelled out for an error, so that a long list decodes without a string per entry. `trim` is false for the
+ * partner's own id.
  */
-function entryText(entry: XmlNode, name: string, position: number, trim = true): string {
-  const node = child(entry, name);
-  const text = trim ? node?.text.trim() : node?.text;
+function entryText(field: XmlNode | undefined, name: string, position: number, trim = true): string {
+  const text = trim ? field?.text.trim() : field?.text;
   if (!text) {
     throw malformed(`connect-request[${position}]`, text === undefined ? `has no <${name}>` : `has an empty <${name}>`);
   }
@@ -57,22 +57,33 @@ function entryText(entry: XmlNode, name: string, position: number, trim = true):
 
 /**
  * The authorized connect requests of a GetAuthorizedConnectRequests response, in document order. An application
- * polling since its first request may get thousands: one pass over the entries, no intermediate arrays or strings.
- * The schema's `resume-key` is ignored (documented as not implemented).
+ * polling since its first request may get thousands: one pass over the entries and one over each entry's children,
+ * no intermediate arrays or strings. The schema's `resume-key` is ignored (documented as not implemented).
  */
 export function decodeAuthorizedConnectRequests(info: XmlNode | undefined): AuthorizedConnectRequest[] {
   const requests: AuthorizedConnectRequest[] = [];
   for (const entry of requiredInfo(Methods.GetAuthorizedConnectRequests, info).children) {
     if (entry.name !== 'connect-request') continue;
+    // The first child of each name, as `child` would find it.
+    let personId: XmlNode | undefined;
+    let recordId: XmlNode | undefined;
+    let appId: XmlNode | undefined;
+    let externalId: XmlNode | undefined;
+    for (const field of entry.children) {
+      if (field.name === 'person-id') personId ??= field;
+      else if (field.name === 'record-id') recordId ??= field;
+      else if (field.name === 'app-id') appId ??= field;
+      else if (field.name === 'external-id') externalId ??= field;
+    }
     const position = requests.length + 1;
     const request: AuthorizedConnectRequest = {
-      personId: entryText(entry, 'person-id', position),
-      recordId: entryText(entry, 'record-id', position),
-      appId: entryText(entry, 'app-id', position),
-      externalId: entryText(entry, 'external-id', position, false),
+      personId: entryText(personId, 'person-id', position),
+      recordId: entryText(recordId, 'record-id', position),
+      appId: entryText(appId, 'app-id', position),
+      externalId: entryText(externalId, 'external-id', position, false),
     };
     // Set only when present, as every decoder leaves out what the response did not say.
-    const appSpecificRecordId = child(entry, 'record-id')?.attributes['app-specific-record-id'];
+    const appSpecificRecordId = recordId!.attributes['app-specific-record-id'];
     if (appSpecificRecordId !== undefined) request.appSpecificRecordId = appSpecificRecordId;
     requests.push(request);
   }

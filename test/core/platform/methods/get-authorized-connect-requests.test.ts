@@ -95,6 +95,17 @@ describe('GetAuthorizedConnectRequests', () => {
       );
     });
 
+    it('reads the first child of each name, in whatever order they come', () => {
+      const entry =
+        `<connect-request><external-id>P</external-id><app-id>${APP}</app-id><record-id>${RECORD}</record-id>` +
+        `<person-id>${PERSON}</person-id><person-id>${APP}</person-id>` +
+        `<record-id app-specific-record-id="1">${OTHER_RECORD}</record-id></connect-request>`;
+      const info = responseInfo('GetAuthorizedConnectRequests', entry);
+      expect(decodeAuthorizedConnectRequests(decodedInfo('GetAuthorizedConnectRequests', info))).to.deep.equal([
+        { personId: PERSON, recordId: RECORD, appId: APP, externalId: 'P' },
+      ]);
+    });
+
     it('decodes an answer without requests', () => {
       const info = responseInfo('GetAuthorizedConnectRequests', '');
       expect(decodeAuthorizedConnectRequests(decodedInfo('GetAuthorizedConnectRequests', info))).to.deep.equal([]);
