@@ -68,6 +68,12 @@ export interface SimPlatformCall {
   version?: number;
   /** The record the call acts on, as the application knows it (`X-HV-Record-Id`). */
   recordId?: string;
+  /**
+   * Who the call acts for, when the platform is reached over the wire (hv-elements-sim): the lower-case hex
+   * SHA-256 of the request's `<user-auth-token>`, or null when the request carries none. Absent: the user token the
+   * simulated proxy holds for the application ({@link Simulator.openProxySession}), as with the MSW handlers.
+   */
+  userTokenHash?: string | null;
 }
 
 export interface PersonSummary {
@@ -281,16 +287,23 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     return found;
   }
 
-  function checkSession(state: SimulatorState, appId: string): SessionCheck {
-    const held = state.proxySessions[appId];
-    if (!held) {
+  function checkSession(state: SimulatorState, appId: string, userTokenHash?: string | null): SessionCheck {
+    if (userTokenHash === null) {
+      return {
+        ok: false,
+        code: StatusCode.ACCESS_DENIED,
+        message: 'The method acts for a person, and the request carries no user-auth-token.',
+      };
+    }
+    const tokenHash = userTokenHash ?? state.proxySessions[appId]?.tokenHash;
+    if (tokenHash === undefined) {
       return {
         ok: false,
         code: StatusCode.CREDENTIAL_TOKEN_EXPIRED,
         message: 'No one is signed in: the proxy holds no user token for this application.',
       };
     }
-    const session: UserSession | undefined = state.userSessions[held.tokenHash];
+    const session: UserSession | undefined = state.userSessions[tokenHash];
     if (!session || session.appId !== appId) {
       return {
         ok: false,
@@ -343,7 +356,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       if (!app) return errorResponse(StatusCode.INVALID_APP, `HealthVault does not know application ${request.appId}.`);
       const context: CallContext = { state, app, now: clock.now(), recordId: request.recordId, person: undefined };
       if (definition.needsUser) {
-        const session = checkSession(state, app.id);
+        const session = checkSession(state, app.id, request.userTokenHash);
         if (!session.ok) return errorResponse(session.code, session.message);
         context.person = session.person;
       }
