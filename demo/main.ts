@@ -3,7 +3,7 @@
 // The simulator starts before the elements are defined, so a Shell return on this page finds its proxy answering.
 import { getSession, type HvConnectButton, type HvError, type HvSession, type SessionState } from '../src/index.js';
 import { DEMO_APP_ID, SCENARIOS, SCENARIO_NAMES, isScenarioName, type ScenarioName } from '../src/mock/index.js';
-import { startSimulatedPlatform } from '../src/mock/browser.js';
+import { startDemoBackend } from './backend.js';
 
 const SETTINGS_KEY = 'hv-demo:settings';
 const LOG_KEY = 'hv-demo:log';
@@ -25,7 +25,8 @@ const CONFIG_ERROR_CODES: readonly string[] = ['invalid-config', 'invalid-shell-
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-const simulator = await startSimulatedPlatform({ proxyUrl: '/hv-proxy' });
+const backend = await startDemoBackend();
+document.getElementById('config')!.setAttribute('proxy-url', backend.proxyUrl);
 
 const button = byId<HvConnectButton>('connect');
 const badge = byId('status');
@@ -42,7 +43,7 @@ const log = byId<HTMLOListElement>('log');
 function defaults(): Record<string, string> {
   return {
     'app-id': DEMO_APP_ID,
-    shell: `${location.origin}/shell`,
+    shell: backend.shell,
     'redirect-url': `${location.origin}${location.pathname}`,
     action: 'demo-return',
     'optional-online-rules': '',
@@ -226,26 +227,26 @@ function describeSession({ status, person, records, error, declined }: SessionSt
 const scenario = byId<HTMLSelectElement>('scenario');
 const scenarioDescription = byId<HTMLParagraphElement>('scenario-description');
 for (const name of SCENARIO_NAMES) scenario.add(new Option(name, name));
-scenario.value = simulator.scenario;
+scenario.value = backend.scenario;
 const describeScenario = () => {
   scenarioDescription.textContent = SCENARIOS[scenario.value as ScenarioName];
 };
 describeScenario();
 
-function startScenario(): void {
+async function startScenario(): Promise<void> {
   if (!isScenarioName(scenario.value)) return;
-  simulator.reset(scenario.value);
+  await backend.reset(scenario.value);
   logEntry('demo', `simulated platform reset to "${scenario.value}"`);
   // The proxy's sign-in went with the old state: ask it again now, not at the next reload.
   void followed?.refresh(true);
 }
 scenario.addEventListener('change', () => {
   describeScenario();
-  startScenario();
+  void startScenario();
 });
 byId<HTMLFormElement>('scenario-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  startScenario();
+  void startScenario();
 });
 
 const settings = loadSettings();

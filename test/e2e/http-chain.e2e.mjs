@@ -1,0 +1,183 @@
+// The whole chain over real HTTP on loopback, as a partner site runs it (`npm run demo:server`): the demo page →
+// the Node proxy (hv-elements/proxy) → the simulated HealthVault over HTTP (hv-elements-sim), whose wire layer
+// checks every signature, and its Shell pages. Each test starts its own demo server on free ports (they need
+// dist/proxy and dist/sim-server: `npx tsc -p tsconfig.proxy.json`).
+import assert from 'node:assert/strict';
+import { startDemoServer } from '../../scripts/demo-server.mjs';
+
+async function withDemoServer(scenario, run) {
+  const demo = await startDemoServer({ port: 0, simPort: 0, scenario });
+  try {
+    await run(demo);
+    const state = await (await fetch(`${demo.simOrigin}/sim/state`)).json();
+    assert.deepEqual(state.problems, [], 'every answer of the simulator validates against its response schema');
+  } finally {
+    await demo.close();
+  }
+}
+
+async function logEntries(page, type) {
+  const entries = page.locator(`#log li[data-type="${type}"]`);
+  await entries.first().waitFor();
+  return entries.allTextContents();
+}
+
+async function panelSays(page, text) {
+  const panel = page.locator('#person', { hasText: text });
+  await panel.waitFor();
+  return panel.textContent();
+}
+
+function recordNavigations(page) {
+  const urls = [];
+  page.on('framenavigated', (frame) => frame === page.mainFrame() && urls.push(frame.url()));
+  return urls;
+}
+
+async function openDemo(page, origin) {
+  await page.goto(`${origin}/`);
+  await page.locator('hv-connect-button a[href]').waitFor();
+}
+
+export async function httpChainConnectsAndTheBadgeFollows({ page, problems }) {
+  await withDemoServer('new-user', async ({ origin, simOrigin }) => {
+    const navigations = recordNavigations(page);
+    await openDemo(page, origin);
+    const badge = page.locator('hv-auth-status');
+    await page.waitForFunction(() => document.querySelector('hv-auth-status').status === 'not-connected');
+    await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
+
+    await page.waitForURL(`${simOrigin}/shell/redirect.aspx?target=AUTH**`);
+    await page.getByLabel('Avery Quinn').check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: /Authorize hv-elements Demo Clinic/ }).waitFor();
+    await page.getByRole('button', { name: 'Approve and continue' }).click();
+
+    const [authorized] = await logEntries(page, 'hv-authorized');
+    assert.match(authorized, /AppAuthSuccess: Avery Quinn, records: .+; action=demo-return/);
+    await panelSays(page, /Connected: Avery Quinn authorized 1 record/);
+    await page.waitForFunction(() => document.querySelector('hv-auth-status').status === 'connected');
+    assert.ok(await badge.evaluate((el) => el.matches(':state(connected)')));
+
+    const returned = navigations.find((url) => url.includes('wctoken='));
+    assert.ok(returned?.startsWith(`${origin}/?`), 'the Shell returned to the demo page with the token (trm=get)');
+    assert.equal(new URL(page.url()).search, '', 'the token left the address bar');
+    // The session cookie is the proxy's, HttpOnly: the page cannot read it.
+    assert.equal(await page.evaluate(() => document.cookie), '');
+    const cookies = await page.context().cookies();
+    assert.deepEqual(
+      cookies.map(({ name, httpOnly, path }) => ({ name, httpOnly, path })),
+      [{ name: 'hv-session', httpOnly: true, path: '/hv' }],
+    );
+
+    // A reload asks the proxy, which signs GetPersonInfo with the token it keeps.
+    await page.reload();
+    await page
+      .locator('hv-connect-button [part="connected"]', { hasText: 'Connected to HealthVault as Avery Quinn' })
+      .waitFor();
+    assert.deepEqual(problems, []);
+  });
+}
+
+export async function httpChainDeclineOnTheShell({ page, problems }) {
+  await withDemoServer('new-user', async ({ origin }) => {
+    await openDemo(page, origin);
+    await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
+    await page.getByLabel('Avery Quinn').check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    const [denied] = await logEntries(page, 'hv-denied');
+    assert.match(denied, /rejected; action=demo-return/);
+    assert.equal(await panelSays(page, 'declined'), 'Not connected: access was declined on HealthVault.');
+    assert.deepEqual(problems, []);
+  });
+}
+
+export async function httpChainOptionalRules({ page, problems }) {
+  await withDemoServer('returning-user', async ({ origin, simOrigin }) => {
+    await openDemo(page, origin);
+    const prompt = page.locator('hv-optional-rule-prompt');
+    await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
+    await page.getByLabel('Jordan Lee').check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await logEntries(page, 'hv-authorized');
+
+    const pressure = prompt.getByLabel(/blood pressure readings/);
+    await pressure.waitFor();
+    await pressure.check();
+    await prompt.getByRole('link', { name: 'Allow' }).click();
+    await page.waitForURL(`${simOrigin}/shell/redirect.aspx?target=APPAUTH**`);
+    await page.getByLabel('Jordan Lee').check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('#optional-rule-blood-pressure').uncheck();
+    await page.locator('#optional-rule-lab-results').check();
+    await page.getByRole('button', { name: 'Approve and continue' }).click();
+
+    assert.match((await logEntries(page, 'hv-rule-granted'))[0], /hv-rule-granted — lab-results$/);
+    assert.match((await logEntries(page, 'hv-rule-declined'))[0], /hv-rule-declined — blood-pressure$/);
+    await page
+      .locator('hv-auth-status')
+      .getByText(/Also while you are away/)
+      .waitFor();
+    assert.deepEqual(problems, []);
+  });
+}
+
+export async function httpChainPatientConnect({ page, problems }) {
+  await withDemoServer('new-user', async ({ origin, simOrigin }) => {
+    // At the desk: the staff elements call the staff proxy, which calls the platform as the application.
+    await page.goto(`${origin}/staff.html`);
+    const form = page.locator('hv-connect-request-form');
+    await form.getByLabel("Patient's name, as HealthVault will show it").fill('Avery Quinn');
+    await form.getByLabel("Patient's id in your system").fill('MRN-77');
+    await form.getByLabel('Secret question').fill('Name of your first pet?');
+    await form.getByLabel('Answer', { exact: true }).fill('Biscuit');
+    await form.getByRole('button', { name: 'Create the request' }).click();
+    const printed = await form.locator('[part="code"]').textContent();
+    assert.match(printed, /^[A-Z]{4}(-[A-Z]{4}){4}$/);
+
+    // The patient, on the clinic's page, types the code: the simulated Shell over HTTP plays CONNECT.
+    await openDemo(page, origin);
+    const field = page.locator('hv-pickup-code-entry input');
+    await field.fill(printed.toLowerCase());
+    await field.press('Enter');
+    await page.waitForURL(`${simOrigin}/shell/redirect.aspx?target=CONNECT**`);
+    await page.getByLabel('Avery Quinn').check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Name of your first pet?').fill('biscuit');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Approve and continue' }).click();
+    await page.getByText(/can now use the record of/).waitFor();
+    await page.getByRole('link', { name: /^Return to / }).click();
+    await page.locator('hv-connect-button a[href]').waitFor();
+
+    // Back at the desk, the list shows the connection.
+    await page.goto(`${origin}/staff.html`);
+    const [authorized] = await logEntries(page, 'hv-connect-request-authorized');
+    assert.match(authorized, /MRN-77 → person [0-9a-f-]{36}, record [0-9a-f-]{36}$/);
+    assert.deepEqual(problems, []);
+  });
+}
+
+export async function httpChainPlatformFaultsShowAsUnreachable({ page, problems }) {
+  await withDemoServer('returning-user', async ({ origin, sim }) => {
+    await openDemo(page, origin);
+    await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
+    await page.getByLabel('Jordan Lee').check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await logEntries(page, 'hv-authorized');
+
+    // HealthVault goes down: the proxy answers 502, the badge says it cannot reach HealthVault.
+    sim.setFault({ kind: 'down' });
+    await page.locator('hv-auth-status').evaluate((badge) => badge.refresh());
+    await page.waitForFunction(() => document.querySelector('hv-auth-status').status === 'unreachable');
+    sim.setFault({ kind: 'none' });
+    await page.locator('hv-auth-status').evaluate((badge) => badge.refresh());
+    await page.waitForFunction(() => document.querySelector('hv-auth-status').status === 'connected');
+    // The browser reports the 502s as failed loads; nothing else went wrong.
+    assert.deepEqual(
+      problems.filter((problem) => !/status of 502/.test(problem)),
+      [],
+    );
+  });
+}
