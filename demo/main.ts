@@ -50,6 +50,7 @@ function defaults(): Record<string, string> {
     'optional-offline-rules': '',
     lang: 'en-US',
     mode: 'redirect',
+    trm: '',
   };
 }
 
@@ -95,7 +96,15 @@ function describeChange(name: string, value: string | boolean): string {
 
 // `change`, not `input`: a value typed key by key reaches the button (and the log) once, when it is committed.
 attributes.addEventListener('change', (event) => {
-  const { name } = event.target as HTMLInputElement | HTMLSelectElement;
+  const { name, value } = event.target as HTMLInputElement | HTMLSelectElement;
+  if (name === 'trm') {
+    // The Shell posts the token to the proxy's action URL, which sends the browser back here without it.
+    const redirect = attributes.elements.namedItem('redirect-url') as HTMLInputElement;
+    redirect.value =
+      value === 'Post'
+        ? `${location.origin}${backend.proxyUrl}/shell-return`
+        : `${location.origin}${location.pathname}`;
+  }
   const settings = readSettings();
   sessionStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
   logEntry('demo', describeChange(name, settings[name]!));

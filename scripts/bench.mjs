@@ -96,7 +96,8 @@ function sizeRow(label, files, budget) {
   return [label, formatKb(raw), formatKb(gzip), ...verdict];
 }
 
-const formatKb = (bytes) => `${(bytes / kB).toFixed(1)} kB`;
+/** `--bytes`: sizes in bytes, to see what a change costs below the rounding of kB. */
+const formatKb = (bytes) => (process.argv.includes('--bytes') ? `${bytes} B` : `${(bytes / kB).toFixed(1)} kB`);
 
 /** The rules README.md gives partners to reserve the elements' boxes until the script has run. */
 const reserveBoxRule =

@@ -251,6 +251,7 @@ export function createSimServer(options: SimServerOptions): SimServer {
     if (path === SHELL_POST_SCRIPT_PATH)
       return sendText(res, 200, POST_RETURN_SCRIPT, 'text/javascript; charset=utf-8');
     if (path.startsWith('/sim/')) return control(req, res, path.slice('/sim/'.length));
+    if (path === '/favicon.ico') return void res.writeHead(204).end();
     if (path === '/') {
       return sendText(
         res,

@@ -181,3 +181,112 @@ export async function httpChainPlatformFaultsShowAsUnreachable({ page, problems 
     );
   });
 }
+
+/** Sets the button to trm=Post through the demo's controls (redirect-url becomes the proxy's action URL). */
+async function choosePost(page, origin) {
+  await page.selectOption('#attr-trm', 'Post');
+  assert.equal(await page.locator('#attr-redirect-url').inputValue(), `${origin}/hv/shell-return`);
+  await page.waitForFunction(() => document.querySelector('hv-connect-button').getAttribute('trm') === 'Post');
+}
+
+export async function httpChainTrmPostConnectsWithoutTheTokenInAnyUrl({ page, problems }) {
+  await withDemoServer('new-user', async ({ origin, simOrigin }) => {
+    const navigations = recordNavigations(page);
+    const requests = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await openDemo(page, origin);
+    await choosePost(page, origin);
+    await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
+    await page.waitForURL(`${simOrigin}/shell/redirect.aspx?target=AUTH**`);
+    assert.match(decodeURIComponent(page.url()), /trm=Post/);
+    await page.getByLabel('Avery Quinn').check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Approve and continue' }).click();
+
+    const [authorized] = await logEntries(page, 'hv-authorized');
+    assert.match(authorized, /AppAuthSuccess: Avery Quinn, records: .+; action=demo-return/);
+    await panelSays(page, /Connected: Avery Quinn authorized 1 record/);
+    // The Shell posted the token to the action URL; no URL the browser loaded ever carried it.
+    assert.ok(requests.some((url) => url.startsWith(`${origin}/hv/shell-return?target=AppAuthSuccess`)));
+    assert.ok(!requests.some((url) => /wctoken/i.test(url)), 'a URL carried the token');
+    assert.ok(!navigations.some((url) => /wctoken/i.test(url)));
+    assert.equal(new URL(page.url()).search, '');
+    const cookies = await page.context().cookies();
+    assert.deepEqual(
+      cookies.map(({ name }) => name),
+      ['hv-session'],
+      'the parking cookie is gone once claimed',
+    );
+    assert.deepEqual(problems, []);
+  });
+}
+
+export async function httpChainTrmPostDecline({ page, problems }) {
+  await withDemoServer('new-user', async ({ origin }) => {
+    await openDemo(page, origin);
+    await choosePost(page, origin);
+    await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
+    await page.getByLabel('Avery Quinn').check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    const [denied] = await logEntries(page, 'hv-denied');
+    assert.match(denied, /rejected; action=demo-return/);
+    assert.deepEqual(problems, []);
+  });
+}
+
+export async function httpChainForgedTokenPostNeverBecomesTheSession({ page, problems }) {
+  await withDemoServer('returning-user', async ({ origin, simOrigin }) => {
+    // The attacker signs in as themself on HealthVault and keeps the token (here: through the Shell's pages).
+    const targetqs = `appid=1534e3fa-0476-4ba6-9585-be88ae6a4e6f&redirect=${encodeURIComponent(`${origin}/`)}`;
+    const shellUrl = `${simOrigin}/shell/redirect.aspx?target=AUTH&targetqs=${encodeURIComponent(targetqs)}`;
+    const signIn = await (await fetch(shellUrl)).text();
+    const person = /id="person-([^"]+)"[^>]*>\s*<div><label[^>]*>Jordan Lee/.exec(signIn)[1];
+    const back = await fetch(shellUrl, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ step: 'sign-in', person }),
+    });
+    const attackersToken = new URL(back.headers.get('location')).searchParams.get('wctoken');
+
+    // The victim opens the partner site, then a page of another site auto-posts the token to its action URL.
+    await openDemo(page, origin);
+    const actionqs = 'hvstate=the-attackers-own-state&action=demo-return&hvreturn=%2F';
+    const action = `${origin}/hv/shell-return?target=AppAuthSuccess&actionqs=${encodeURIComponent(actionqs)}`;
+    await page.goto(`${simOrigin}/`); // "another site"
+    await page.evaluate(
+      ([url, token]) => {
+        const form = document.createElement('form');
+        form.method = 'POST';
+        form.action = url;
+        const field = document.createElement('input');
+        field.name = 'wctoken';
+        field.value = token;
+        form.append(field);
+        document.body.append(form);
+        form.submit();
+      },
+      [action, attackersToken],
+    );
+    await page.waitForURL(`${origin}/?target=AppAuthSuccess**`);
+    // The victim's tab never made that state: the return is refused and nothing is claimed.
+    await page.locator('#log li[data-type="hv-error"]', { hasText: 'invalid-state' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('hv-auth-status').status === 'not-connected');
+    assert.equal(await page.locator('#log li[data-type="hv-authorized"]').count(), 0);
+    // Nor can the victim's page be made to claim it with another state.
+    const claim = await page.evaluate(async () => {
+      const response = await fetch('/hv/session', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'hv-elements' },
+        body: JSON.stringify({ claim: 'some-other-state' }),
+      });
+      return response.status;
+    });
+    assert.equal(claim, 403);
+    assert.deepEqual(
+      problems.filter((problem) => !/status of (401|403)/.test(problem)),
+      [],
+    );
+  });
+}

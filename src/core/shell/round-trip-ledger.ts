@@ -21,6 +21,11 @@ export interface RoundTripOptions {
   ttlMs?: number;
   /** Fills the array with random bytes; default `crypto.getRandomValues`. */
   random?: (bytes: Uint8Array) => Uint8Array;
+  /**
+   * `Post` (the Shell posts the token to the proxy's action URL): the state also carries this page's path
+   * (`hvreturn`), where the proxy sends the browser back to once it has parked the token.
+   */
+  trm?: string;
 }
 
 interface PendingState {
@@ -33,6 +38,12 @@ export interface Ledger {
   /** Recently consumed nonces, kept only to tell a replay apart from a foreign state. */
   used: string[];
 }
+
+/**
+ * The `actionqs` name of the page's path with trm=Post: where the proxy's action URL sends the browser back to
+ * (src/proxy/post-return.ts). Here, beside the ledger, because only the lazily loaded halves use it.
+ */
+export const RETURN_PATH_PARAM = 'hvreturn';
 
 export const STATE_STORAGE_KEY = 'hv-elements.round-trip-state';
 /** Bounds storage whatever a page does: the oldest pending state is dropped first. */

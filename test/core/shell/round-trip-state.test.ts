@@ -62,6 +62,14 @@ describe('core/shell/round-trip-state', () => {
     expect(createRoundTripState('page=2', options)).to.equal('hvstate=_____________________w&action=page%3D2');
   });
 
+  it("with trm 'Post', also carries this page's path and query (hvreturn) for the proxy's action URL", () => {
+    const options = { ...fixture(), random: (bytes: Uint8Array) => bytes.fill(0xff), trm: 'Post' };
+    expect(createRoundTripState('x', options)).to.equal(
+      `hvstate=_____________________w&action=x&hvreturn=${encodeURIComponent(location.pathname + location.search)}`,
+    );
+    expect(consumeRoundTripState(createRoundTripState('y', options), options)).to.deep.equal({ appData: 'y' });
+  });
+
   it('consumes a state once and gives back the app data', () => {
     const options = fixture();
     const actionqs = createRoundTripState('/inbox?tab=2', options);

@@ -59,7 +59,7 @@ describe('hv-elements-sim over HTTP', () => {
       appId,
       privateKey: privateKeyPem,
       thumbprint,
-      timeoutMs: 1000,
+      timeoutMs: 3000, // the schema checks take a while on a busy machine
     });
     const patients = createProxyHandler({ platform: client, mountPath: '/hv', cookieKey: randomBytes(32) });
     const staff = createProxyHandler({ platform: client, mountPath: '/staff/hv', methods: STAFF_METHODS });
@@ -312,7 +312,7 @@ describe('hv-elements-sim over HTTP', () => {
     assert.equal((await call()).status, 502);
     sim.setFault({ kind: 'http-error', status: 503 });
     assert.equal((await call()).status, 502);
-    sim.setFault({ kind: 'slow', delayMs: 1500 });
+    sim.setFault({ kind: 'slow', delayMs: 3200 });
     assert.equal((await call()).status, 504, 'past the proxy timeout');
     sim.setFault({ kind: 'malformed', times: 1 });
     const malformed = await call();
