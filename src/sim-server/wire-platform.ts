@@ -115,6 +115,17 @@ export function createWirePlatform(options: WirePlatformOptions): WirePlatform {
     return options.schemas ? options.schemas(schema, xml) : [];
   }
 
+  /** Holds an answer's `<wc:info>` to its response schema: a broken one is the simulator's bug, kept in `problems`. */
+  async function checkAnswer(schemaName: string, answer: string): Promise<void> {
+    const info = responseInfo(answer);
+    if (info === undefined) return;
+    const broken = await schemaProblems(`response-${schemaName.toLowerCase()}.xsd`, info);
+    if (broken.length > 0) {
+      problems.push(`${schemaName}: ${broken.join('; ')}`);
+      log(`hv-sim: BUG: the answer to ${schemaName} breaks its schema: ${broken[0]}`);
+    }
+  }
+
   /** CreateAuthenticatedSessionToken v2: the appserver2 credential, verified with the registered public key. */
   async function createAppSession(envelope: Envelope): Promise<string> {
     if (envelope.auth.kind !== 'app')
@@ -169,10 +180,12 @@ export function createWirePlatform(options: WirePlatformOptions): WirePlatform {
     });
     sessionsCreated++;
     log(`hv-sim: new app session for ${headerAppId}`);
-    return successResponse(`${CAST}2`, {
+    const answer = successResponse(`${CAST}2`, {
       token: { '@_app-id': headerAppId, '@_app-record-auth-action': 'NoActionRequired', '#text': token },
       'shared-secret': sharedSecret.toString('base64'),
     });
+    await checkAnswer(`${CAST}2`, answer);
+    return answer;
   }
 
   /** A method the simulator plays, in an app session (and for a person when the header names one). */
@@ -205,14 +218,7 @@ export function createWirePlatform(options: WirePlatformOptions): WirePlatform {
       ...(envelope.recordId ? { recordId: envelope.recordId } : {}),
       userTokenHash: auth.userAuthToken === undefined ? null : sha256Hex(auth.userAuthToken),
     });
-    const info = responseInfo(answer);
-    if (info !== undefined) {
-      const broken = await schemaProblems(`response-${envelope.method.toLowerCase()}.xsd`, info);
-      if (broken.length > 0) {
-        problems.push(`${envelope.method}: ${broken.join('; ')}`);
-        log(`hv-sim: BUG: the answer to ${envelope.method} breaks its schema: ${broken[0]}`);
-      }
-    }
+    await checkAnswer(envelope.method, answer);
     return answer;
   }
 
