@@ -14,6 +14,8 @@ export interface DemoBackend {
   scenario: string;
   /** Starts the simulated platform over from scenario `name`. */
   reset(name: string): Promise<void>;
+  /** Over HTTP only: makes hv-elements-sim fail on demand (`none`, `down`, `slow`, `malformed`, `http-error`). */
+  setFault?(kind: string): Promise<void>;
 }
 
 interface HttpBackendMeta {
@@ -45,6 +47,15 @@ export async function startDemoBackend(): Promise<DemoBackend> {
         });
         if (!response.ok) throw new Error(`The simulator refused scenario ${name}: HTTP ${response.status}`);
         backend.scenario = name;
+      },
+      async setFault(kind) {
+        const fault = kind === 'slow' ? { kind, delayMs: 3000 } : { kind };
+        const response = await fetch('/sim/fault', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(fault),
+        });
+        if (!response.ok) throw new Error(`The simulator refused the fault ${kind}: HTTP ${response.status}`);
       },
     };
     return backend;

@@ -258,6 +258,21 @@ byId<HTMLFormElement>('scenario-form').addEventListener('submit', (event) => {
   void startScenario();
 });
 
+// Over HTTP, the simulated platform fails on demand: the badge and the prompt show how the kit copes.
+const { setFault } = backend;
+if (setFault) {
+  const faultForm = byId<HTMLFormElement>('fault-form');
+  faultForm.hidden = false;
+  faultForm.addEventListener('submit', (event) => event.preventDefault());
+  byId<HTMLSelectElement>('fault').addEventListener('change', ({ target }) => {
+    const kind = (target as HTMLSelectElement).value;
+    void setFault(kind).then(() => {
+      logEntry('demo', `hv-elements-sim: fault ${kind}`);
+      void followed?.refresh(true);
+    });
+  });
+}
+
 const settings = loadSettings();
 applySettings(settings);
 // Defined last, so that the listeners above hear what the button reports about a Shell return.

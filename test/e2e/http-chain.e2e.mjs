@@ -167,11 +167,17 @@ export async function httpChainPlatformFaultsShowAsUnreachable({ page, problems 
     await page.getByRole('button', { name: 'Sign in' }).click();
     await logEntries(page, 'hv-authorized');
 
-    // HealthVault goes down: the proxy answers 502, the badge says it cannot reach HealthVault.
-    sim.setFault({ kind: 'down' });
+    // HealthVault goes down (the demo's control): the proxy answers 502, the badge says it cannot reach HealthVault.
+    await page.selectOption('#fault', 'down');
+    await page.waitForFunction(() => document.querySelector('hv-auth-status').status === 'unreachable');
+    assert.equal(sim.fault.kind, 'down');
+    await page.selectOption('#fault', 'none');
+    await page.locator('hv-auth-status').evaluate((badge) => badge.refresh());
+    await page.waitForFunction(() => document.querySelector('hv-auth-status').status === 'connected');
+    // A broken answer from the platform: the proxy passes it on, the kit says so and keeps going.
+    sim.setFault({ kind: 'malformed', times: 1 });
     await page.locator('hv-auth-status').evaluate((badge) => badge.refresh());
     await page.waitForFunction(() => document.querySelector('hv-auth-status').status === 'unreachable');
-    sim.setFault({ kind: 'none' });
     await page.locator('hv-auth-status').evaluate((badge) => badge.refresh());
     await page.waitForFunction(() => document.querySelector('hv-auth-status').status === 'connected');
     // The browser reports the 502s as failed loads; nothing else went wrong.
