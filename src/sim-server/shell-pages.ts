@@ -237,11 +237,7 @@ async function authorization(shell: ShellApi, search: string, form: FormFields |
       if (next.kind === 'authorize')
         return authorizationPage(next.page, { person: personId }, { problem: 'Choose at least one record.' });
     }
-    try {
-      return backTo(await approve(shell, request, personId, approval), post);
-    } catch (error) {
-      return errorPage(error instanceof Error ? error.message : String(error));
-    }
+    return backTo(await approve(shell, request, personId, approval), post);
   }
   const next = await afterSignIn(shell, request, personId);
   if (next.kind === 'return') return backTo(next.url, post);
@@ -360,8 +356,13 @@ function codeFlow(shell: ShellApi, packageId: string | undefined, form: FormFiel
 export async function shellPage(shell: ShellApi, search: string, form: FormFields | undefined): Promise<ShellAnswer> {
   const parsed = parseShellRequest(search);
   if (!parsed.ok) return errorPage(parsed.problem);
-  if (isCodeRequest(parsed.value)) return codeFlow(shell, parsed.value.packageId, form);
-  return authorization(shell, search, form);
+  try {
+    if (isCodeRequest(parsed.value)) return codeFlow(shell, parsed.value.packageId, form);
+    return await authorization(shell, search, form);
+  } catch (error) {
+    // What the flow refuses (no record chosen, a record the person may not use), said as the Shell says it.
+    return errorPage(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** Writes a Shell answer: a page (no caching, no referrer), or 303 back to the application. */

@@ -276,6 +276,25 @@ describe('hv-elements-sim over HTTP', () => {
     assert.equal(responseStatus(await refused.text()), 8);
   });
 
+  it("shows the Shell's error page for what the flow refuses, and for a request it cannot play", async () => {
+    sim.simulator.reset('new-user');
+    const targetqs = `appid=${appId}&redirect=${encodeURIComponent('http://127.0.0.1:9/')}`;
+    const shellUrl = `${sim.url}/shell/redirect.aspx?target=AUTH&targetqs=${encodeURIComponent(targetqs)}`;
+    const person = /id="person-([^"]+)"/.exec(await (await fetch(shellUrl)).text())[1];
+    const refused = await fetch(shellUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ step: 'authorize', person, record: 'not-a-record-of-theirs', offered: '' }),
+    });
+    assert.equal(refused.status, 200);
+    assert.match(await refused.text(), /<p id="shell-error" class="error" role="alert">[^<]*cannot authorize/);
+    const unknown = await fetch(`${sim.url}/shell/redirect.aspx?target=SHARERECORD`);
+    assert.match(
+      await unknown.text(),
+      /id="shell-error"[^>]*>The simulated Shell plays the AUTH, APPAUTH, CONNECT and PICKUP/,
+    );
+  });
+
   it('posts the token to the action URL with trm=post', async () => {
     sim.simulator.reset('returning-user');
     const targetqs = `appid=${appId}&redirect=${encodeURIComponent('http://127.0.0.1:9/hv/shell-return')}&trm=post&actionqs=s`;
