@@ -87,7 +87,7 @@ export function captureShellReturn(query: string, store?: StateStore): CapturedS
     switch (target) {
       case 'AppAuthSuccess':
       case 'SelectedRecordChanged': {
-        // trm=Post: the Shell posted the token to the proxy's action URL, which parked it and sent the browser here.
+        // The token went to the proxy's action URL (trm=Post), which parked it and sent the browser here.
         const claim = !wctoken && new URLSearchParams(actionqs).has(RETURN_PATH_PARAM) ? flowOf(actionqs) : null;
         if (claim) return { kind: 'pending', target, claim, action };
         if (!wctoken) throw new HvError('invalid-shell-return', `The Shell returned ${target} without a user token.`);

@@ -21,11 +21,6 @@ export interface RoundTripOptions {
   ttlMs?: number;
   /** Fills the array with random bytes; default `crypto.getRandomValues`. */
   random?: (bytes: Uint8Array) => Uint8Array;
-  /**
-   * `Post` (the Shell posts the token to the proxy's action URL): the state also carries this page's path
-   * (`hvreturn`), where the proxy sends the browser back to once it has parked the token.
-   */
-  trm?: string;
 }
 
 interface PendingState {
@@ -40,7 +35,7 @@ export interface Ledger {
 }
 
 /**
- * The `actionqs` name of the page's path with trm=Post: where the proxy's action URL sends the browser back to
+ * The `actionqs` name of the page's path: where a proxy's action URL (trm=Post) sends the browser back to
  * (src/proxy/post-return.ts). Here, beside the ledger, because only the lazily loaded halves use it.
  */
 export const RETURN_PATH_PARAM = 'hvreturn';

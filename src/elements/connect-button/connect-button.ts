@@ -264,8 +264,7 @@ export class HvConnectButton extends HvElement {
     }
     if (!this.#armed) {
       try {
-        // The button is its own options: its `trm` tells the state to carry this page's path (round-trip-state.ts).
-        const actionqs = createState(this.action, this);
+        const actionqs = createState(this.action);
         const flow = flowOf(actionqs)!;
         this.#armed = { flow, href: this.#buildHref(actionqs) };
       } catch (error) {

@@ -233,7 +233,7 @@ describe('hv-connect-button', () => {
     const connect = oneEvent(el, 'hv-connect');
     link(el).click();
     const { url } = (await connect).detail;
-    expect(targetqs(url).get('actionqs')).to.match(/^hvstate=[A-Za-z0-9_-]{22}$/);
+    expect(targetqs(url).get('actionqs')).to.match(/^hvstate=[A-Za-z0-9_-]{22}&hvreturn=[^&]+$/);
   });
 
   it('fires a cancelable hv-connect with the URL; cancelling keeps the person on the page', async () => {
@@ -340,7 +340,7 @@ describe('hv-connect-button on the page the Shell returns to', () => {
   });
 
   it('with trm=Post, claims the token its proxy parked (none in the return) and fires hv-authorized', async () => {
-    const actionqs = createRoundTripState('/dashboard', { trm: 'Post' });
+    const actionqs = createRoundTripState('/dashboard');
     await returnTo({ target: 'AppAuthSuccess', actionqs });
     const proxy = Object.assign(new FakeProxy(), { baseUrl: '/test-proxy' });
     const claims: { url: string; body: unknown; headers: unknown }[] = [];

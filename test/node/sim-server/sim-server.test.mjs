@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { after, afterEach, before, describe, it } from 'node:test';
 import {
   appSessionFromResponse,
@@ -152,6 +153,21 @@ describe('hv-elements-sim over HTTP', () => {
       infoHash: infoHash(info),
     });
     assert.equal(responseStatus(await post(sign(old))), 49, 'older than its msg-ttl: REQUEST_TIMED_OUT');
+    const ahead = requestHeader({
+      ...header(),
+      msgTime: new Date(sim.simulator.clock.now() + 10 * 60_000).toISOString(),
+      infoHash: infoHash(info),
+    });
+    assert.equal(responseStatus(await post(sign(ahead))), 49, 'ten minutes ahead of the platform: REQUEST_TIMED_OUT');
+
+    // The .NET SDK gzips its requests by default.
+    const gzipped = await fetch(`${sim.url}/platform/wildcat.ashx`, {
+      method: 'POST',
+      headers: { 'Content-Encoding': 'gzip' },
+      body: gzipSync(requestEnvelope(header(), info, session.sharedSecret)),
+    });
+    assert.equal(responseStatus(await gzipped.text()), 0);
+    assert.match(gzipped.headers.get('wc_responseid'), /^[0-9a-f-]{36}$/);
     assert.equal(responseStatus(await post('<not-a-request/>')), 3);
   });
 

@@ -193,4 +193,19 @@ describe('trm=post: the proxy parks the posted token for the page that claims it
     assert.equal(declined.headers.get('location'), `/p?target=AppAuthReject&actionqs=hvstate%3Ds%26hvreturn%3D%252Fp`);
     assert.equal(declined.headers.get('set-cookie'), null);
   });
+
+  it('parks a token that came in the query (a trm=Get round trip to this action URL) the same way', async () => {
+    const { base } = servers.sealed;
+    const wctoken = await shellToken();
+    const query = new URLSearchParams({
+      target: 'AppAuthSuccess',
+      wctoken,
+      instanceid: '1',
+      actionqs: 'hvstate=g&hvreturn=%2Fq',
+    });
+    const back = await fetch(`${base}/hv/shell-return?${query}`, { redirect: 'manual' });
+    assert.equal(back.status, 303);
+    assert.ok(!back.headers.get('location').includes(wctoken));
+    assert.equal((await claim(base, 'g', [cookie(back, 'hv-session-park')])).status, 204);
+  });
 });
