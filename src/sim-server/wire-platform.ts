@@ -203,9 +203,6 @@ export function createWirePlatform(options: WirePlatformOptions): WirePlatform {
     if (held.expiresAt <= simulator.clock.now()) {
       return fail(StatusCode.AUTHENTICATED_SESSION_TOKEN_EXPIRED, 'The authenticated session token has expired.');
     }
-    if (auth.offlinePersonId !== undefined) {
-      return fail(StatusCode.FAILED, 'The simulated platform does not play offline-person calls yet.');
-    }
     const request = wrappedInfo(envelope.method, envelope.infoContent);
     const schemaIssues = await schemaProblems(`method-${envelope.method.toLowerCase()}.xsd`, request);
     if (schemaIssues.length > 0)
@@ -216,7 +213,9 @@ export function createWirePlatform(options: WirePlatformOptions): WirePlatform {
       body: request,
       version: envelope.methodVersion,
       ...(envelope.recordId ? { recordId: envelope.recordId } : {}),
-      userTokenHash: auth.userAuthToken === undefined ? null : sha256Hex(auth.userAuthToken),
+      ...(auth.offlinePersonId === undefined
+        ? { userTokenHash: auth.userAuthToken === undefined ? null : sha256Hex(auth.userAuthToken) }
+        : { offlinePersonId: auth.offlinePersonId }),
     });
     await checkAnswer(envelope.method, answer);
     return answer;

@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { after, afterEach, before, describe, it } from 'node:test';
 import {
   appSessionFromResponse,
+  callAsOfflinePerson,
   createPlatformClient,
   createProxyHandler,
   headerHmac,
@@ -309,6 +310,59 @@ describe('hv-elements-sim over HTTP', () => {
       await unknown.text(),
       /id="shell-error"[^>]*>The simulated Shell plays the AUTH, APPAUTH, CONNECT and PICKUP/,
     );
+  });
+
+  it('acts for an offline person who allowed it (callAsOfflinePerson), and refuses one who did not', async () => {
+    /** Signs `name` in on the Shell, hands the token to the proxy, and reads their person id for the app. */
+    async function personIdOf(name) {
+      const targetqs = `appid=${appId}&redirect=${encodeURIComponent('http://127.0.0.1:9/')}`;
+      const shellUrl = `${sim.url}/shell/redirect.aspx?target=AUTH&targetqs=${encodeURIComponent(targetqs)}`;
+      const page = await (await fetch(shellUrl)).text();
+      const person = new RegExp(`id="person-([^"]+)"[^>]*>\\s*<div><label[^>]*>${name}`).exec(page)[1];
+      const form = {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      };
+      let back = await fetch(shellUrl, { ...form, body: new URLSearchParams({ step: 'sign-in', person }) });
+      if (back.status === 200) {
+        const record = /id="record-1" name="record" value="([^"]+)"/.exec(await back.text())[1];
+        back = await fetch(shellUrl, {
+          ...form,
+          body: new URLSearchParams({ step: 'authorize', person, record, offered: '' }),
+        });
+      }
+      const wctoken = new URL(back.headers.get('location')).searchParams.get('wctoken');
+      const handOff = await fetch(`${proxy.url}/hv/session`, {
+        method: 'POST',
+        headers: asJson,
+        body: JSON.stringify({ wctoken }),
+      });
+      const answer = await fetch(`${proxy.url}/hv/GetPersonInfo`, {
+        method: 'POST',
+        headers: { ...asXml, Cookie: handOff.headers.get('set-cookie').split(';')[0] },
+        body: wcInfo('GetPersonInfo'),
+      });
+      return /<person-id>([^<]+)<\/person-id>/.exec(await answer.text())[1];
+    }
+    const info = wcInfo('GetPersonInfo');
+
+    sim.simulator.reset('offline-granted');
+    const mei = await personIdOf('Mei Tanaka');
+    const offline = await callAsOfflinePerson(client, { method: 'GetPersonInfo', info, offlinePersonId: mei });
+    assert.equal(responseStatus(offline), 0);
+    assert.match(offline, /<name>Mei Tanaka<\/name>/);
+
+    sim.simulator.reset('new-user');
+    const avery = await personIdOf('Avery Quinn');
+    const refused = await callAsOfflinePerson(client, { method: 'GetPersonInfo', info, offlinePersonId: avery });
+    assert.equal(responseStatus(refused), 11, 'no offline rule granted: ACCESS_DENIED');
+    const nobody = await callAsOfflinePerson(client, {
+      method: 'GetPersonInfo',
+      info,
+      offlinePersonId: crypto.randomUUID(),
+    });
+    assert.equal(responseStatus(nobody), 9, 'unknown to the application: INVALID_PERSON');
   });
 
   it('posts the token to the action URL with trm=post', async () => {
