@@ -296,3 +296,24 @@ export async function httpChainForgedTokenPostNeverBecomesTheSession({ page, pro
     );
   });
 }
+
+export async function httpChainTrmPostInAPopup({ page, context, problems }) {
+  await withDemoServer('new-user', async ({ origin }) => {
+    await openDemo(page, origin);
+    await choosePost(page, origin);
+    await page.selectOption('#attr-mode', 'popup');
+    const [popup] = await Promise.all([
+      context.waitForEvent('page'),
+      page.getByRole('link', { name: 'Connect to HealthVault' }).click(),
+    ]);
+    await popup.getByLabel('Avery Quinn').check();
+    await popup.getByRole('button', { name: 'Sign in' }).click();
+    await popup.getByRole('button', { name: 'Approve and continue' }).click();
+    // The popup posts the token to the proxy, comes back to this page's path, claims it and tells its opener.
+    await popup.waitForEvent('close');
+    const [authorized] = await logEntries(page, 'hv-authorized');
+    assert.match(authorized, /AppAuthSuccess: Avery Quinn/);
+    await panelSays(page, /Connected: Avery Quinn/);
+    assert.deepEqual(problems, []);
+  });
+}
