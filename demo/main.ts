@@ -258,6 +258,10 @@ byId<HTMLFormElement>('scenario-form').addEventListener('submit', (event) => {
   void startScenario();
 });
 
+// trm=Post needs a proxy that serves the action URL: the Node proxy of demo:server, not the in-browser one.
+byId<HTMLSelectElement>('attr-trm').querySelector<HTMLOptionElement>('option[value="Post"]')!.disabled =
+  backend.kind !== 'http';
+
 // Over HTTP, the simulated platform fails on demand: the badge and the prompt show how the kit copes.
 const { setFault } = backend;
 if (setFault) {

@@ -1,7 +1,7 @@
 // hv-elements/sim-server: the simulated HealthVault over HTTP (Node only; `npx hv-elements-sim`).
 export { readEnvelope, type Envelope, type EnvelopeAuth, type EnvelopeReading } from './envelope.js';
 export { createSimServer, parseFault, type PlatformFault, type SimServer, type SimServerOptions } from './server.js';
-export { SHELL_PATH, shellPage, wantsPost, type ShellAnswer } from './shell-pages.js';
+export { SHELL_PATH, shellPage, type ShellAnswer } from './shell-pages.js';
 export {
   createWirePlatform,
   type RegisteredCredential,

@@ -22,6 +22,7 @@ import {
   openShellRequest,
   parseShellRequest,
   rejectUrl,
+  tokenPost,
   type AuthorizationPage,
   type RecordOption,
   type RuleView,
@@ -191,22 +192,15 @@ function approvalOf(form: FormFields) {
   };
 }
 
-/**
- * Back to the application. With `trm=post` a return that carries a user token becomes a form that posts
- * `wctoken` and `instanceid` to the return URL, `target` and `actionqs` staying in its query (wire-format.md §5).
- */
+/** Back to the application: a redirect, or with `trm=post` a form that posts the token to the return URL. */
 function backTo(url: string, post: boolean): ShellAnswer {
-  const target = new URL(url);
-  const wctoken = target.searchParams.get('wctoken');
-  if (!post || wctoken === null) return { kind: 'redirect', url };
-  const instanceId = target.searchParams.get('instanceid') ?? undefined;
-  target.searchParams.delete('wctoken');
-  target.searchParams.delete('instanceid');
+  const form = post ? tokenPost(url) : undefined;
+  if (!form) return { kind: 'redirect', url };
   return {
     kind: 'page',
     html: page(
       'Returning to the application',
-      `<form id="post-return" method="post" action="${escape(target.href)}">${hidden({ wctoken, instanceid: instanceId })}` +
+      `<form id="post-return" method="post" action="${escape(form.action)}">${hidden(form.fields)}` +
         `<p>HealthVault is taking you back to the application.</p>` +
         `<div class="actions"><button type="submit" id="continue" class="primary">Continue</button></div></form>` +
         `<script src="${SHELL_POST_SCRIPT_PATH}"></script>`,
@@ -214,19 +208,11 @@ function backTo(url: string, post: boolean): ShellAnswer {
   };
 }
 
-/** Whether the request asks for the token by POST: `trm=post` in targetqs (the SDKs) or at the top level (the docs). */
-export function wantsPost(search: string): boolean {
-  const outer = new URLSearchParams(search);
-  const named = (params: URLSearchParams, name: string) => [...params].find(([key]) => key.toLowerCase() === name)?.[1];
-  const inner = new URLSearchParams((named(outer, 'targetqs') ?? '').replace(/^\?/, ''));
-  return [named(outer, 'trm'), named(inner, 'trm')].some((value) => value?.toLowerCase() === 'post');
-}
-
 async function authorization(shell: ShellApi, search: string, form: FormFields | undefined): Promise<ShellAnswer> {
   const opened = openShellRequest(shell, search);
   if (!opened.ok) return errorPage(opened.problem);
   const request = opened.value;
-  const post = wantsPost(search);
+  const post = request.request.tokenByPost === true;
   const personId = form?.get('person') ?? undefined;
   if (!form || !personId) return signInPage(shell, `to continue to ${request.app.name}`, {}, false);
   if (form.get('do') === 'cancel') return { kind: 'redirect', url: rejectUrl(request) };
