@@ -19,8 +19,8 @@ export default defineConfig(
   },
   // The kit, its tests and the demo run in the browser.
   { files: ['src/**', 'test/**', 'demo/**'], languageOptions: { globals: globals.browser } },
-  // Tooling and the proxy (hv-elements/proxy) run in Node.
-  { files: ['src/proxy/**'], languageOptions: { globals: globals.node } },
+  // Tooling, the proxy (hv-elements/proxy) and the simulator server (hv-elements/sim-server) run in Node.
+  { files: ['src/proxy/**', 'src/sim-server/**'], languageOptions: { globals: globals.node } },
   { files: ['**/*.{js,mjs,cjs}', '*.config.ts'], languageOptions: { globals: globals.node } },
   // e2e tests and the bench also hand functions to the page (page.evaluate).
   {

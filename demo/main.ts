@@ -3,7 +3,7 @@
 // The simulator starts before the elements are defined, so a Shell return on this page finds its proxy answering.
 import { getSession, type HvConnectButton, type HvError, type HvSession, type SessionState } from '../src/index.js';
 import { DEMO_APP_ID, SCENARIOS, SCENARIO_NAMES, isScenarioName, type ScenarioName } from '../src/mock/index.js';
-import { startSimulatedPlatform } from '../src/mock/browser.js';
+import { startDemoBackend } from './backend.js';
 
 const SETTINGS_KEY = 'hv-demo:settings';
 const LOG_KEY = 'hv-demo:log';
@@ -25,7 +25,8 @@ const CONFIG_ERROR_CODES: readonly string[] = ['invalid-config', 'invalid-shell-
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-const simulator = await startSimulatedPlatform({ proxyUrl: '/hv-proxy' });
+const backend = await startDemoBackend();
+document.getElementById('config')!.setAttribute('proxy-url', backend.proxyUrl);
 
 const button = byId<HvConnectButton>('connect');
 const badge = byId('status');
@@ -42,13 +43,14 @@ const log = byId<HTMLOListElement>('log');
 function defaults(): Record<string, string> {
   return {
     'app-id': DEMO_APP_ID,
-    shell: `${location.origin}/shell`,
+    shell: backend.shell,
     'redirect-url': `${location.origin}${location.pathname}`,
     action: 'demo-return',
     'optional-online-rules': '',
     'optional-offline-rules': '',
     lang: 'en-US',
     mode: 'redirect',
+    trm: '',
   };
 }
 
@@ -94,7 +96,15 @@ function describeChange(name: string, value: string | boolean): string {
 
 // `change`, not `input`: a value typed key by key reaches the button (and the log) once, when it is committed.
 attributes.addEventListener('change', (event) => {
-  const { name } = event.target as HTMLInputElement | HTMLSelectElement;
+  const { name, value } = event.target as HTMLInputElement | HTMLSelectElement;
+  if (name === 'trm') {
+    // The Shell posts the token to the proxy's action URL, which sends the browser back here without it.
+    const redirect = attributes.elements.namedItem('redirect-url') as HTMLInputElement;
+    redirect.value =
+      value === 'Post'
+        ? `${location.origin}${backend.proxyUrl}/shell-return`
+        : `${location.origin}${location.pathname}`;
+  }
   const settings = readSettings();
   sessionStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
   logEntry('demo', describeChange(name, settings[name]!));
@@ -226,27 +236,46 @@ function describeSession({ status, person, records, error, declined }: SessionSt
 const scenario = byId<HTMLSelectElement>('scenario');
 const scenarioDescription = byId<HTMLParagraphElement>('scenario-description');
 for (const name of SCENARIO_NAMES) scenario.add(new Option(name, name));
-scenario.value = simulator.scenario;
+scenario.value = backend.scenario;
 const describeScenario = () => {
   scenarioDescription.textContent = SCENARIOS[scenario.value as ScenarioName];
 };
 describeScenario();
 
-function startScenario(): void {
+async function startScenario(): Promise<void> {
   if (!isScenarioName(scenario.value)) return;
-  simulator.reset(scenario.value);
+  await backend.reset(scenario.value);
   logEntry('demo', `simulated platform reset to "${scenario.value}"`);
   // The proxy's sign-in went with the old state: ask it again now, not at the next reload.
   void followed?.refresh(true);
 }
 scenario.addEventListener('change', () => {
   describeScenario();
-  startScenario();
+  void startScenario();
 });
 byId<HTMLFormElement>('scenario-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  startScenario();
+  void startScenario();
 });
+
+// trm=Post needs a proxy that serves the action URL: the Node proxy of demo:server, not the in-browser one.
+byId<HTMLSelectElement>('attr-trm').querySelector<HTMLOptionElement>('option[value="Post"]')!.disabled =
+  backend.kind !== 'http';
+
+// Over HTTP, the simulated platform fails on demand: the badge and the prompt show how the kit copes.
+const { setFault } = backend;
+if (setFault) {
+  const faultForm = byId<HTMLFormElement>('fault-form');
+  faultForm.hidden = false;
+  faultForm.addEventListener('submit', (event) => event.preventDefault());
+  byId<HTMLSelectElement>('fault').addEventListener('change', ({ target }) => {
+    const kind = (target as HTMLSelectElement).value;
+    void setFault(kind).then(() => {
+      logEntry('demo', `hv-elements-sim: fault ${kind}`);
+      void followed?.refresh(true);
+    });
+  });
+}
 
 const settings = loadSettings();
 applySettings(settings);

@@ -1,13 +1,14 @@
 // The demo's staff desk: the connect-request form and list on the simulated HealthVault the demo page uses (its
 // state is shared through localStorage), and a log of their events that never shows an identity code.
 import { DEMO_APP_ID } from '../src/mock/index.js';
-import { startSimulatedPlatform } from '../src/mock/browser.js';
+import { startDemoBackend } from './backend.js';
 
-await startSimulatedPlatform({ proxyUrl: '/hv-proxy' });
+const backend = await startDemoBackend();
 
 const config = document.getElementById('config')!;
 config.setAttribute('app-id', DEMO_APP_ID);
-config.setAttribute('shell', `${location.origin}/shell`);
+config.setAttribute('shell', backend.shell);
+config.setAttribute('proxy-url', backend.staffProxyUrl);
 
 const log = document.getElementById('log')!;
 function logEntry(type: string, text: string): void {

@@ -13,6 +13,7 @@ import { build } from 'vite';
 import { chromiumArgs, chromiumPath } from './lib/browsers.mjs';
 import { minifyCssTemplatesPlugin } from './lib/minify-css-templates.mjs';
 import { moduleGraph } from './lib/module-graph.mjs';
+import { runLoadBench } from './lib/load-bench.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
@@ -30,6 +31,8 @@ const budgets = {
   backlogReadMs: 100,
 };
 const sizeOnly = process.argv.includes('--size');
+/** `--load`: only the proxy under load (scripts/lib/load-bench.mjs). */
+const loadOnly = process.argv.includes('--load');
 /** The figures over their budget, for the exit code. */
 const over = [];
 const cdnDir = 'dist/cdn';
@@ -96,7 +99,8 @@ function sizeRow(label, files, budget) {
   return [label, formatKb(raw), formatKb(gzip), ...verdict];
 }
 
-const formatKb = (bytes) => `${(bytes / kB).toFixed(1)} kB`;
+/** `--bytes`: sizes in bytes, to see what a change costs below the rounding of kB. */
+const formatKb = (bytes) => (process.argv.includes('--bytes') ? `${bytes} B` : `${(bytes / kB).toFixed(1)} kB`);
 
 /** The rules README.md gives partners to reserve the elements' boxes until the script has run. */
 const reserveBoxRule =
@@ -341,6 +345,10 @@ function printTable(title, header, rows) {
 }
 
 buildIfStale();
+if (loadOnly) {
+  await printLoad();
+  finish();
+}
 const withCode = (files) => files.map((file) => ({ file, code: readFileSync(join(cdnDir, file)) }));
 const esGraph = moduleGraph(cdnDir, esEntry);
 const esFiles = withCode(esGraph.eager);
@@ -469,7 +477,41 @@ printTable(
     ['  DOMParser alone on the same text, ms (median)', parserAloneMs.toFixed(1)],
   ],
 );
+await printLoad();
 finish();
+
+/** The Node proxy under load (scripts/lib/load-bench.mjs): nothing lost or mixed up, and what the proxy adds. */
+async function printLoad() {
+  const load = await runLoadBench({ sessions: 200, calls: 10_000 });
+  const ms = (value) => `${value.toFixed(1)} ms`;
+  const mb = (value) => `${value.toFixed(0)} MB`;
+  if (load.lost) over.push(`load: ${load.lost} calls lost`);
+  if (load.mixed) over.push(`load: ${load.mixed} answers went to the wrong session`);
+  printTable(
+    `Node proxy under load: ${load.sessions} sessions (each its own cookie and person), ${load.calls} GetPersonInfo calls at once, through the proxy to hv-elements-sim over loopback`,
+    ['figure', 'value', 'budget', ''],
+    [
+      [
+        'calls answered, for the right person',
+        String(load.right),
+        `= ${load.calls}`,
+        load.right === load.calls ? 'OK' : 'OVER',
+      ],
+      ['calls lost (an error or no answer)', String(load.lost), '= 0', load.lost ? 'OVER' : 'OK'],
+      ["answers with another session's person", String(load.mixed), '= 0', load.mixed ? 'OVER' : 'OK'],
+      ["time added by the proxy, p50 (its own work, without the platform's)", ms(load.addedP50), '', ''],
+      ['time added by the proxy, p99', ms(load.addedP99), '', ''],
+      ['a call as the client sees it, p50 / p99', `${ms(load.endToEndP50)} / ${ms(load.endToEndP99)}`, '', ''],
+      ['all calls, wall time', ms(load.wallMs), '', ''],
+      [
+        'memory after the run: proxy heap (after GC); process RSS',
+        `${mb(load.proxyHeapMb)}; ${mb(load.rssMb)}`,
+        '',
+        '',
+      ],
+    ],
+  );
+}
 
 function finish() {
   if (over.length) console.error(`\nbench: over budget: ${over.join('; ')}`);

@@ -15,10 +15,12 @@ import {
   openShellRequest,
   parseShellRequest,
   rejectUrl,
+  tokenPost,
   type Approval,
   type AuthorizationPage,
   type RecordOption,
   type RuleView,
+  type TokenPost,
 } from '../../src/mock/shell-flow.js';
 import type { ShellApi } from '../../src/mock/simulator.js';
 
@@ -40,6 +42,8 @@ export interface ShellPageOptions {
   shell: ShellApi;
   /** Leaves for the application (`location.assign` on the real page). */
   navigate(url: string): void;
+  /** With `trm=post`: posts the token to the application (a form submitted on the real page, the default). */
+  post?(form: TokenPost): void;
   /**
    * Goes back to the page before the Shell (`history.back()` on the real page): the way out of a CONNECT or PICKUP
    * whose code names no application yet. No Back button without it.
@@ -254,22 +258,40 @@ function renderAuthorization(options: ShellPageOptions, page: AuthorizationPage,
   show(root, `Authorize ${page.appName}`, form);
 }
 
+/** Submits `form` as the Shell's return page does with `trm=post`. */
+function submitForm({ action, fields }: TokenPost): void {
+  const form = element('form', { method: 'post', action });
+  for (const [name, value] of Object.entries(fields)) {
+    const field = element('input', { type: 'hidden', name });
+    field.value = value;
+    form.append(field);
+  }
+  document.body.append(form);
+  form.submit();
+}
+
 /** AUTH and APPAUTH: sign-in, then the authorization page unless the Shell can return at once. */
 function startAuthorization(options: ShellPageOptions): void {
   const { root, shell } = options;
   const opened = openShellRequest(shell, options.search);
   if (!opened.ok) return showError(root, opened.problem);
   const request = opened.value;
+  // trm=post: a return with a token is a form posted to the application; a decline stays a redirect.
+  const signedInBack = (url: string) => {
+    const form = request.request.tokenByPost ? tokenPost(url) : undefined;
+    if (form) (options.post ?? submitForm)(form);
+    else options.navigate(url);
+  };
   renderSignIn(options, {
     purpose: `to continue to ${request.app.name}`,
     async signedIn(personId) {
       const next = await afterSignIn(shell, request, personId);
-      if (next.kind === 'return') options.navigate(next.url);
+      if (next.kind === 'return') signedInBack(next.url);
       else if (next.kind === 'error') showError(root, next.message);
       else {
         renderAuthorization(options, next.page, {
           cancelUrl: rejectUrl(request),
-          submit: (approval) => approve(shell, request, personId, approval).then(options.navigate),
+          submit: (approval) => approve(shell, request, personId, approval).then(signedInBack),
         });
       }
     },

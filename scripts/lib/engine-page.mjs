@@ -98,7 +98,8 @@ class EnginePage {
  */
 export function reportProblems(page, problems) {
   page.on('console', (message) => {
-    const signedOut = message.location()?.url?.includes('/hv-proxy/') && message.text().includes('status of 401');
+    // The proxy's "nobody is signed in" (the demo's simulated proxy at /hv-proxy, the Node proxy at /hv).
+    const signedOut = /\/hv(-proxy)?\//.test(message.location()?.url ?? '') && message.text().includes('status of 401');
     if (message.type() === 'error' && !signedOut) problems.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));

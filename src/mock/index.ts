@@ -57,12 +57,14 @@ export {
   rejectUrl,
   selectedRecordChangedUrl,
   successUrl,
+  tokenPost,
   type Approval,
   type AuthorizationPage,
   type NextStep,
   type OpenedRequest,
   type SimCodeRequest,
   type SimShellRequest,
+  type TokenPost,
 } from './shell-flow.js';
 export {
   createSimulator,

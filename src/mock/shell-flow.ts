@@ -29,6 +29,11 @@ export interface SimShellRequest {
   actionqs?: string;
   /** `redirect`: overrides the registered action URL. */
   redirect?: string;
+  /**
+   * `trm=post` (in targetqs, as the SDKs send it, or at the top level, as the docs show it): the user token goes back
+   * as a form field posted to the return URL ({@link tokenPost}), not in its query.
+   */
+  tokenByPost?: true;
 }
 
 /**
@@ -114,8 +119,32 @@ export function parseShellRequest(search: string): Outcome<SimShellRequest | Sim
       ...(target === 'APPAUTH' && inner.has('extrecordid') ? { recordId: inner.get('extrecordid')! } : {}),
       ...(inner.has('actionqs') ? { actionqs: inner.get('actionqs')! } : {}),
       ...(redirect !== undefined ? { redirect } : {}),
+      ...([outer.get('trm'), inner.get('trm')].some((trm) => trm?.toLowerCase() === 'post')
+        ? { tokenByPost: true as const }
+        : {}),
     },
   };
+}
+
+/** A form POST back to the application: where to, and its fields. */
+export interface TokenPost {
+  action: string;
+  fields: Record<string, string>;
+}
+
+/**
+ * With `trm=post`, a return URL that carries a user token as the form the Shell posts instead (wire-format.md §5):
+ * `wctoken` and `instanceid` as fields, `target` and `actionqs` left in the action's query. Undefined for a return
+ * without a token (a decline), which stays a redirect.
+ */
+export function tokenPost(url: string): TokenPost | undefined {
+  const action = new URL(url);
+  const wctoken = action.searchParams.get('wctoken');
+  if (wctoken === null) return undefined;
+  const instanceId = action.searchParams.get('instanceid');
+  action.searchParams.delete('wctoken');
+  action.searchParams.delete('instanceid');
+  return { action: action.href, fields: { wctoken, ...(instanceId === null ? {} : { instanceid: instanceId }) } };
 }
 
 /** The request, checked against the registered applications and their rules. */

@@ -4,6 +4,7 @@ import {
   authAction,
   grantFor,
   grantedOptionalRules,
+  isExpired,
   supportsRecordLocation,
   type SimAppRecordAuthAction,
 } from './authorization.js';
@@ -68,6 +69,17 @@ export interface SimPlatformCall {
   version?: number;
   /** The record the call acts on, as the application knows it (`X-HV-Record-Id`). */
   recordId?: string;
+  /**
+   * Who the call acts for, when the platform is reached over the wire (hv-elements-sim): the lower-case hex
+   * SHA-256 of the request's `<user-auth-token>`, or null when the request carries none. Absent: the user token the
+   * simulated proxy holds for the application ({@link Simulator.openProxySession}), as with the MSW handlers.
+   */
+  userTokenHash?: string | null;
+  /**
+   * Over the wire: the call acts for a person who is not signed in (`<offline-person-info>`), by the id the
+   * application knows them by. Allowed while the person's authorization of the application grants an offline rule.
+   */
+  offlinePersonId?: string;
 }
 
 export interface PersonSummary {
@@ -281,16 +293,23 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     return found;
   }
 
-  function checkSession(state: SimulatorState, appId: string): SessionCheck {
-    const held = state.proxySessions[appId];
-    if (!held) {
+  function checkSession(state: SimulatorState, appId: string, userTokenHash?: string | null): SessionCheck {
+    if (userTokenHash === null) {
+      return {
+        ok: false,
+        code: StatusCode.ACCESS_DENIED,
+        message: 'The method acts for a person, and the request carries no user-auth-token.',
+      };
+    }
+    const tokenHash = userTokenHash ?? state.proxySessions[appId]?.tokenHash;
+    if (tokenHash === undefined) {
       return {
         ok: false,
         code: StatusCode.CREDENTIAL_TOKEN_EXPIRED,
         message: 'No one is signed in: the proxy holds no user token for this application.',
       };
     }
-    const session: UserSession | undefined = state.userSessions[held.tokenHash];
+    const session: UserSession | undefined = state.userSessions[tokenHash];
     if (!session || session.appId !== appId) {
       return {
         ok: false,
@@ -312,6 +331,35 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     if (!signedIn)
       return { ok: false, code: StatusCode.INVALID_PERSON, message: 'The signed-in person no longer exists.' };
     return { ok: true, person: signedIn };
+  }
+
+  /**
+   * A person who is not signed in, by the id application `appId` knows them by: the application may act for them
+   * while one of their unexpired authorizations of it grants an offline rule (reference §4).
+   */
+  function checkOfflinePerson(state: SimulatorState, appId: string, appFacingPersonId: string): SessionCheck {
+    const wanted = appFacingPersonId.toLowerCase();
+    const people = state.pseudonyms[appId]?.people ?? {};
+    const personId = Object.keys(people).find((id) => people[id]!.toLowerCase() === wanted);
+    const found = personId === undefined ? undefined : state.people[personId];
+    if (!found) {
+      return { ok: false, code: StatusCode.INVALID_PERSON, message: 'No person has that id for this application.' };
+    }
+    const offline = state.authorizations.some(
+      (a) =>
+        a.personId === found.id &&
+        a.appId === appId &&
+        !isExpired(a, clock.now()) &&
+        a.granted.some((rule) => rule.scope === 'offline'),
+    );
+    if (!offline) {
+      return {
+        ok: false,
+        code: StatusCode.ACCESS_DENIED,
+        message: 'The person has not allowed this application to act for them while they are away (no offline rule).',
+      };
+    }
+    return { ok: true, person: found };
   }
 
   /** The proxy forgets its sign-in for `appId`, and signs its token out. */
@@ -343,7 +391,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       if (!app) return errorResponse(StatusCode.INVALID_APP, `HealthVault does not know application ${request.appId}.`);
       const context: CallContext = { state, app, now: clock.now(), recordId: request.recordId, person: undefined };
       if (definition.needsUser) {
-        const session = checkSession(state, app.id);
+        const session =
+          request.offlinePersonId === undefined
+            ? checkSession(state, app.id, request.userTokenHash)
+            : checkOfflinePerson(state, app.id, request.offlinePersonId);
         if (!session.ok) return errorResponse(session.code, session.message);
         context.person = session.person;
       }

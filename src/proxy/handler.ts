@@ -7,8 +7,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Methods } from '../core/platform/methods.js';
 import { KIT_REQUEST_HEADER } from '../transport/proxy.js';
 import { InvalidInfo, platformInfo } from './info-document.js';
+import { postedReturn } from './post-return.js';
 import { UpstreamFailure, UpstreamTimeout, type PlatformClient } from './platform.js';
 import {
+  PARKED_TTL_MS,
   sealedCookieSessions,
   sealingKey,
   storeSessions,
@@ -58,6 +60,8 @@ export interface ProxyHandlerOptions {
   cookieName?: string;
   /** How long a session lasts after the hand-off, in ms (8 hours when absent). */
   sessionTtlMs?: number;
+  /** How long a token the Shell posted (trm=post) waits for its page's claim, in ms (a minute when absent). */
+  parkedTtlMs?: number;
   /** The largest request body accepted, in bytes (64 KiB when absent); larger is 413. */
   maxBodyBytes?: number;
   /**
@@ -82,7 +86,7 @@ class Refusal {
   constructor(
     readonly status: number,
     readonly reason: string,
-    readonly headers: Record<string, string> = {},
+    readonly headers: Record<string, string | string[]> = {},
   ) {}
 }
 
@@ -137,7 +141,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-function send(res: ServerResponse, status: number, body = '', headers: Record<string, string> = {}): void {
+function send(res: ServerResponse, status: number, body = '', headers: Record<string, string | string[]> = {}): void {
   res.writeHead(status, {
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
@@ -151,8 +155,11 @@ function sessionsFor(options: ProxyHandlerOptions, ttlMs: number): Sessions | un
   if (options.store && options.cookieKey !== undefined) {
     throw new TypeError('Give the proxy a cookieKey or a store, not both.');
   }
-  if (options.store) return storeSessions(options.store, ttlMs);
-  if (options.cookieKey !== undefined) return sealedCookieSessions(sealingKey(options.cookieKey), ttlMs);
+  const parkedTtlMs = options.parkedTtlMs ?? PARKED_TTL_MS;
+  if (options.store) return storeSessions(options.store, ttlMs, parkedTtlMs);
+  if (options.cookieKey !== undefined) {
+    return sealedCookieSessions(sealingKey(options.cookieKey), ttlMs, Date.now, parkedTtlMs);
+  }
   return undefined;
 }
 
@@ -165,6 +172,7 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
   const sessions = sessionsFor(options, ttlMs);
   if (forPerson && !sessions) throw new TypeError('Methods that act for a person need a cookieKey or a store.');
   const cookieName = options.cookieName ?? 'hv-session';
+  const parkedTtlMs = options.parkedTtlMs ?? PARKED_TTL_MS;
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const log = options.log ?? (() => {});
 
@@ -196,9 +204,39 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
     }
   }
 
-  function sessionCookie(req: IncomingMessage, value: string, maxAgeSeconds: number): string {
+  function sessionCookie(req: IncomingMessage, value: string, maxAgeSeconds: number, name = cookieName): string {
     const secure = isLocalhost(req) ? '' : '; Secure';
-    return `${cookieName}=${value}; Path=${mount}; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax${secure}`;
+    return `${name}=${value}; Path=${mount}; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax${secure}`;
+  }
+
+  /** Where a token the Shell posted (trm=post) waits for its page: a cookie of its own, for a minute. */
+  const parkCookieName = `${cookieName}-park`;
+
+  /**
+   * The action URL the Shell returns to with trm=post (`{mount}/shell-return`): it parks a posted token (from the
+   * form, or the query) under a cookie of its own and sends the browser to the page the round trip began on,
+   * a path of this site carried in `actionqs` (`hvreturn`), with `target` and `actionqs` and never the token.
+   * The Shell's POST comes from another site: no CSRF check here; the page's claim has them all.
+   */
+  async function shellReturn(req: IncomingMessage, res: ServerResponse, keeper: Sessions): Promise<number> {
+    if (req.method !== 'GET' && req.method !== 'POST')
+      throw new Refusal(405, 'Use GET or POST.', { Allow: 'GET, POST' });
+    let form = new URLSearchParams();
+    if (req.method === 'POST') {
+      if (!hasMediaType(req, 'application/x-www-form-urlencoded')) {
+        throw new Refusal(415, 'The Shell posts application/x-www-form-urlencoded.');
+      }
+      form = new URLSearchParams(await readBody(req, limit));
+    }
+    const posted = postedReturn(new URL(req.url ?? '/', 'http://proxy.invalid').searchParams, form);
+    if (!posted) throw new Refusal(400, 'This is not a Shell return of a round trip this site started.');
+    const headers: Record<string, string | string[]> = { Location: posted.location, 'Referrer-Policy': 'no-referrer' };
+    if (posted.parked) {
+      const value = await keeper.park(posted.parked);
+      headers['Set-Cookie'] = sessionCookie(req, value, Math.ceil(parkedTtlMs / 1000), parkCookieName);
+    }
+    send(res, 303, '', headers);
+    return 303;
   }
 
   async function handOff(req: IncomingMessage, res: ServerResponse, keeper: Sessions): Promise<number> {
@@ -212,14 +250,23 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
     if (req.method !== 'POST') throw new Refusal(405, 'Use POST or DELETE.', { Allow: 'POST, DELETE' });
     const refused = refusal(req, 'application/json');
     if (refused) throw refused;
-    let body: { wctoken?: unknown; instanceid?: unknown } | null;
+    let body: { wctoken?: unknown; instanceid?: unknown; claim?: unknown } | null;
     try {
       body = JSON.parse(await readBody(req, limit)) as typeof body;
     } catch (error) {
       if (error instanceof Refusal) throw error;
       throw new Refusal(400, 'The body must be JSON with a wctoken.');
     }
-    const { wctoken, instanceid } = body ?? {};
+    const { wctoken, instanceid, claim } = body ?? {};
+    if (typeof claim === 'string' && wctoken === undefined) {
+      // trm=post: the page of round trip `claim` takes the token parked for it, with the parking cookie.
+      const parked = await keeper.claim(cookieValue(req, parkCookieName), claim);
+      const clear = sessionCookie(req, '', 0, parkCookieName);
+      if (!parked) throw new Refusal(403, 'No sign-in is parked for this page.', { 'Set-Cookie': clear });
+      const value = await keeper.start(cookieValue(req, cookieName), parked);
+      send(res, 204, '', { 'Set-Cookie': [sessionCookie(req, value, Math.floor(ttlMs / 1000)), clear] });
+      return 204;
+    }
     if (typeof wctoken !== 'string' || !wctoken || wctoken.length > MAX_TOKEN_LENGTH) {
       throw new Refusal(400, 'The body must be JSON with a wctoken.');
     }
@@ -288,6 +335,7 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
   async function handle(req: IncomingMessage, res: ServerResponse, name: string): Promise<number> {
     try {
       if (name === 'session' && sessions) return await handOff(req, res, sessions);
+      if (name === 'shell-return' && sessions) return await shellReturn(req, res, sessions);
       const method = methods.get(name);
       if (!method) throw new Refusal(404, 'No such method here.');
       return await forward(req, res, method);
@@ -306,7 +354,7 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
       return;
     }
     const started = Date.now();
-    const what = methods.has(name) || name === 'session' ? name : '(unknown)';
+    const what = methods.has(name) || name === 'session' || name === 'shell-return' ? name : '(unknown)';
     handle(req, res, name).then(
       (status) => log(`hv-proxy: ${req.method} ${what} → ${status} in ${Date.now() - started} ms`),
       (error: unknown) => {

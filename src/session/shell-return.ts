@@ -13,7 +13,8 @@ import { flowOf, STATE_PARAM } from '../core/shell/round-trip-params.js';
 import type { PlatformClient } from '../transport/platform-client.js';
 import { clientFor } from './clients.js';
 import { proxyFor, readPerson } from './connection.js';
-import type { HvProxy } from '../transport/proxy.js';
+import { KIT_REQUEST_HEADER, type HvProxy } from '../transport/proxy.js';
+import { RETURN_PATH_PARAM } from '../core/shell/round-trip-ledger.js';
 import { dispatchHvEvent, type HvAuthorizedDetail, type HvDeniedDetail } from './events.js';
 import { POPUP_WINDOW_NAME } from './popup-name.js';
 import { takeShellReturn } from './take-shell-return.js';
@@ -28,7 +29,16 @@ export type ShellReturnOutcome =
 
 /** A Shell return whose state checked out, waiting for a proxy to complete it. */
 export type CapturedShellReturn =
-  | { kind: 'pending'; target: HvAuthorizedDetail['target']; wctoken: string; instanceId?: string; action?: string }
+  | {
+      kind: 'pending';
+      target: HvAuthorizedDetail['target'];
+      /** The user token from the return URL (trm=Get). */
+      wctoken?: string;
+      instanceId?: string;
+      /** trm=Post: the flow's state, with which this page claims the token the proxy parked (no `wctoken` then). */
+      claim?: string;
+      action?: string;
+    }
   | ShellReturnOutcome;
 
 export interface HandleShellReturnOptions {
@@ -77,9 +87,13 @@ export function captureShellReturn(query: string, store?: StateStore): CapturedS
     const { appData: action } = consumeRoundTripState(actionqs, store ? { store } : undefined);
     switch (target) {
       case 'AppAuthSuccess':
-      case 'SelectedRecordChanged':
+      case 'SelectedRecordChanged': {
+        // The token went to the proxy's action URL (trm=Post), which parked it and sent the browser here.
+        const claim = !wctoken && new URLSearchParams(actionqs).has(RETURN_PATH_PARAM) ? flowOf(actionqs) : null;
+        if (claim) return { kind: 'pending', target, claim, action };
         if (!wctoken) throw new HvError('invalid-shell-return', `The Shell returned ${target} without a user token.`);
         return { kind: 'pending', target, wctoken, instanceId, action };
+      }
       case 'AppAuthReject':
         return { kind: 'denied', detail: { reason: 'rejected', action } };
       case 'AppAuthInvalidRecord':
@@ -96,16 +110,67 @@ export function captureShellReturn(query: string, store?: StateStore): CapturedS
   }
 }
 
-/** Hands the user token to the proxy and reads the person it belongs to. */
+const CLAIM_TIMEOUT_MS = 20_000;
+
+/**
+ * trm=Post: asks the proxy at `proxy` (a proxy URL, or a `FetchProxy`) to start this browser's session with the
+ * token it parked for round trip `claim` (`POST {proxy-url}/session`, `{"claim": …}`). The proxy hands it over
+ * only with its parking cookie, set on the way back from the Shell, and this tab's state.
+ */
+async function claimParkedSignIn(
+  proxy: HvProxy | string | undefined,
+  claim: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  const base =
+    typeof proxy === 'string' ? proxy.replace(/\/+$/, '') : (proxy as { baseUrl?: string } | undefined)?.baseUrl;
+  if (base === undefined) {
+    throw new HvError('invalid-config', 'trm=Post needs a proxy-url: its proxy parks the token the Shell posts.');
+  }
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), CLAIM_TIMEOUT_MS);
+  const abort = () => timeout.abort();
+  signal?.addEventListener('abort', abort);
+  let response: Response;
+  try {
+    response = await fetch(`${base}/session`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', [KIT_REQUEST_HEADER.name]: KIT_REQUEST_HEADER.value },
+      body: JSON.stringify({ claim }),
+      signal: timeout.signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw new HvError('aborted', 'The sign-in was aborted.', { cause: error });
+    const code = timeout.signal.aborted ? 'timeout' : 'network';
+    throw new HvError(code, `Could not reach the HealthVault proxy at ${base}/session for the sign-in.`, {
+      cause: error,
+      retryable: true,
+    });
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', abort);
+  }
+  if (!response.ok) {
+    throw new HvError('http', `The HealthVault proxy has no sign-in parked for this page (HTTP ${response.status}).`);
+  }
+}
+
+/** Hands the user token to the proxy (or claims the one it parked, trm=Post) and reads the person it belongs to. */
 export async function completeShellReturn(
   captured: CapturedShellReturn,
   client: PlatformClient,
   signal?: AbortSignal,
+  proxy?: HvProxy | string,
 ): Promise<ShellReturnOutcome> {
   if (captured.kind !== 'pending') return captured;
-  const { target, wctoken, instanceId, action } = captured;
+  const { target, wctoken, instanceId, claim, action } = captured;
   try {
-    await client.signIn({ wctoken, instanceId }, signal);
+    if (claim) {
+      client.invalidate();
+      await claimParkedSignIn(proxy, claim, signal);
+      client.invalidate();
+    } else await client.signIn({ wctoken: wctoken ?? '', instanceId }, signal);
     return { kind: 'authorized', detail: { target, person: await readPerson(client.proxy, signal), action } };
   } catch (error) {
     return { kind: 'error', error: asHvError(error) };
@@ -126,7 +191,7 @@ export async function completeShellReturnOf(
   let outcome: ShellReturnOutcome | undefined;
   if (captured?.kind === 'pending') {
     session.connecting();
-    outcome = await completeShellReturn(captured, clientFor(session.proxy));
+    outcome = await completeShellReturn(captured, clientFor(session.proxy), undefined, session.proxy);
   } else {
     outcome = captured;
   }
@@ -164,7 +229,7 @@ export async function handleShellReturn(options: HandleShellReturnOptions): Prom
   if (!captured) return undefined;
   let outcome: ShellReturnOutcome;
   try {
-    outcome = await completeShellReturn(captured, clientFor(options.proxy), options.signal);
+    outcome = await completeShellReturn(captured, clientFor(options.proxy), options.signal, options.proxy);
   } catch (error) {
     outcome = { kind: 'error', error: asHvError(error) };
   }

@@ -4,6 +4,7 @@ import { startShellPage } from '../../demo/shell/shell-page.js';
 import { Methods } from '../../src/core/platform/methods.js';
 import { createClock } from '../../src/mock/clock.js';
 import { DEMO_APP_ID, type ScenarioName } from '../../src/mock/scenarios.js';
+import type { TokenPost } from '../../src/mock/shell-flow.js';
 import { createSimulator, type Simulator } from '../../src/mock/simulator.js';
 import type { SimulatorState } from '../../src/mock/state.js';
 import { call, records, TEST_START } from './helpers.js';
@@ -20,6 +21,8 @@ interface Page {
   simulator: Simulator;
   /** Resolves with the URL the page leaves for. */
   left: Promise<URL>;
+  /** Resolves with the form the page posts back (trm=post). */
+  posted?: Promise<TokenPost>;
 }
 
 async function shellPage(
@@ -35,8 +38,10 @@ async function shellPage(
       : createSimulator({ state: source, clock });
   let navigate!: (url: string) => void;
   const left = new Promise<URL>((resolve) => (navigate = (url) => resolve(new URL(url))));
-  startShellPage({ root, search: shellSearch(target, params), shell: simulator.shell, navigate });
-  return { root, simulator, left };
+  let post!: (form: TokenPost) => void;
+  const posted = new Promise<TokenPost>((resolve) => (post = resolve));
+  startShellPage({ root, search: shellSearch(target, params), shell: simulator.shell, navigate, post });
+  return { root, simulator, left, posted };
 }
 
 const byId = <T extends HTMLElement>(root: HTMLElement, id: string) => root.querySelector<T>(`#${CSS.escape(id)}`)!;
@@ -97,6 +102,28 @@ describe('simulated Shell page', () => {
     const url = await page.left;
     expect(url.search).to.equal('?target=AppAuthReject&actionqs=state-123');
     expect(page.simulator.shell.records('avery', DEMO_APP_ID)[0]!.authAction).to.equal('AuthorizationRequired');
+  });
+
+  it('with trm=post, posts the token to the return URL as a form field, target and actionqs in its query', async () => {
+    const page = await shellPage('new-user', 'AUTH', {
+      actionqs: 'state-9',
+      redirect: 'http://localhost:5173/hv/shell-return',
+      trm: 'Post',
+    });
+    await signIn(page, 'avery');
+    byId(page.root, 'approve').click();
+    const { action, fields } = await page.posted!;
+    expect(action).to.equal('http://localhost:5173/hv/shell-return?target=AppAuthSuccess&actionqs=state-9');
+    expect(Object.keys(fields)).to.deep.equal(['wctoken', 'instanceid']);
+    expect(fields['instanceid']).to.equal('1');
+    expect(fields['wctoken']).to.have.length.above(20);
+  });
+
+  it('with trm=post, a decline is still a redirect (it carries no token)', async () => {
+    const page = await shellPage('new-user', 'AUTH', { actionqs: 's', trm: 'Post' });
+    await signIn(page, 'avery');
+    byId(page.root, 'cancel').click();
+    expect((await page.left).searchParams.get('target')).to.equal('AppAuthReject');
   });
 
   it('returns at once for a returning user (AUTH), keyboard only', async () => {

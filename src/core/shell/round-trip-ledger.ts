@@ -34,6 +34,12 @@ export interface Ledger {
   used: string[];
 }
 
+/**
+ * The `actionqs` name of the page's path: where a proxy's action URL (trm=Post) sends the browser back to
+ * (src/proxy/post-return.ts). Here, beside the ledger, because only the lazily loaded halves use it.
+ */
+export const RETURN_PATH_PARAM = 'hvreturn';
+
 export const STATE_STORAGE_KEY = 'hv-elements.round-trip-state';
 /** Bounds storage whatever a page does: the oldest pending state is dropped first. */
 export const MAX_PENDING_STATES = 10;

@@ -6,7 +6,7 @@
  * Consuming a state is in `round-trip-consume.ts`, loaded only on the page the Shell returns to.
  */
 import { appDataParam } from './app-data.js';
-import { readLedger, storeOf, writeLedger, type RoundTripOptions } from './round-trip-ledger.js';
+import { readLedger, RETURN_PATH_PARAM, storeOf, writeLedger, type RoundTripOptions } from './round-trip-ledger.js';
 import { STATE_PARAM } from './round-trip-params.js';
 
 export { MAX_PENDING_STATES, STATE_STORAGE_KEY, type RoundTripOptions, type StateStore } from './round-trip-ledger.js';
@@ -27,7 +27,7 @@ function defaultRandom(bytes: Uint8Array): Uint8Array {
 
 /**
  * Starts a round trip: remembers a fresh 128-bit nonce and returns the `actionqs` value to send,
- * `hvstate=<nonce>&action=<appData>`.
+ * `hvstate=<nonce>&action=<appData>&hvreturn=<this page's path and query>` (the last where there is a page).
  */
 export function createRoundTripState(appData: string | undefined, options: RoundTripOptions = {}): string {
   const appDataPart = appData === undefined ? '' : `&${appDataParam(appData)}`;
@@ -37,5 +37,8 @@ export function createRoundTripState(appData: string | undefined, options: Round
   const ledger = readLedger(store);
   ledger.pending.push({ nonce, expiresAt: now + (options.ttlMs ?? DEFAULT_TTL_MS) });
   writeLedger(store, ledger);
-  return `${STATE_PARAM}=${nonce}${appDataPart}`;
+  // Where a proxy's action URL sends the browser back to (trm=Post, or any return through it): this page.
+  const page = globalThis.location;
+  const returnPart = page ? `&${RETURN_PATH_PARAM}=${encodeURIComponent(page.pathname + page.search)}` : '';
+  return `${STATE_PARAM}=${nonce}${appDataPart}${returnPart}`;
 }

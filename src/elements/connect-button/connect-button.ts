@@ -82,6 +82,7 @@ export class HvConnectButton extends HvElement {
     optionalOfflineRules: { attribute: 'optional-offline-rules' },
     mode: {},
     manualReturn: { type: Boolean, attribute: 'manual-return' },
+    trm: {},
   };
 
   /**
@@ -113,6 +114,13 @@ export class HvConnectButton extends HvElement {
 
   /** Set to process the Shell return yourself with `handleShellReturn()` instead of automatically. */
   manualReturn = false;
+
+  /**
+   * How the Shell hands over the user token (targetqs `trm`): `Get` (the default) in the return URL's query, or
+   * `Post` as a form field to the action URL your proxy serves (`redirect-url` `{proxy-url}/shell-return` outside
+   * production), which sends the browser back to this page without the token (README, "The Shell return").
+   */
+  declare trm?: 'Get' | 'Post';
 
   /** The page's session for this button's application and proxy (undefined until both are configured). */
   get session() {
@@ -223,6 +231,7 @@ export class HvConnectButton extends HvElement {
         appId: appId!,
         redirect: this.redirectUrl || undefined,
         actionqs,
+        tokenRedirectMethod: this.trm,
         multiRecord: this.multiRecord || undefined,
         forceAppAuth: this.forceAppAuth || undefined,
         onlineOptionalRules: splitWords(this.optionalOnlineRules),

@@ -59,7 +59,15 @@ const MISSING = 'The Shell return carries no round-trip state (no hvstate in act
 describe('core/shell/round-trip-state', () => {
   it('puts a 128-bit base64url nonce and the app data in actionqs', () => {
     const options = { ...fixture(), random: (bytes: Uint8Array) => bytes.fill(0xff) };
-    expect(createRoundTripState('page=2', options)).to.equal('hvstate=_____________________w&action=page%3D2');
+    expect(createRoundTripState('page=2', options)).to.match(
+      /^hvstate=_____________________w&action=page%3D2&hvreturn=/,
+    );
+  });
+
+  it("carries this page's path and query (hvreturn), where a proxy's action URL sends the browser back to", () => {
+    const options = { ...fixture(), random: (bytes: Uint8Array) => bytes.fill(0xff) };
+    const here = encodeURIComponent(location.pathname + location.search);
+    expect(createRoundTripState('x', options)).to.equal(`hvstate=_____________________w&action=x&hvreturn=${here}`);
   });
 
   it('consumes a state once and gives back the app data', () => {

@@ -77,6 +77,25 @@ describe('hv-connect-button', () => {
     expect(actionqs.get('hvstate')).to.match(/^[A-Za-z0-9_-]{22}$/);
   });
 
+  it('asks the Shell to post the token with trm="Post", and carries this page\'s path in actionqs', async () => {
+    const el = await fixture<HvConnectButton>(
+      html`<hv-connect-button
+        app-id=${APP_ID}
+        shell="us-ppe"
+        redirect-url="http://localhost:5173/hv/shell-return"
+        allowed-redirect-origins="http://localhost:5173"
+        trm="Post"
+      ></hv-connect-button>`,
+    );
+    await showIntent(el);
+    link(el).dispatchEvent(new MouseEvent('mousedown'));
+    const href = link(el).href;
+    expect(href.endsWith('&trm=post')).to.equal(true);
+    const qs = targetqs(href);
+    expect(qs.get('trm')).to.equal('Post');
+    expect(new URLSearchParams(qs.get('actionqs')!).get('hvreturn')).to.equal(location.pathname + location.search);
+  });
+
   it('labels the link with its slot, or a default label', async () => {
     const el = await fixture<HvConnectButton>(
       html`<hv-connect-button app-id=${APP_ID} shell="us">Sign in with HealthVault</hv-connect-button>`,
@@ -214,7 +233,7 @@ describe('hv-connect-button', () => {
     const connect = oneEvent(el, 'hv-connect');
     link(el).click();
     const { url } = (await connect).detail;
-    expect(targetqs(url).get('actionqs')).to.match(/^hvstate=[A-Za-z0-9_-]{22}$/);
+    expect(targetqs(url).get('actionqs')).to.match(/^hvstate=[A-Za-z0-9_-]{22}&hvreturn=[^&]+$/);
   });
 
   it('fires a cancelable hv-connect with the URL; cancelling keeps the person on the page', async () => {
@@ -318,6 +337,36 @@ describe('hv-connect-button on the page the Shell returns to', () => {
     expect(JSON.stringify({ ...sessionStorage, ...localStorage })).to.not.contain('secret-user-token');
     await el.updateComplete;
     expect(el.matches(':state(authorized)')).to.equal(true);
+  });
+
+  it('with trm=Post, claims the token its proxy parked (none in the return) and fires hv-authorized', async () => {
+    const actionqs = createRoundTripState('/dashboard');
+    await returnTo({ target: 'AppAuthSuccess', actionqs });
+    const proxy = Object.assign(new FakeProxy(), { baseUrl: '/test-proxy' });
+    const claims: { url: string; body: unknown; headers: unknown }[] = [];
+    const realFetch = window.fetch;
+    window.fetch = async (input, init) => {
+      claims.push({ url: String(input), body: JSON.parse(String(init?.body)), headers: init?.headers });
+      proxy.signedIn = true; // the proxy's session now holds the parked token
+      return new Response(null, { status: 204 });
+    };
+    try {
+      const authorized = oneEvent(document, 'hv-authorized');
+      await fixture(html`<hv-connect-button app-id=${APP_ID} shell="us" .proxy=${proxy}></hv-connect-button>`);
+      const event = await authorized;
+      expect(event.detail.action).to.equal('/dashboard');
+      expect(event.detail.person.personId).to.equal(PERSON_ID);
+      expect(claims).to.deep.equal([
+        {
+          url: '/test-proxy/session',
+          body: { claim: new URLSearchParams(actionqs).get('hvstate') },
+          headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'hv-elements' },
+        },
+      ]);
+      expect(proxy.signIns).to.have.length(0);
+    } finally {
+      window.fetch = realFetch;
+    }
   });
 
   it('fires hv-denied when the person declines (AppAuthReject), without calling the proxy', async () => {
