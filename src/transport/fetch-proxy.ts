@@ -3,6 +3,7 @@ import type { XmlNode } from '../core/platform/xml-node.js';
 import { isGuid } from '../core/guid.js';
 import { isLoopbackHost } from '../core/loopback.js';
 import { KIT_REQUEST_HEADER, type HvProxy, type ProxyCallOptions, type ShellSignIn } from './proxy.js';
+import { whileAnswerArrives } from './while-answer-arrives.js';
 
 export interface FetchProxyOptions {
   /** How long one call may take, body included, before it fails with code `timeout`. 20 000 by default. */
@@ -141,6 +142,8 @@ export class FetchProxy implements HvProxy {
       options.signal,
       async (response) => {
         reader = onFailure(import('./answer-reader.js')); // while the body arrives
+        for (const load of whileAnswerArrives) load();
+        whileAnswerArrives.clear();
         return { text: await response.text(), contentType: response.headers.get('Content-Type') };
       },
     );

@@ -2,6 +2,7 @@ import { codeLoadFailure, HvError } from '../../core/errors.js';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { dispatchHvEvent, type AuthStatus, type HvStatusChangeDetail } from '../../session/events.js';
 import type { SessionState } from '../../session/session.js';
+import { whileAnswerArrives } from '../../transport/while-answer-arrives.js';
 import { HvElement } from '../internal/hv-element.js';
 import { SessionController } from '../internal/session-controller.js';
 import { controlStyles } from '../internal/controls.styles.js';
@@ -23,6 +24,19 @@ const SIGN_IN_STATUS: Partial<Record<SessionState['status'], AuthStatus>> = {
 /** The code that shows records: loading (once per page, for every badge), then loaded. */
 let recordLinesLoading: Promise<void> | undefined;
 let LoadedRecordLines: typeof RecordLines | undefined;
+
+function loadRecordLines(): Promise<void> {
+  return (recordLinesLoading ??= import('./record-lines.js').then(
+    ({ RecordLines }) => void (LoadedRecordLines = RecordLines),
+    (cause: unknown) => {
+      recordLinesLoading = undefined; // the next update tries again
+      throw codeLoadFailure(cause);
+    },
+  ));
+}
+
+/** Started as the proxy's answer arrives; a failure is said by the badges that then need the lines. */
+const loadRecordLinesEarly = () => void loadRecordLines().catch(() => undefined);
 
 const ICONS: Partial<Record<AuthStatus, string>> = { connected: '✓', 'read-only': '✓', checking: '…' };
 
@@ -114,6 +128,11 @@ export class HvAuthStatus extends HvElement {
   /** What shows the person's records, once its code has loaded. */
   #records?: RecordLines;
 
+  constructor() {
+    super();
+    whileAnswerArrives.add(loadRecordLinesEarly);
+  }
+
   /** What the badge shows as a whole. */
   get status(): AuthStatus {
     return this.#shown.status;
@@ -143,15 +162,9 @@ export class HvAuthStatus extends HvElement {
 
   /** The code that shows records loads with the first answer that has any: a first visit has none. */
   #loadRecordLines(): void {
-    recordLinesLoading ??= import('./record-lines.js').then(
-      ({ RecordLines }) => void (LoadedRecordLines = RecordLines),
-    );
-    recordLinesLoading.then(
+    loadRecordLines().then(
       () => this.requestUpdate(),
-      (cause: unknown) => {
-        recordLinesLoading = undefined; // the next update tries again
-        this.reportError(codeLoadFailure(cause));
-      },
+      (error: HvError) => this.reportError(error),
     );
   }
 

@@ -1,8 +1,7 @@
-import { Methods } from '../methods.js';
 import { child, childrenNamed, childText, type XmlNode } from '../xml-node.js';
 import { parseBoolean, requiredChild, requiredInfo, requiredText, withoutUndefined } from '../response.js';
-import { decodeRecord } from './get-authorized-records.js';
-import { decodeThingTypePermission } from './query-permissions.js';
+import { decodeRecord } from './record.js';
+import { decodeThingTypePermission } from './thing-type-permission.js';
 import type { Culture, PersonInfo } from './person-info.js';
 
 function decodeCulture(node: XmlNode | undefined): Culture | undefined {
@@ -12,7 +11,7 @@ function decodeCulture(node: XmlNode | undefined): Culture | undefined {
 /** Reads the `<person-info>` of a GetPersonInfo response. */
 export function decodePersonInfo(info: XmlNode | undefined): PersonInfo {
   const where = 'person-info';
-  const person = requiredChild(requiredInfo(Methods.GetPersonInfo, info), 'person-info', 'the GetPersonInfo <info>');
+  const person = requiredChild(requiredInfo('GetPersonInfo', info), 'person-info', 'the GetPersonInfo <info>');
   const location = child(person, 'location');
   return withoutUndefined({
     personId: requiredText(person, 'person-id', where),

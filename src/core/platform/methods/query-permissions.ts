@@ -3,20 +3,15 @@ import { Methods } from '../methods.js';
 import { infoXml } from '../xml-write.js';
 import { childrenNamed, type XmlNode } from '../xml-node.js';
 import { guidElements } from './guid-elements.js';
-import { parseEnum, requiredInfo, requiredText } from '../response.js';
+import { requiredInfo } from '../response.js';
+import { decodeThingTypePermission, type ThingTypePermission } from './thing-type-permission.js';
 
-/** A permission on a thing type (`wc-types:Permission`). */
-export type Permission = 'All' | 'Read' | 'Update' | 'Create' | 'Delete';
-
-/** Every value of `wc-types:Permission`. */
-export const PERMISSIONS: readonly Permission[] = ['All', 'Read', 'Update', 'Create', 'Delete'];
-
-/** What the application may do with one thing type, online (with the person's token) and offline. */
-export interface ThingTypePermission {
-  thingTypeId: string;
-  online: Permission[];
-  offline: Permission[];
-}
+export {
+  decodeThingTypePermission,
+  PERMISSIONS,
+  type Permission,
+  type ThingTypePermission,
+} from './thing-type-permission.js';
 
 /**
  * The `<info>` of QueryPermissions (send it with the record id): which of `thingTypeIds` the application may
@@ -25,19 +20,6 @@ export interface ThingTypePermission {
 export function queryPermissionsRequest(thingTypeIds: readonly string[]): string {
   const { QueryPermissions } = Methods;
   return infoXml(QueryPermissions, guidElements(QueryPermissions, 'thing-type-id', 'thing type id', thingTypeIds));
-}
-
-/** Reads one `wc-types:ThingTypePermission` element. */
-export function decodeThingTypePermission(node: XmlNode, where: string): ThingTypePermission {
-  const permissions = (list: string) =>
-    childrenNamed(node, list)
-      .flatMap((permissionList) => childrenNamed(permissionList, 'permission'))
-      .map((permission) => parseEnum(permission.text, PERMISSIONS, `${where}/${list}/permission`) as Permission);
-  return {
-    thingTypeId: requiredText(node, 'thing-type-id', where),
-    online: permissions('online-access-permissions'),
-    offline: permissions('offline-access-permissions'),
-  };
 }
 
 /**
