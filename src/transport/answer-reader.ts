@@ -4,3 +4,5 @@
 export { parseXmlWithDom } from './dom-xml.js';
 export { successInfo } from '../core/platform/response.js';
 export { decodePersonInfo } from '../core/platform/methods/person-info-decode.js';
+// Imported by the decoder too: named here so that it comes beside this file instead of after the decoder.
+export { decodeThingTypePermission } from '../core/platform/methods/thing-type-permission.js';

@@ -48,6 +48,36 @@ export interface RecordBadge {
   requestUpdate(): void;
 }
 
+interface ShownRecords {
+  status: AuthStatus;
+  records: ShownRecord[];
+}
+
+const shownByState = new WeakMap<SessionState, Map<string, ShownRecords>>();
+
+/** What `state` shows of the record `wanted` (its id in lower case, as `recordId` spells it), or of all when ''. */
+function shownRecords({ records, person }: SessionState, wanted: string, recordId?: string): ShownRecords {
+  const offline = new Set(
+    person?.effectiveRecordPermissions
+      .filter(({ permissions }) => permissions.some((type) => type.offline.length > 0))
+      .map(({ recordId: id }) => id.toLowerCase()),
+  );
+  const shownRecord = (record: RecordInfo): ShownRecord => ({
+    id: record.id,
+    name: record.name,
+    status: recordStatus(record),
+    expires: record.authExpired ? undefined : record.authExpires,
+    offline: offline.has(record.id.toLowerCase()),
+  });
+  const record = wanted && records.find(({ id }) => id.toLowerCase() === wanted);
+  // An id the person has not authorized this application for needs their authorization.
+  const shown: ShownRecord[] = !wanted
+    ? records.map(shownRecord)
+    : [record ? shownRecord(record) : { id: recordId!, status: 'authorization-required', offline: false }];
+  const status = PRESSING.find((pressing) => shown.some((each) => each.status === pressing)) ?? 'connected';
+  return { status, records: shown };
+}
+
 export class RecordLines {
   /** The records whose details a person has open. */
   readonly #detailsOpen = new Set<string>();
@@ -62,27 +92,14 @@ export class RecordLines {
   readonly word = <K extends keyof typeof recordWords>(key: K) => this.localize.term(key) ?? recordWords[key];
 
   /** The records shown (the one of `record-id`, or all), and the status of the whole: the most pressing record's. */
-  shown({ records, person }: SessionState): { status: AuthStatus; records: ShownRecord[] } {
-    const offline = new Set(
-      person?.effectiveRecordPermissions
-        .filter(({ permissions }) => permissions.some((type) => type.offline.length > 0))
-        .map(({ recordId }) => recordId.toLowerCase()),
-    );
-    const shownRecord = (record: RecordInfo): ShownRecord => ({
-      id: record.id,
-      name: record.name,
-      status: recordStatus(record),
-      expires: record.authExpired ? undefined : record.authExpires,
-      offline: offline.has(record.id.toLowerCase()),
-    });
-    const wanted = this.badge.recordId?.toLowerCase();
-    const record = wanted && records.find(({ id }) => id.toLowerCase() === wanted);
-    // An id the person has not authorized this application for needs their authorization.
-    const shown: ShownRecord[] = !wanted
-      ? records.map(shownRecord)
-      : [record ? shownRecord(record) : { id: this.badge.recordId!, status: 'authorization-required', offline: false }];
-    const status = PRESSING.find((pressing) => shown.some((each) => each.status === pressing)) ?? 'connected';
-    return { status, records: shown };
+  shown(state: SessionState): ShownRecords {
+    // Worked out once per state and record-id for every badge of the page: a list of a thousand shows one answer.
+    const wanted = this.badge.recordId?.toLowerCase() ?? '';
+    let byRecordId = shownByState.get(state);
+    if (!byRecordId) shownByState.set(state, (byRecordId = new Map()));
+    let shown = byRecordId.get(wanted);
+    if (!shown) byRecordId.set(wanted, (shown = shownRecords(state, wanted, this.badge.recordId)));
+    return shown;
   }
 
   /** Until when access lasts, help, the details and "Review access": what a record's line adds to its status. */
