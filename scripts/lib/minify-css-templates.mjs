@@ -1,6 +1,7 @@
 // Bundlers keep template literals as written, so the kit's `css` blocks would ship with their indentation and
-// comments. This plugin collapses them in the cdn build (and the bench, which mirrors it): only whitespace that
-// CSS ignores, and never the space before a colon, which can be a descendant combinator (`:host :focus`).
+// comments. This plugin collapses them in the cdn build (and the bench, which mirrors it): whitespace that CSS
+// ignores (never the space before a colon, which can be a descendant combinator: `:host :focus`), a block's last
+// semicolon and the zero before a fraction.
 
 /** `css` template bodies without comments and needless whitespace. */
 export function minifyCssTemplates(code) {
@@ -10,6 +11,9 @@ export function minifyCssTemplates(code) {
       .replace(/\s+/g, ' ')
       .replace(/\s*([{};,>])\s*/g, '$1')
       .replace(/:\s+/g, ':')
+      // The last declaration of a block needs no semicolon, and a fraction no leading zero (0.5rem is .5rem).
+      .replace(/;}/g, '}')
+      .replace(/([\s:(,])0\.(\d)/g, '$1.$2')
       .trim();
     return `css\`${minified}\``;
   });
