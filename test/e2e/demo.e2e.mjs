@@ -1,6 +1,7 @@
 // The demo's panel and log as a person sees them: they follow the page's session and the committed settings,
 // never a stale outcome.
 import assert from 'node:assert/strict';
+import { logEntries, panelSays } from './demo-page.mjs';
 
 /** The simulated application the demo starts with (DEMO_APP_ID in src/mock/scenarios.ts). */
 const DEMO_APP_ID = '1534e3fa-0476-4ba6-9585-be88ae6a4e6f';
@@ -8,13 +9,6 @@ const DEMO_APP_ID = '1534e3fa-0476-4ba6-9585-be88ae6a4e6f';
 async function openDemo(page, baseUrl) {
   await page.goto(`${baseUrl}/`);
   await page.locator('hv-connect-button a[href]').waitFor();
-}
-
-/** What the panel says once it says `text`. */
-async function panelSays(page, text) {
-  const panel = page.locator('#person', { hasText: text });
-  await panel.waitFor();
-  return panel.textContent();
 }
 
 /** The full Shell round trip of the new-user scenario: sign in as Avery Quinn and approve. */
@@ -34,13 +28,6 @@ async function typeOver(page, control, text) {
 }
 
 const logCount = (page, type) => page.locator(`#log li[data-type="${type}"]`).count();
-
-/** The log's entries of `type`, once there is one. */
-async function logEntries(page, type) {
-  const entries = page.locator(`#log li[data-type="${type}"]`);
-  await entries.first().waitFor();
-  return entries.allTextContents();
-}
 
 export async function choosingAScenarioAppliesAtOnce({ page, baseUrl, problems }) {
   await openDemo(page, baseUrl);

@@ -4,6 +4,7 @@
 // dist/proxy and dist/sim-server: `npx tsc -p tsconfig.proxy.json`).
 import assert from 'node:assert/strict';
 import { startDemoServer } from '../../scripts/demo-server.mjs';
+import { logEntries, panelSays, recordNavigations } from './demo-page.mjs';
 
 async function withDemoServer(scenario, run) {
   const demo = await startDemoServer({ port: 0, simPort: 0, scenario });
@@ -14,24 +15,6 @@ async function withDemoServer(scenario, run) {
   } finally {
     await demo.close();
   }
-}
-
-async function logEntries(page, type) {
-  const entries = page.locator(`#log li[data-type="${type}"]`);
-  await entries.first().waitFor();
-  return entries.allTextContents();
-}
-
-async function panelSays(page, text) {
-  const panel = page.locator('#person', { hasText: text });
-  await panel.waitFor();
-  return panel.textContent();
-}
-
-function recordNavigations(page) {
-  const urls = [];
-  page.on('framenavigated', (frame) => frame === page.mainFrame() && urls.push(frame.url()));
-  return urls;
 }
 
 async function openDemo(page, origin) {

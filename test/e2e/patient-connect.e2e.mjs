@@ -3,17 +3,12 @@
 // shows the new connection; a wrong answer three times locks a code; an expired code says so; a drop-off package
 // is picked up with its code (PICKUP).
 import assert from 'node:assert/strict';
+import { logEntries } from './demo-page.mjs';
 
 async function openDemo(page, baseUrl, scenario) {
   await page.goto(`${baseUrl}/`);
   await page.locator('hv-connect-button a[href]').waitFor();
   await page.selectOption('#scenario', scenario);
-}
-
-async function logEntries(page, type) {
-  const entries = page.locator(`#log li[data-type="${type}"]`);
-  await entries.first().waitFor();
-  return entries.allTextContents();
 }
 
 /** Types `code` into the patient's code field as a person would, and sends it. */

@@ -1,32 +1,13 @@
 // The Shell round trip through the demo, as a person does it: Connect, sign in on the simulated Shell, decide,
 // and land back on the demo page.
 import assert from 'node:assert/strict';
+import { logEntries, panelSays, recordNavigations } from './demo-page.mjs';
 
 /** Opens the demo on a fresh simulated platform set to `scenario` (choosing a scenario starts it). */
 async function openDemo(page, baseUrl, scenario) {
   await page.goto(`${baseUrl}/`);
   await page.locator('hv-connect-button a[href]').waitFor();
   await page.selectOption('#scenario', scenario);
-}
-
-/** Every URL the page navigates to, to check what the Shell sent back. */
-function recordNavigations(page) {
-  const urls = [];
-  page.on('framenavigated', (frame) => frame === page.mainFrame() && urls.push(frame.url()));
-  return urls;
-}
-
-async function logEntries(page, type) {
-  const entries = page.locator(`#log li[data-type="${type}"]`);
-  await entries.first().waitFor();
-  return entries.allTextContents();
-}
-
-/** What the panel says once it says `text` (it follows the session, which settles after the events). */
-async function panelSays(page, text) {
-  const panel = page.locator('#person', { hasText: text });
-  await panel.waitFor();
-  return panel.textContent();
 }
 
 async function storedEverywhere(page) {
