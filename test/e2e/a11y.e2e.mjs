@@ -1,6 +1,7 @@
 // axe on the pages a person meets: the demo with the connect button, and the simulated Shell's pages.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { signInOnTheShell } from './demo-page.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -28,8 +29,7 @@ export async function demoAndSimulatedShellPassAxe({ browser, baseUrl }) {
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     assert.deepEqual(await violations(page), [], 'simulated Shell, sign-in');
 
-    await page.getByLabel('Avery Quinn').check();
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnTheShell(page, 'Avery Quinn');
     await page.getByRole('button', { name: 'Approve and continue' }).waitFor();
     assert.deepEqual(await violations(page), [], 'simulated Shell, authorization');
 

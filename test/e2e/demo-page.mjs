@@ -20,3 +20,9 @@ export function recordNavigations(page) {
   page.on('framenavigated', (frame) => frame === page.mainFrame() && urls.push(frame.url()));
   return urls;
 }
+
+/** Signs `person` in on the simulated Shell's page (`shell`: the page or the popup showing it). */
+export async function signInOnTheShell(shell, person) {
+  await shell.getByLabel(person).check();
+  await shell.getByRole('button', { name: 'Sign in' }).click();
+}

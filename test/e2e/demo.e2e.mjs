@@ -1,7 +1,7 @@
 // The demo's panel and log as a person sees them: they follow the page's session and the committed settings,
 // never a stale outcome.
 import assert from 'node:assert/strict';
-import { logEntries, panelSays } from './demo-page.mjs';
+import { logEntries, panelSays, signInOnTheShell } from './demo-page.mjs';
 
 /** The simulated application the demo starts with (DEMO_APP_ID in src/mock/scenarios.ts). */
 const DEMO_APP_ID = '1534e3fa-0476-4ba6-9585-be88ae6a4e6f';
@@ -14,8 +14,7 @@ async function openDemo(page, baseUrl) {
 /** The full Shell round trip of the new-user scenario: sign in as Avery Quinn and approve. */
 async function connectAsAvery(page) {
   await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
-  await page.getByLabel('Avery Quinn').check();
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInOnTheShell(page, 'Avery Quinn');
   await page.getByRole('button', { name: 'Approve and continue' }).click();
   await panelSays(page, 'Connected: Avery Quinn');
 }

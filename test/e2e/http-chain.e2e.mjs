@@ -4,7 +4,7 @@
 // dist/proxy and dist/sim-server: `npx tsc -p tsconfig.proxy.json`).
 import assert from 'node:assert/strict';
 import { startDemoServer } from '../../scripts/demo-server.mjs';
-import { logEntries, panelSays, recordNavigations } from './demo-page.mjs';
+import { logEntries, panelSays, recordNavigations, signInOnTheShell } from './demo-page.mjs';
 
 async function withDemoServer(scenario, run) {
   const demo = await startDemoServer({ port: 0, simPort: 0, scenario });
@@ -31,8 +31,7 @@ export async function httpChainConnectsAndTheBadgeFollows({ page, problems }) {
     await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
 
     await page.waitForURL(`${simOrigin}/shell/redirect.aspx?target=AUTH**`);
-    await page.getByLabel('Avery Quinn').check();
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnTheShell(page, 'Avery Quinn');
     await page.getByRole('heading', { name: /Authorize hv-elements Demo Clinic/ }).waitFor();
     await page.getByRole('button', { name: 'Approve and continue' }).click();
 
@@ -66,8 +65,7 @@ export async function httpChainDeclineOnTheShell({ page, problems }) {
   await withDemoServer('new-user', async ({ origin }) => {
     await openDemo(page, origin);
     await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
-    await page.getByLabel('Avery Quinn').check();
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnTheShell(page, 'Avery Quinn');
     await page.getByRole('button', { name: 'Cancel' }).click();
     const [denied] = await logEntries(page, 'hv-denied');
     assert.match(denied, /rejected; action=demo-return/);
@@ -81,8 +79,7 @@ export async function httpChainOptionalRules({ page, problems }) {
     await openDemo(page, origin);
     const prompt = page.locator('hv-optional-rule-prompt');
     await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
-    await page.getByLabel('Jordan Lee').check();
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnTheShell(page, 'Jordan Lee');
     await logEntries(page, 'hv-authorized');
 
     const pressure = prompt.getByLabel(/blood pressure readings/);
@@ -90,8 +87,7 @@ export async function httpChainOptionalRules({ page, problems }) {
     await pressure.check();
     await prompt.getByRole('link', { name: 'Allow' }).click();
     await page.waitForURL(`${simOrigin}/shell/redirect.aspx?target=APPAUTH**`);
-    await page.getByLabel('Jordan Lee').check();
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnTheShell(page, 'Jordan Lee');
     await page.locator('#optional-rule-blood-pressure').uncheck();
     await page.locator('#optional-rule-lab-results').check();
     await page.getByRole('button', { name: 'Approve and continue' }).click();
@@ -125,8 +121,7 @@ export async function httpChainPatientConnect({ page, problems }) {
     await field.fill(printed.toLowerCase());
     await field.press('Enter');
     await page.waitForURL(`${simOrigin}/shell/redirect.aspx?target=CONNECT**`);
-    await page.getByLabel('Avery Quinn').check();
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnTheShell(page, 'Avery Quinn');
     await page.getByLabel('Name of your first pet?').fill('biscuit');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Approve and continue' }).click();
@@ -146,8 +141,7 @@ export async function httpChainPlatformFaultsShowAsUnreachable({ page, problems 
   await withDemoServer('returning-user', async ({ origin, sim }) => {
     await openDemo(page, origin);
     await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
-    await page.getByLabel('Jordan Lee').check();
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnTheShell(page, 'Jordan Lee');
     await logEntries(page, 'hv-authorized');
 
     // HealthVault goes down (the demo's control): the proxy answers 502, the badge says it cannot reach HealthVault.
@@ -188,8 +182,7 @@ export async function httpChainTrmPostConnectsWithoutTheTokenInAnyUrl({ page, pr
     await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
     await page.waitForURL(`${simOrigin}/shell/redirect.aspx?target=AUTH**`);
     assert.match(decodeURIComponent(page.url()), /trm=Post/);
-    await page.getByLabel('Avery Quinn').check();
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnTheShell(page, 'Avery Quinn');
     await page.getByRole('button', { name: 'Approve and continue' }).click();
 
     const [authorized] = await logEntries(page, 'hv-authorized');
@@ -215,8 +208,7 @@ export async function httpChainTrmPostDecline({ page, problems }) {
     await openDemo(page, origin);
     await choosePost(page, origin);
     await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
-    await page.getByLabel('Avery Quinn').check();
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnTheShell(page, 'Avery Quinn');
     await page.getByRole('button', { name: 'Cancel' }).click();
     const [denied] = await logEntries(page, 'hv-denied');
     assert.match(denied, /rejected; action=demo-return/);
@@ -289,8 +281,7 @@ export async function httpChainTrmPostInAPopup({ page, context, problems }) {
       context.waitForEvent('page'),
       page.getByRole('link', { name: 'Connect to HealthVault' }).click(),
     ]);
-    await popup.getByLabel('Avery Quinn').check();
-    await popup.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnTheShell(popup, 'Avery Quinn');
     await popup.getByRole('button', { name: 'Approve and continue' }).click();
     // The popup posts the token to the proxy, comes back to this page's path, claims it and tells its opener.
     await popup.waitForEvent('close');

@@ -3,7 +3,7 @@
 // shows the new connection; a wrong answer three times locks a code; an expired code says so; a drop-off package
 // is picked up with its code (PICKUP).
 import assert from 'node:assert/strict';
-import { logEntries } from './demo-page.mjs';
+import { logEntries, signInOnTheShell } from './demo-page.mjs';
 
 async function openDemo(page, baseUrl, scenario) {
   await page.goto(`${baseUrl}/`);
@@ -39,8 +39,7 @@ export async function staffCreateARequestThePatientConnectsAndTheListShowsIt({ p
   // At home, on the clinic's site, the patient types it sloppily: lower case, spaces instead of dashes.
   await page.goto(`${baseUrl}/`);
   await sendCode(page, ` ${printed.toLowerCase().replaceAll('-', ' ')} `);
-  await page.getByLabel('Avery Quinn').check();
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInOnTheShell(page, 'Avery Quinn');
   await page.getByLabel('Name of your first pet?').fill('biscuit');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Approve and continue' }).click();
@@ -60,8 +59,7 @@ export async function staffCreateARequestThePatientConnectsAndTheListShowsIt({ p
 export async function threeWrongAnswersLockTheCode({ page, baseUrl, problems }) {
   await openDemo(page, baseUrl, 'connect-request');
   await sendCode(page, 'kztr mvnp qdwx hlbc jrsf');
-  await page.getByLabel('Morgan Blake').check();
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInOnTheShell(page, 'Morgan Blake');
   const answer = page.getByLabel('What was the name of your first pet?');
   for (const wrong of ['Rex', 'Fido']) {
     await answer.fill(wrong);
@@ -98,8 +96,7 @@ export async function aDropOffPackageIsPickedUpWithItsCode({ page, baseUrl, prob
   await field.fill('pkgdwnrtxbqvmzlhcjsy');
   await field.press('Enter');
   await page.waitForURL(/\/shell\/redirect\.aspx\?target=PICKUP&targetqs=packageid%3DPKGDWNRTXBQVMZLHCJSY$/);
-  await page.getByLabel('Dana Whitfield').check();
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInOnTheShell(page, 'Dana Whitfield');
   await page.getByLabel('In which city were you born?').fill('lisbon');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.locator('#package-contents li').first().waitFor();

@@ -1,7 +1,7 @@
 // The Shell round trip through the demo, as a person does it: Connect, sign in on the simulated Shell, decide,
 // and land back on the demo page.
 import assert from 'node:assert/strict';
-import { logEntries, panelSays, recordNavigations } from './demo-page.mjs';
+import { logEntries, panelSays, recordNavigations, signInOnTheShell } from './demo-page.mjs';
 
 /** Opens the demo on a fresh simulated platform set to `scenario` (choosing a scenario starts it). */
 async function openDemo(page, baseUrl, scenario) {
@@ -20,8 +20,7 @@ export async function newUserSignsInAuthorizesAndComesBackAuthorized({ page, bas
   await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
 
   await page.waitForURL(/\/shell\/redirect\.aspx\?target=AUTH/);
-  await page.getByLabel('Avery Quinn').check();
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInOnTheShell(page, 'Avery Quinn');
   await page.getByRole('heading', { name: /Authorize hv-elements Demo Clinic/ }).waitFor();
   await page.getByRole('button', { name: 'Approve and continue' }).click();
 
@@ -43,8 +42,7 @@ export async function newUserSignsInAuthorizesAndComesBackAuthorized({ page, bas
 export async function declineOnTheShellFiresHvDenied({ page, baseUrl, problems }) {
   await openDemo(page, baseUrl, 'new-user');
   await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
-  await page.getByLabel('Avery Quinn').check();
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInOnTheShell(page, 'Avery Quinn');
   await page.getByRole('button', { name: 'Cancel' }).click();
 
   const [denied] = await logEntries(page, 'hv-denied');
@@ -58,8 +56,7 @@ export async function declineOnTheShellFiresHvDenied({ page, baseUrl, problems }
 export async function returningUserComesStraightBack({ page, baseUrl, problems }) {
   await openDemo(page, baseUrl, 'returning-user');
   await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
-  await page.getByLabel('Jordan Lee').check();
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInOnTheShell(page, 'Jordan Lee');
   // Already authorized: no authorization page, straight back to the demo.
   const [authorized] = await logEntries(page, 'hv-authorized');
   assert.match(authorized, /Jordan Lee/);
@@ -70,8 +67,7 @@ export async function multiRecordPersonAuthorizesSeveralRecords({ page, baseUrl,
   await openDemo(page, baseUrl, 'multi-record');
   await page.getByRole('checkbox', { name: 'multi-record' }).check();
   await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
-  await page.getByLabel('Sam Rivera').check();
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInOnTheShell(page, 'Sam Rivera');
   await page.locator('#record-1').check();
   await page.locator('#record-2').check();
   await page.getByRole('button', { name: 'Approve and continue' }).click();
@@ -84,8 +80,7 @@ export async function aReplayedReturnIsRefused({ page, baseUrl }) {
   const navigations = recordNavigations(page);
   await openDemo(page, baseUrl, 'returning-user');
   await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
-  await page.getByLabel('Jordan Lee').check();
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInOnTheShell(page, 'Jordan Lee');
   await logEntries(page, 'hv-authorized');
   // Someone replays the return URL (from history, a log, a shoulder): the state was used once already.
   await page.goto(navigations.find((url) => url.includes('wctoken=')));
@@ -105,8 +100,7 @@ export async function popupModeKeepsThePageAndRelaysTheResult({ page, context, b
     context.waitForEvent('page'),
     page.getByRole('link', { name: 'Connect to HealthVault' }).click(),
   ]);
-  await popup.getByLabel('Avery Quinn').check();
-  await popup.getByRole('button', { name: 'Sign in' }).click();
+  await signInOnTheShell(popup, 'Avery Quinn');
   await popup.getByRole('button', { name: 'Approve and continue' }).click();
   await popup.waitForEvent('close');
   const [authorized] = await logEntries(page, 'hv-authorized');
@@ -137,8 +131,7 @@ export async function theBadgeLeadsARecordThroughAuthorizationAndShowsItConnecte
 
   await leo.getByRole('link', { name: 'Review access' }).click();
   await page.waitForURL(/\/shell\/redirect\.aspx\?target=APPAUTH/);
-  await page.getByLabel('Robin Hayes').check();
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInOnTheShell(page, 'Robin Hayes');
   await page.getByRole('button', { name: 'Approve and continue' }).click();
 
   await logEntries(page, 'hv-authorized');
@@ -155,8 +148,7 @@ export async function optionalRulesAreGrantedOrDeclinedOnTheShellAndNotNowIsReme
   // Nobody signed in yet: the prompt says what to do first.
   await prompt.getByText('Connect to HealthVault to choose what this app may use.').waitFor();
   await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
-  await page.getByLabel('Jordan Lee').check();
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInOnTheShell(page, 'Jordan Lee');
   await logEntries(page, 'hv-authorized');
 
   // Signed in: the prompt asks for both rules in the person's words; lab results is checked by default.
@@ -169,8 +161,7 @@ export async function optionalRulesAreGrantedOrDeclinedOnTheShellAndNotNowIsReme
 
   // The Shell's APPAUTH offers exactly those two, with their why strings; the person allows one, not the other.
   await page.waitForURL(/\/shell\/redirect\.aspx\?target=APPAUTH/);
-  await page.getByLabel('Jordan Lee').check();
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInOnTheShell(page, 'Jordan Lee');
   const offered = page.locator('#optional-rules input');
   assert.deepEqual(await offered.evaluateAll((inputs) => inputs.map((input) => input.value)), [
     'blood-pressure',
