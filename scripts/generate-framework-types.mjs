@@ -149,11 +149,15 @@ function propsTypes(elements, kit, imports, { suffix, eventProp, base }) {
       imports.add(element.className);
       const lines = [];
       for (const attribute of element.attributes) {
-        lines.push(doc(attribute.description, '  ') + `  ${key(attribute.name)}?: ${attributeType(attribute.type?.text)};`);
+        lines.push(
+          doc(attribute.description, '  ') + `  ${key(attribute.name)}?: ${attributeType(attribute.type?.text)};`,
+        );
       }
       for (const property of element.properties) {
         const type = propertyType(property.type.text, kit, imports);
-        lines.push(doc(property.description, '  ') + `  ${key(property.name)}?: ${type.replace(/\s*\|\s*undefined$/, '')};`);
+        lines.push(
+          doc(property.description, '  ') + `  ${key(property.name)}?: ${type.replace(/\s*\|\s*undefined$/, '')};`,
+        );
       }
       for (const event of element.events) {
         const type = event.type?.text && kit.has(event.type.text) ? event.type.text : 'CustomEvent';
