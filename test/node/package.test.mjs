@@ -61,7 +61,13 @@ async function bundleKeeps(file) {
 
 describe('npm package', () => {
   it('has every file its exports map and fields name', () => {
-    const files = [...exportedFiles(), packageJson.types, packageJson.customElements, packageJson.unpkg];
+    const files = [
+      ...exportedFiles(),
+      packageJson.types,
+      packageJson.customElements,
+      packageJson.unpkg,
+      packageJson['web-types'],
+    ];
     assert.ok(
       files.some((file) => file.startsWith('./dist/define/')),
       'the define entries are exported',
