@@ -1,6 +1,7 @@
 // The cdn bundles on a partner page under the strictest policy the kit promises to work with, each loaded twice
 // (a second copy on a page must not throw). Served as they were built: run `npm run build` first.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { serveStatic } from '../../scripts/lib/static-server.mjs';
@@ -83,5 +84,32 @@ export async function classicBundleHandsOutOnlyPublicNames({ page }) {
     });
     assert.deepEqual(names.sort(), publicCdnExports().sort());
     assert.ok(frozen, 'window.HvElements resolves to a frozen object');
+  });
+}
+
+/** The tag `npm run cdn-tag` prints, pointed at `/cdn/` here instead of jsDelivr (no network in tests). */
+function cdnTagServedHere() {
+  const script = fileURLToPath(new URL('../../scripts/cdn-tag.mjs', import.meta.url));
+  const tag = execFileSync(process.execPath, [script], { encoding: 'utf8' }).trim();
+  assert.match(tag, /src="https:\/\/cdn\.jsdelivr\.net\/npm\/hv-elements@\d+\.\d+\.\d+\/dist\/cdn\/hv-elements\.js"/);
+  return tag.replace(/src="[^"]+"/, 'src="/cdn/hv-elements.js"');
+}
+
+export async function theReadmeCdnTagLoadsWithItsIntegrityHash({ page, problems }) {
+  await onPartnerPage(page, cdnTagServedHere(), () =>
+    expectAuthLinkWithoutProblems(page, problems, ['/cdn/hv-elements.js']),
+  );
+}
+
+export async function aCdnModuleThatDoesNotMatchItsHashIsNotRun({ page, problems }) {
+  const tampered = cdnTagServedHere().replace(/integrity="sha384-[^"]+"/, `integrity="sha384-${'A'.repeat(64)}"`);
+  await onPartnerPage(page, tampered, async () => {
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => customElements.get('hv-connect-button')), undefined);
+    assert.ok(
+      problems.some((problem) => /integrity/i.test(problem)),
+      problems.join('\n'),
+    );
+    problems.length = 0; // the refusal is what this test expects
   });
 }
