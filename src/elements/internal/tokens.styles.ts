@@ -12,7 +12,7 @@ export const tokenStyles = css`
     --_danger: var(--hv-color-danger, #a4262c);
     --_radius: var(--hv-radius, 0.375rem);
     --_font: var(--hv-font-family, system-ui, sans-serif);
-    --_focus-ring: var(--hv-focus-ring, 0.1875rem solid #ffb900);
+    --_focus-ring: var(--hv-focus-ring, 0.1875rem solid #1b1b1b);
     font-family: var(--_font);
     color: var(--_text);
   }

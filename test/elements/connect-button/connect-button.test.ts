@@ -272,6 +272,8 @@ describe('hv-connect-button', () => {
     const style = getComputedStyle(link(el));
     expect(style.outlineStyle).to.equal('solid');
     expect(parseFloat(style.outlineWidth)).to.be.greaterThan(1);
+    // Drawn outside the button, on the page: WCAG asks 3:1 of a focus indicator against what is around it.
+    expect(contrast(style.outlineColor, 'rgb(255, 255, 255)')).to.be.at.least(3);
   });
 
   it('passes axe, valid and invalid', async () => {
@@ -804,3 +806,19 @@ describe('hv-connect-button on the page session', () => {
     expect(label(own!)).to.equal('Connect to HealthVault');
   });
 });
+
+/** The WCAG contrast ratio of two `rgb(…)` colors as getComputedStyle writes them. */
+function contrast(first: string, second: string): number {
+  const luminance = (color: string) => {
+    const [r, g, b] = color
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((value) => {
+        const channel = Number(value) / 255;
+        return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+      });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [lighter, darker] = [luminance(first), luminance(second)].sort((a, b) => b - a);
+  return (lighter! + 0.05) / (darker! + 0.05);
+}
