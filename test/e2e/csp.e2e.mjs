@@ -5,8 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { serveStatic } from '../../scripts/lib/static-server.mjs';
-
-const policy = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
+import { cdnDir, strictPolicy } from './partner-server.mjs';
 
 /** Opens a partner page with `scripts` in its head and one connect button, served under the strict policy. */
 async function onPartnerPage(page, scripts, check) {
@@ -30,8 +29,8 @@ async function onPartnerPage(page, scripts, check) {
 </html>`;
   const server = await serveStatic({
     pages: { '/': html },
-    folders: { '/cdn/': fileURLToPath(new URL('../../dist/cdn', import.meta.url)) },
-    headers: { 'Content-Security-Policy': policy },
+    folders: { '/cdn/': cdnDir },
+    headers: { 'Content-Security-Policy': strictPolicy },
   });
   try {
     await page.goto(`${server.origin}/`);

@@ -1,4 +1,4 @@
-// What the demo's end-to-end tests read off the demo page (Playwright `page`), in one place.
+// What the end-to-end tests do and read on the demo's pages and on partner pages (Playwright `page`), in one place.
 
 /** The texts of the event log's entries of `type`, once there is one. */
 export async function logEntries(page, type) {
@@ -25,4 +25,17 @@ export function recordNavigations(page) {
 export async function signInOnTheShell(shell, person) {
   await shell.getByLabel(person).check();
   await shell.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/**
+ * Fills `<hv-connect-request-form>` (a Playwright locator) as staff do and creates the request: resolves to the
+ * identity code it shows.
+ */
+export async function createConnectRequest(form, { name, externalId, question, answer }) {
+  await form.getByLabel("Patient's name, as HealthVault will show it").fill(name);
+  await form.getByLabel("Patient's id in your system").fill(externalId);
+  await form.getByLabel('Secret question').fill(question);
+  await form.getByLabel('Answer', { exact: true }).fill(answer);
+  await form.getByRole('button', { name: 'Create the request' }).click();
+  return form.locator('[part="code"]').textContent();
 }

@@ -4,7 +4,7 @@
 // dist/proxy and dist/sim-server: `npx tsc -p tsconfig.proxy.json`).
 import assert from 'node:assert/strict';
 import { startDemoServer } from '../../scripts/demo-server.mjs';
-import { logEntries, panelSays, recordNavigations, signInOnTheShell } from './demo-page.mjs';
+import { createConnectRequest, logEntries, panelSays, recordNavigations, signInOnTheShell } from './demo-page.mjs';
 
 async function withDemoServer(scenario, run) {
   const demo = await startDemoServer({ port: 0, simPort: 0, scenario });
@@ -107,12 +107,12 @@ export async function httpChainPatientConnect({ page, problems }) {
     // At the desk: the staff elements call the staff proxy, which calls the platform as the application.
     await page.goto(`${origin}/staff.html`);
     const form = page.locator('hv-connect-request-form');
-    await form.getByLabel("Patient's name, as HealthVault will show it").fill('Avery Quinn');
-    await form.getByLabel("Patient's id in your system").fill('MRN-77');
-    await form.getByLabel('Secret question').fill('Name of your first pet?');
-    await form.getByLabel('Answer', { exact: true }).fill('Biscuit');
-    await form.getByRole('button', { name: 'Create the request' }).click();
-    const printed = await form.locator('[part="code"]').textContent();
+    const printed = await createConnectRequest(form, {
+      name: 'Avery Quinn',
+      externalId: 'MRN-77',
+      question: 'Name of your first pet?',
+      answer: 'Biscuit',
+    });
     assert.match(printed, /^[A-Z]{4}(-[A-Z]{4}){4}$/);
 
     // The patient, on the clinic's page, types the code: the simulated Shell over HTTP plays CONNECT.

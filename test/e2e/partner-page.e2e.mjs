@@ -2,13 +2,8 @@
 // the same origin (the simulated platform's MSW handlers, run by a real Node server, so real browser headers such
 // as Sec-Fetch-Site reach them), and a Shell return landing on it. Uses dist/ (`npm run build` first).
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { getResponse } from 'msw';
-import { createHandlers, createSimulator, DEMO_APP_ID } from 'hv-elements/mock';
-import { serveStatic } from '../../scripts/lib/static-server.mjs';
-
-const strictPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
-const cdnDir = fileURLToPath(new URL('../../dist/cdn', import.meta.url));
+import { DEMO_APP_ID } from 'hv-elements/mock';
+import { chunksRequested, servePartner } from './partner-server.mjs';
 
 /** The page's own script: shows the kit's outcome events, as a partner page would. */
 const pageScript = `for (const type of ['hv-authorized', 'hv-denied', 'hv-error']) {
@@ -37,20 +32,9 @@ function partnerPage(body, head = '<script type="module" src="/cdn/hv-elements.j
 
 const button = `<hv-connect-button app-id="${DEMO_APP_ID}" shell="us" proxy-url="/hv-proxy">Connect</hv-connect-button>`;
 
-/** Serves `pages` with the cdn folder and the simulated proxy under the strict policy; logs every request. */
-async function servePartner(pages, scenario = 'returning-user') {
-  const simulator = createSimulator({ scenario });
-  const handlers = createHandlers(simulator, { proxyUrl: '/hv-proxy' });
-  const log = [];
-  const server = await serveStatic({
-    pages: { '/page.js': pageScript, ...pages },
-    folders: { '/cdn/': cdnDir },
-    headers: { 'Content-Security-Policy': strictPolicy },
-    handle: (request) => getResponse(handlers, request),
-    log,
-  });
-  return { ...server, simulator, log };
-}
+/** Serves `pages` and the page's script as a partner would (see partner-server.mjs). */
+const servePartnerPages = (pages, scenario = 'returning-user') =>
+  servePartner({ '/page.js': pageScript, ...pages }, scenario);
 
 /** What the Shell would send back to `page` after the person signed in: the page's own state, a fresh token. */
 async function shellReturnUrl(page, server) {
@@ -71,7 +55,7 @@ async function shellReturnUrl(page, server) {
 }
 
 export async function aFullSignInCompletesUnderTrustedTypes({ page, problems }) {
-  const server = await servePartner({ '/': partnerPage(button) });
+  const server = await servePartnerPages({ '/': partnerPage(button) });
   try {
     await page.goto(`${server.origin}/`);
     const { url, wctoken, person } = await shellReturnUrl(page, server);
@@ -97,7 +81,12 @@ for (const [name, value] of Object.entries({ 'app-id': '${DEMO_APP_ID}', shell: 
   button.setAttribute(name, value);
 }
 setTimeout(() => document.getElementById('app').append(button));`;
-  const server = await servePartner({ '/': partnerPage(button), '/spa': spaPage, '/spa.js': spa, '/api/start': 'ok' });
+  const server = await servePartnerPages({
+    '/': partnerPage(button),
+    '/spa': spaPage,
+    '/spa.js': spa,
+    '/api/start': 'ok',
+  });
   try {
     await page.goto(`${server.origin}/`);
     const { url, wctoken } = await shellReturnUrl(page, server);
@@ -113,7 +102,7 @@ setTimeout(() => document.getElementById('app').append(button));`;
 }
 
 export async function aForgedCrossSiteTokenHandOffIsRefused({ page, problems }) {
-  const server = await servePartner({
+  const server = await servePartnerPages({
     '/': partnerPage(button),
     '/attacker': '<!doctype html><title>Another site</title>',
   });
@@ -158,17 +147,13 @@ export async function aForgedCrossSiteTokenHandOffIsRefused({ page, problems }) 
   }
 }
 
-/** The cdn chunks a page requested, by file name without its hash (`connect-request-list`). */
-const chunksRequested = (log) =>
-  log.map(({ path }) => /^\/cdn\/chunks\/(.+)-[\w-]{8}\.js$/.exec(path)?.[1]).filter((name) => name !== undefined);
-
 const staffChunks = ['connect-request-form', 'connect-request-list', 'staff-words'];
 
 export async function aPatientPageNeverDownloadsStaffCodeAndTheCodeFieldReadsOnlyOnceEntered({ page, problems }) {
   const field = `<hv-config app-id="${DEMO_APP_ID}" shell="us" proxy-url="/hv-proxy">
     ${button}<hv-auth-status></hv-auth-status><hv-pickup-code-entry kind="connect"></hv-pickup-code-entry>
   </hv-config>`;
-  const server = await servePartner({ '/': partnerPage(field) }, 'new-user');
+  const server = await servePartnerPages({ '/': partnerPage(field) }, 'new-user');
   try {
     await page.goto(`${server.origin}/`);
     await page.locator('hv-auth-status', { hasText: 'Not connected' }).waitFor();
@@ -207,7 +192,7 @@ export async function staffElementsLoadOnFirstUseFromTheCdnEntry({ page, problem
   const desk = `<hv-config app-id="${DEMO_APP_ID}" shell="us" proxy-url="/hv-proxy">
     <div id="later"></div><div id="host"></div>
   </hv-config>`;
-  const server = await servePartner({ '/': partnerPage(desk) }, 'connect-request');
+  const server = await servePartnerPages({ '/': partnerPage(desk) }, 'connect-request');
   const defined = (tagName) => page.evaluate((name) => customElements.get(name) !== undefined, tagName);
   try {
     await page.goto(`${server.origin}/`);

@@ -3,7 +3,7 @@
 // shows the new connection; a wrong answer three times locks a code; an expired code says so; a drop-off package
 // is picked up with its code (PICKUP).
 import assert from 'node:assert/strict';
-import { logEntries, signInOnTheShell } from './demo-page.mjs';
+import { createConnectRequest, logEntries, signInOnTheShell } from './demo-page.mjs';
 
 async function openDemo(page, baseUrl, scenario) {
   await page.goto(`${baseUrl}/`);
@@ -24,12 +24,12 @@ export async function staffCreateARequestThePatientConnectsAndTheListShowsIt({ p
   // At the desk (the demo's staff page, on the same simulated HealthVault).
   await page.goto(`${baseUrl}/staff.html`);
   const form = page.locator('hv-connect-request-form');
-  await form.getByLabel("Patient's name, as HealthVault will show it").fill('Avery Quinn');
-  await form.getByLabel("Patient's id in your system").fill('MRN-42');
-  await form.getByLabel('Secret question').fill('Name of your first pet?');
-  await form.getByLabel('Answer', { exact: true }).fill('Biscuit');
-  await form.getByRole('button', { name: 'Create the request' }).click();
-  const printed = await form.locator('[part="code"]').textContent();
+  const printed = await createConnectRequest(form, {
+    name: 'Avery Quinn',
+    externalId: 'MRN-42',
+    question: 'Name of your first pet?',
+    answer: 'Biscuit',
+  });
   assert.match(printed, /^[A-Z]{4}(-[A-Z]{4}){4}$/);
   assert.ok(!(await form.textContent()).includes('Biscuit'), 'the answer is shown again');
   assert.ok(await form.locator('[part="qr"] path').count());

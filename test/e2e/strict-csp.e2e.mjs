@@ -5,13 +5,9 @@
 // every `securitypolicyviolation` on `window.cspViolations`; console errors land in `problems`. Uses dist/
 // (`npm run build` first).
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { getResponse } from 'msw';
-import { createHandlers, createSimulator, DEMO_APP_ID } from 'hv-elements/mock';
-import { serveStatic } from '../../scripts/lib/static-server.mjs';
-
-const strictPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
-const cdnDir = fileURLToPath(new URL('../../dist/cdn', import.meta.url));
+import { DEMO_APP_ID } from 'hv-elements/mock';
+import { chunksRequested, servePartner, strictPolicy } from './partner-server.mjs';
+import { createConnectRequest } from './demo-page.mjs';
 
 /**
  * The page's own script, a classic one in the head before the kit, so it listens before anything else runs. The
@@ -41,20 +37,8 @@ const partnerPage = (body) => `<!doctype html>
   </body>
 </html>`;
 
-/** Serves `body` (see partnerPage) with the cdn folder and the simulated proxy of `scenario` under the policy. */
-async function servePartner(body, scenario) {
-  const simulator = createSimulator({ scenario });
-  const handlers = createHandlers(simulator, { proxyUrl: '/hv-proxy' });
-  const log = [];
-  const server = await serveStatic({
-    pages: { '/': partnerPage(body), '/page.js': pageScript },
-    folders: { '/cdn/': cdnDir },
-    headers: { 'Content-Security-Policy': strictPolicy },
-    handle: (request) => getResponse(handlers, request),
-    log,
-  });
-  return { ...server, simulator, log };
-}
+/** Serves `body` (see partnerPage) and the recorder under the policy, the simulated proxy playing `scenario`. */
+const servePartnerPage = (body, scenario) => servePartner({ '/': partnerPage(body), '/page.js': pageScript }, scenario);
 
 /** Opens the page of `server`, checking first that it really is served under the strict policy. */
 async function open(page, server) {
@@ -62,10 +46,6 @@ async function open(page, server) {
   assert.equal(response.headers()['content-security-policy'], strictPolicy);
   await page.waitForFunction(() => Array.isArray(window.cspViolations));
 }
-
-/** The cdn chunks a page requested, by file name without its hash (`connect-request-list`). */
-const chunksRequested = (log) =>
-  log.map(({ path }) => /^\/cdn\/chunks\/(.+)-[\w-]{8}\.js$/.exec(path)?.[1]).filter((name) => name !== undefined);
 
 /** No violation recorded by the page, and nothing on the console (the runner's problems). */
 async function expectNoViolations(page, problems) {
@@ -76,7 +56,7 @@ async function expectNoViolations(page, problems) {
 }
 
 export async function aSignedOutPatientPageWorksUnderStrictCspInSpanishToo({ page, problems }) {
-  const server = await servePartner(
+  const server = await servePartnerPage(
     `<hv-connect-button>Connect</hv-connect-button>
     <hv-auth-status no-connect></hv-auth-status>
     <hv-pickup-code-entry kind="connect" lang="es"></hv-pickup-code-entry>`,
@@ -128,7 +108,7 @@ export async function aSignedOutPatientPageWorksUnderStrictCspInSpanishToo({ pag
 }
 
 export async function aSignedInPatientsBadgeDetailsAndRulePromptWorkUnderStrictCsp({ page, problems }) {
-  const server = await servePartner(
+  const server = await servePartnerPage(
     `<hv-connect-button></hv-connect-button>
     <hv-auth-status no-connect></hv-auth-status>
     <hv-optional-rule-prompt rule="blood-pressure lab-results"></hv-optional-rule-prompt>`,
@@ -175,7 +155,7 @@ export async function aSignedInPatientsBadgeDetailsAndRulePromptWorkUnderStrictC
 }
 
 export async function theStaffFormDrawsItsQrCodeAndTheListShowsRowsUnderStrictCsp({ page, problems }) {
-  const server = await servePartner(
+  const server = await servePartnerPage(
     `<hv-connect-request-form></hv-connect-request-form>
     <hv-connect-request-list poll-seconds="60"></hv-connect-request-list>`,
     'connect-request',
@@ -199,12 +179,12 @@ export async function theStaffFormDrawsItsQrCodeAndTheListShowsRowsUnderStrictCs
 
     // The form: filled and sent, it shows the identity code and draws the link's QR code in the page.
     const form = page.locator('hv-connect-request-form');
-    await form.getByLabel("Patient's name, as HealthVault will show it").fill('Avery Quinn');
-    await form.getByLabel("Patient's id in your system").fill('MRN-77');
-    await form.getByLabel('Secret question').fill('Name of your first pet?');
-    await form.getByLabel('Answer', { exact: true }).fill('Biscuit');
-    await form.getByRole('button', { name: 'Create the request' }).click();
-    const printed = await form.locator('[part="code"]').textContent();
+    const printed = await createConnectRequest(form, {
+      name: 'Avery Quinn',
+      externalId: 'MRN-77',
+      question: 'Name of your first pet?',
+      answer: 'Biscuit',
+    });
     assert.match(printed, /^[A-Z]{4}(-[A-Z]{4}){4}$/);
     const qr = form.locator('svg[part~="qr"] path');
     assert.ok((await qr.count()) > 0, 'no QR code drawn');
