@@ -1,9 +1,10 @@
-import { codeLoadFailure, HvError } from '../../core/errors.js';
+import { HvError } from '../../core/errors.js';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { dispatchHvEvent, type AuthStatus, type HvStatusChangeDetail } from '../../session/events.js';
 import type { SessionState } from '../../session/session.js';
 import { whileAnswerArrives } from '../../transport/while-answer-arrives.js';
 import { HvElement } from '../internal/hv-element.js';
+import { lazyModule } from '../internal/lazy-module.js';
 import { SessionController } from '../internal/session-controller.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { tokenStyles } from '../internal/tokens.styles.js';
@@ -21,22 +22,11 @@ const SIGN_IN_STATUS: Partial<Record<SessionState['status'], AuthStatus>> = {
   revoked: 'revoked',
 };
 
-/** The code that shows records: loading (once per page, for every badge), then loaded. */
-let recordLinesLoading: Promise<void> | undefined;
-let LoadedRecordLines: typeof RecordLines | undefined;
-
-function loadRecordLines(): Promise<void> {
-  return (recordLinesLoading ??= import('./record-lines.js').then(
-    ({ RecordLines }) => void (LoadedRecordLines = RecordLines),
-    (cause: unknown) => {
-      recordLinesLoading = undefined; // the next update tries again
-      throw codeLoadFailure(cause);
-    },
-  ));
-}
+/** The code that shows records, loaded once per page for every badge. */
+const recordLines = lazyModule(() => import('./record-lines.js'));
 
 /** Started as the proxy's answer arrives; a failure is said by the badges that then need the lines. */
-const loadRecordLinesEarly = () => void loadRecordLines().catch(() => undefined);
+const loadRecordLinesEarly = () => void recordLines.load().catch(() => undefined);
 
 const ICONS: Partial<Record<AuthStatus, string>> = { connected: '✓', 'read-only': '✓', checking: '…' };
 
@@ -151,7 +141,7 @@ export class HvAuthStatus extends HvElement {
     const signIn = SIGN_IN_STATUS[state.status];
     if (signIn) return { status: signIn, records: [], stale };
     this.#records ??=
-      LoadedRecordLines && new LoadedRecordLines(this, this.localize, (error) => this.reportError(error));
+      recordLines.loaded && new recordLines.loaded.RecordLines(this, this.localize, (error) => this.reportError(error));
     if (!this.#records) {
       this.#loadRecordLines();
       return { status: stale ? 'unreachable' : 'checking', records: [], stale };
@@ -162,7 +152,7 @@ export class HvAuthStatus extends HvElement {
 
   /** The code that shows records loads with the first answer that has any: a first visit has none. */
   #loadRecordLines(): void {
-    loadRecordLines().then(
+    recordLines.load().then(
       () => this.requestUpdate(),
       (error: HvError) => this.reportError(error),
     );

@@ -1,27 +1,17 @@
 import { html, type PropertyDeclarations } from 'lit';
-import { codeLoadFailure, type HvError } from '../../core/errors.js';
+import type { HvError } from '../../core/errors.js';
 import { dispatchHvEvent } from '../../session/events.js';
 import { pickupWords } from '../../strings/en-pickup.js';
 import { FormControl, type FormControlCheck } from '../internal/form-control.js';
 import { HvElement } from '../internal/hv-element.js';
+import { lazyModule } from '../internal/lazy-module.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { fieldStyles } from '../internal/fields.styles.js';
 import { tokenStyles } from '../internal/tokens.styles.js';
 import { pickupCodeEntryStyles } from './pickup-code-entry.styles.js';
 
 /** The code reading, loaded once someone starts entering a code, for every code field of the page. */
-let codeReading: typeof import('./code-reading.js') | undefined;
-let codeReadingLoading: Promise<void> | undefined;
-
-function loadCodeReading(): Promise<void> {
-  return (codeReadingLoading ??= import('./code-reading.js').then(
-    (module) => void (codeReading = module),
-    (cause: unknown) => {
-      codeReadingLoading = undefined; // the next attempt loads it again
-      throw codeLoadFailure(cause);
-    },
-  ));
-}
+const codeReading = lazyModule(() => import('./code-reading.js'));
 
 /**
  * Where a person enters the identity code of a Patient Connect request (`kind="connect"`, the Shell's CONNECT) or
@@ -73,7 +63,8 @@ export class HvPickupCodeEntry extends FormControl(HvElement) {
 
   protected override check(): FormControlCheck {
     const empty = this.#word('code.empty');
-    if (codeReading) return codeReading.checkCode(this.value, this.required, this.localize, empty);
+    const reading = codeReading.loaded;
+    if (reading) return reading.checkCode(this.value, this.required, this.localize, empty);
     // Nobody has entered anything yet: an empty required field is all there is to say.
     return { problem: this.required && !this.value.trim() ? empty : undefined, formValue: this.value };
   }
@@ -81,11 +72,11 @@ export class HvPickupCodeEntry extends FormControl(HvElement) {
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     super.updated(changed);
     // A value the page sets needs reading too.
-    if (this.value && !codeReading) this.#prepare();
+    if (this.value && !codeReading.loaded) this.#prepare();
   }
 
   #prepare(): Promise<void> {
-    return loadCodeReading().then(
+    return codeReading.load().then(
       () => this.requestUpdate(),
       (error: HvError) => this.reportError(error),
     );
@@ -132,7 +123,8 @@ export class HvPickupCodeEntry extends FormControl(HvElement) {
    */
   async #commit(): Promise<void> {
     await this.#prepare();
-    if (codeReading) this.value = codeReading.asPrinted(this.value);
+    const reading = codeReading.loaded;
+    if (reading) this.value = reading.asPrinted(this.value);
     this.touch();
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
@@ -140,8 +132,9 @@ export class HvPickupCodeEntry extends FormControl(HvElement) {
   /** Enter or the button: on to the Shell with the code (`packageid` only), unless the host cancels. */
   async #send(): Promise<void> {
     await this.#commit();
-    if (!codeReading) return;
-    const page = codeReading.shellPageFor(this.value, this.kind, this.config.shell);
+    const reading = codeReading.loaded;
+    if (!reading) return;
+    const page = reading.shellPageFor(this.value, this.kind, this.config.shell);
     if ('error' in page) {
       this.reportError(page.error);
       this.focus();
