@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { minifyCssTemplatesPlugin } from './scripts/lib/minify-css-templates.mjs';
+import { servedOutput } from './scripts/lib/served-output.mjs';
 
 /**
  * Sent by the dev server so that the demo stays free of inline scripts. Without `require-trusted-types-for
@@ -54,9 +55,9 @@ export default defineConfig(({ mode }) => {
         // Lets modules shared by the entry and a lazy chunk live in the entry instead of a chunk of their own
         // (one request and ~0.5 KB gzip less on every page); the entry may then export a few internals too.
         preserveEntrySignatures: 'allow-extension',
-        // Lib mode leaves ES output unminified for re-bundling; these files are served as they are, so minify both.
+        // Lib mode leaves ES output unminified for re-bundling; these files are served as they are.
         output: {
-          minify: true,
+          ...servedOutput,
           chunkFileNames: 'chunks/[name]-[hash].js',
           // No manual chunk groups: with any, rolldown moves the modules that the entry shares with elements loaded
           // on first use (Lit among them) out of the entry into chunks of their own, costing every page.

@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { chromiumArgs, chromiumPath } from './lib/browsers.mjs';
 import { minifyCssTemplatesPlugin } from './lib/minify-css-templates.mjs';
+import { servedOutput } from './lib/served-output.mjs';
 import { moduleGraph } from './lib/module-graph.mjs';
 import { runLoadBench } from './lib/load-bench.mjs';
 import { serveStatic } from './lib/static-server.mjs';
@@ -72,7 +73,7 @@ async function bundleAlone(name) {
       target: 'es2022',
       lib: { entry: `src/define/${name}.ts`, formats: ['es'], fileName: name },
       // As the cdn build (vite.config.ts) does.
-      rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true } },
+      rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: servedOutput },
     },
     plugins: [minifyCssTemplatesPlugin()],
   });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { it } from 'node:test';
 import { cli } from '@custom-elements-manifest/analyzer/cli.js';
+import { readmeWithStyling } from '../../scripts/generate-styling-docs.mjs';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const committed = JSON.parse(readFileSync(join(repoRoot, 'custom-elements.json'), 'utf8'));
@@ -112,5 +113,26 @@ it('lists no private or protected member', () => {
       const hidden = ['private', 'protected'].includes(member.privacy) || member.name.startsWith('#');
       assert.ok(!hidden, `${declaration.name}.${member.name} is ${member.privacy ?? 'private'}`);
     }
+  }
+});
+
+it('lists every part an element renders (JSDoc @csspart name - …)', () => {
+  // An element's folder holds its lazily loaded views too (record lines, the prompt's view): their parts are its own.
+  for (const { file, source } of elementSources) {
+    const tagName = `hv-${file.split('/')[2]}`;
+    const declaration = declarations.find((d) => d.tagName === tagName);
+    if (!declaration) continue;
+    const documented = new Set((declaration.cssParts ?? []).map((part) => part.name));
+    for (const part of captures(source, /\spart="([\w -]+)"/g).flatMap((parts) => parts.split(' '))) {
+      assert.ok(documented.has(part), `${file} renders part "${part}", which ${tagName} does not list`);
+    }
+  }
+});
+
+it("README's styling tables are those of custom-elements.json, for every element (else: npm run manifest)", async () => {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  assert.equal(await readmeWithStyling(readme, committed), readme);
+  for (const { tagName } of declarations.filter((d) => d.tagName && d.tagName !== 'hv-config')) {
+    assert.ok(readme.includes(`<!-- styling ${tagName} -->`), `README has no styling tables for ${tagName}`);
   }
 });

@@ -3,8 +3,8 @@ import { css } from 'lit';
 export const authStatusStyles = css`
   :host {
     display: block;
-    --_ok: var(--hv-auth-status-ok, #107c10);
-    --_attention: var(--hv-auth-status-attention, #8a5300);
+    --_ok: var(--hv-auth-status-ok, light-dark(#107c10, #54b054));
+    --_attention: var(--hv-auth-status-attention, light-dark(#8a5300, #e8a33d));
   }
 
   [part='status'],

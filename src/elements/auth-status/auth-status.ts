@@ -55,15 +55,19 @@ interface ShownView {
  * @csspart records - The list of records, when the person has several and no `record-id` is set.
  * @csspart record - One record in that list.
  * @csspart detail - Why the state is what it is, and until when access lasts.
+ * @csspart details - "Details" under a record: opens to show what the application may read and write in it.
  * @csspart action - The connect, approve or sign-in button (an `hv-connect-button`; style it through its parts).
  * @csspart retry - The "Try again" button shown when the proxy cannot be reached.
  * @csspart error - The message shown when the configuration is invalid.
  *
- * @cssprop --hv-auth-status-ok - Color of the sign of a usable connection (default: #107c10).
- * @cssprop --hv-auth-status-attention - Color of the sign of a state that needs the person (default: #8a5300).
- * @cssprop --hv-color-danger - Color of the sign of a lost connection, and of error messages.
- * @cssprop --hv-color-accent - The accent of the action button.
- * @cssprop --hv-focus-ring - Outline of the focused button.
+ * @cssprop [--hv-auth-status-ok=light-dark(#107c10, #54b054)] - Color of the sign of a usable connection.
+ * @cssprop [--hv-auth-status-attention=light-dark(#8a5300, #e8a33d)] - Color of the sign of a state that needs the person.
+ * @cssprop [--hv-color-danger=light-dark(#a4262c, #f1707b)] - Color of the sign of a lost connection, and of error messages.
+ * @cssprop [--hv-color-accent=light-dark(#0063b1, #6cb8f6)] - The accent of the action button.
+ * @cssprop [--hv-focus-ring=0.1875rem solid CanvasText] - Outline of the focused button.
+ * @cssprop [--hv-color-text=CanvasText] - Text color.
+ * @cssprop [--hv-radius=0.375rem] - Corner radius.
+ * @cssprop [--hv-font-family=system-ui, sans-serif] - Font family.
  *
  * @cssState checking - Asking the proxy who is signed in.
  * @cssState not-connected - Nobody is signed in.

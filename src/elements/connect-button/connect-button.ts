@@ -37,6 +37,7 @@ function prepareRoundTrip(): Promise<unknown> {
  * Shell returns to, it processes the return by itself and fires `hv-authorized`, `hv-denied` or `hv-error`.
  *
  * @slot - The label. Defaults to "Connect to HealthVault".
+ * @slot connected - Replaces "Connected to HealthVault as {name}" (the name is in `session.state.person.name`).
  *
  * @event {HvConnectEvent} hv-connect - Cancelable. The person is leaving for the Shell; `detail.url` is where,
  * `detail.mode` how.
@@ -50,21 +51,24 @@ function prepareRoundTrip(): Promise<unknown> {
  *
  * @csspart button - The link that leads to the Shell.
  * @csspart label - The label inside the link.
+ * @csspart connected - "Connected to HealthVault as {name}", shown instead of the link once connected.
+ * @csspart message - Beside the link: the person declined, closed the popup, or the sign-in failed.
  * @csspart error - The message shown instead of the link when the configuration is invalid.
  *
- * @cssprop --hv-connect-button-background - Background of the button (default: `--hv-color-accent`).
- * @cssprop --hv-connect-button-color - Text color of the button (default: `--hv-color-on-accent`).
- * @cssprop --hv-connect-button-height - Minimum height of the button (default: 2.75rem).
- * @cssprop --hv-connect-button-padding-inline - Inline padding of the button (default: 1.25rem).
- * @cssprop --hv-color-accent - The kit's accent color.
- * @cssprop --hv-color-on-accent - Text on the accent color.
- * @cssprop --hv-color-danger - Color of error messages.
- * @cssprop --hv-radius - Corner radius.
- * @cssprop --hv-font-family - Font family.
- * @cssprop --hv-focus-ring - Outline of the focused button.
+ * @cssprop [--hv-connect-button-background=var(--hv-color-accent)] - Background of the button.
+ * @cssprop [--hv-connect-button-color=var(--hv-color-on-accent)] - Text color of the button.
+ * @cssprop [--hv-connect-button-height=2.75rem] - Minimum height of the button.
+ * @cssprop [--hv-connect-button-padding-inline=1.25rem] - Inline padding of the button.
+ * @cssprop [--hv-color-accent=light-dark(#0063b1, #6cb8f6)] - The kit's accent color.
+ * @cssprop [--hv-color-on-accent=light-dark(#fff, #000)] - Text on the accent color.
+ * @cssprop [--hv-color-danger=light-dark(#a4262c, #f1707b)] - Color of error messages.
+ * @cssprop [--hv-radius=0.375rem] - Corner radius.
+ * @cssprop [--hv-font-family=system-ui, sans-serif] - Font family.
+ * @cssprop [--hv-focus-ring=0.1875rem solid CanvasText] - Outline of the focused button.
+ * @cssprop [--hv-color-text=CanvasText] - Text color.
  *
  * @cssState pending - The person is on the way to the Shell (or the popup is open).
- * @cssState authorized - The Shell returned to this page with an authorized person.
+ * @cssState authorized - The person is connected (the page's session says so).
  * @cssState invalid - The configuration is invalid; the error message is shown instead of the link.
  *
  * @tagname hv-connect-button

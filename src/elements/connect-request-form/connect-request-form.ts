@@ -68,10 +68,13 @@ interface Created {
  * @csspart print - "Print the hand-out".
  * @csspart another - "Create another request".
  *
- * @cssprop --hv-color-accent - The kit's accent color.
- * @cssprop --hv-color-danger - Color of error messages.
- * @cssprop --hv-radius - Corner radius.
- * @cssprop --hv-focus-ring - Outline of the focused control.
+ * @cssprop [--hv-color-accent=light-dark(#0063b1, #6cb8f6)] - The kit's accent color.
+ * @cssprop [--hv-color-danger=light-dark(#a4262c, #f1707b)] - Color of error messages.
+ * @cssprop [--hv-radius=0.375rem] - Corner radius.
+ * @cssprop [--hv-focus-ring=0.1875rem solid CanvasText] - Outline of the focused control.
+ * @cssprop [--hv-color-on-accent=light-dark(#fff, #000)] - Text on the accent color.
+ * @cssprop [--hv-color-text=CanvasText] - Text color.
+ * @cssprop [--hv-font-family=system-ui, sans-serif] - Font family.
  *
  * @cssState busy - The request is being created.
  * @cssState created - The request exists; its code and hand-out are shown.

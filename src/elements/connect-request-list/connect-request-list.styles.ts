@@ -56,7 +56,7 @@ export const connectRequestListStyles = css`
   }
 
   .row + .row {
-    border-block-start: 1px solid #e1dfdd;
+    border-block-start: 1px solid light-dark(#e1dfdd, #484644);
   }
 
   [role='cell'] {

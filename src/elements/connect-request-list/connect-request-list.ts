@@ -49,9 +49,13 @@ const keyOf = ({ personId, recordId, externalId }: Connection) =>
  * @csspart message - What went wrong, or what was done.
  * @csspart retry - "Try again" after a failed poll.
  *
- * @cssprop --hv-connect-request-list-height - Height of the scrolling list (default: 24rem).
- * @cssprop --hv-color-accent - The kit's accent color.
- * @cssprop --hv-color-danger - Color of error messages.
+ * @cssprop [--hv-connect-request-list-height=24rem] - Height of the scrolling list.
+ * @cssprop [--hv-color-accent=light-dark(#0063b1, #6cb8f6)] - The kit's accent color.
+ * @cssprop [--hv-color-danger=light-dark(#a4262c, #f1707b)] - Color of error messages.
+ * @cssprop [--hv-color-text=CanvasText] - Text color.
+ * @cssprop [--hv-focus-ring=0.1875rem solid CanvasText] - Outline of the focused control.
+ * @cssprop [--hv-radius=0.375rem] - Corner radius.
+ * @cssprop [--hv-font-family=system-ui, sans-serif] - Font family.
  *
  * @cssState polling - A poll is on its way.
  * @cssState failed - The last poll failed.

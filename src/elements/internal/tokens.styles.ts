@@ -3,16 +3,19 @@ import { css } from 'lit';
 /**
  * The design tokens every hv- element shares. Partners theme the kit by setting these `--hv-*` custom
  * properties anywhere above the elements; each falls back to a neutral, accessible default.
+ * The defaults follow the page's `color-scheme` (inherited, so a page or one element can set it): dark where the page
+ * is dark, following `prefers-color-scheme` on a page that declares `color-scheme: light dark`. Text and the focus
+ * ring are the system's text color on the page's canvas; accent and danger colors keep AA contrast in both.
  */
 export const tokenStyles = css`
   :host {
-    --_accent: var(--hv-color-accent, #0063b1);
-    --_on-accent: var(--hv-color-on-accent, #ffffff);
-    --_text: var(--hv-color-text, #1b1b1b);
-    --_danger: var(--hv-color-danger, #a4262c);
+    --_accent: var(--hv-color-accent, light-dark(#0063b1, #6cb8f6));
+    --_on-accent: var(--hv-color-on-accent, light-dark(#fff, #000));
+    --_text: var(--hv-color-text, CanvasText);
+    --_danger: var(--hv-color-danger, light-dark(#a4262c, #f1707b));
     --_radius: var(--hv-radius, 0.375rem);
     --_font: var(--hv-font-family, system-ui, sans-serif);
-    --_focus-ring: var(--hv-focus-ring, 0.1875rem solid #1b1b1b);
+    --_focus-ring: var(--hv-focus-ring, 0.1875rem solid CanvasText);
     font-family: var(--_font);
     color: var(--_text);
   }

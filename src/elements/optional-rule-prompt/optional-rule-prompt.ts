@@ -32,12 +32,14 @@ import type { RulePromptView } from './rule-prompt-view.js';
  * @csspart retry - "Try again" after a failure.
  * @csspart error - The message shown when the configuration is invalid.
  *
- * @cssprop --hv-rule-prompt-border - Border of the prompt (default: 1px solid #8a8886).
- * @cssprop --hv-rule-prompt-background - Background of the prompt (default: transparent).
- * @cssprop --hv-color-accent - The kit's accent color.
- * @cssprop --hv-color-danger - Color of error messages.
- * @cssprop --hv-radius - Corner radius.
- * @cssprop --hv-focus-ring - Outline of the focused control.
+ * @cssprop [--hv-rule-prompt-border=1px solid #8a8886] - Border of the prompt.
+ * @cssprop [--hv-rule-prompt-background=transparent] - Background of the prompt.
+ * @cssprop [--hv-color-accent=light-dark(#0063b1, #6cb8f6)] - The kit's accent color.
+ * @cssprop [--hv-color-danger=light-dark(#a4262c, #f1707b)] - Color of error messages.
+ * @cssprop [--hv-radius=0.375rem] - Corner radius.
+ * @cssprop [--hv-focus-ring=0.1875rem solid CanvasText] - Outline of the focused control.
+ * @cssprop [--hv-color-text=CanvasText] - Text color.
+ * @cssprop [--hv-font-family=system-ui, sans-serif] - Font family.
  *
  * @cssState asking - Rules are shown for the person to allow.
  * @cssState granted - Every rule asked for is granted (shown with `show-granted`).

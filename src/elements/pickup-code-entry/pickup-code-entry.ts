@@ -34,11 +34,13 @@ const codeReading = lazyModule(() => import('./code-reading.js'));
  * @csspart button - "Continue to HealthVault".
  * @csspart message - What is wrong with the code.
  *
- * @cssprop --hv-color-accent - The kit's accent color (the button).
- * @cssprop --hv-color-on-accent - Text on the accent color.
- * @cssprop --hv-color-danger - Color of the message and of an invalid field's border.
- * @cssprop --hv-radius - Corner radius.
- * @cssprop --hv-focus-ring - Outline of the focused field and button.
+ * @cssprop [--hv-color-accent=light-dark(#0063b1, #6cb8f6)] - The kit's accent color (the button).
+ * @cssprop [--hv-color-on-accent=light-dark(#fff, #000)] - Text on the accent color.
+ * @cssprop [--hv-color-danger=light-dark(#a4262c, #f1707b)] - Color of the message and of an invalid field's border.
+ * @cssprop [--hv-radius=0.375rem] - Corner radius.
+ * @cssprop [--hv-focus-ring=0.1875rem solid CanvasText] - Outline of the focused field and button.
+ * @cssprop [--hv-color-text=CanvasText] - Text color.
+ * @cssprop [--hv-font-family=system-ui, sans-serif] - Font family.
  *
  * @cssState invalid - The code cannot be used, and the person has changed it or tried to send it.
  *

@@ -1,0 +1,1 @@
+export const servedOutput: { minify: true; comments: { annotation: false } };
