@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /**
  * The native controls inside the kit's elements: buttons drawn in outline (Try again, Not now; an element's main
- * button sets its own fill), and the focus ring every control shows from the keyboard.
+ * button sets its own fill), and the focus ring every control and link shows from the keyboard.
  */
 export const controlStyles = css`
   button {
@@ -17,6 +17,7 @@ export const controlStyles = css`
     cursor: pointer;
   }
 
+  a:focus-visible,
   button:focus-visible,
   input:focus-visible,
   summary:focus-visible {
