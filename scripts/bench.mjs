@@ -13,6 +13,7 @@ import { build } from 'vite';
 import { chromiumArgs, chromiumPath } from './lib/browsers.mjs';
 import { minifyCssTemplatesPlugin } from './lib/minify-css-templates.mjs';
 import { servedOutput } from './lib/served-output.mjs';
+import { reserveBoxRules } from './lib/readme-snippets.mjs';
 import { moduleGraph } from './lib/module-graph.mjs';
 import { runLoadBench } from './lib/load-bench.mjs';
 import { serveStatic } from './lib/static-server.mjs';
@@ -104,11 +105,7 @@ function sizeRow(label, files, budget) {
 const formatKb = (bytes) => (process.argv.includes('--bytes') ? `${bytes} B` : `${(bytes / kB).toFixed(1)} kB`);
 
 /** The rules README.md gives partners to reserve the elements' boxes until the script has run. */
-const reserveBoxRule =
-  'hv-connect-button:not(:defined) { display: inline-block; min-block-size: 2.75rem; } ' +
-  'hv-auth-status:not(:defined) { display: block; min-block-size: 1.5rem; } ' +
-  'hv-optional-rule-prompt:not(:defined) { display: block; min-block-size: 1.5rem; } ' +
-  'hv-pickup-code-entry:not(:defined) { display: block; min-block-size: 5.25rem; }';
+const reserveBoxRule = reserveBoxRules();
 
 /** What a browser sees loading a partner page with the elements (cdn ES module), `loads` times, cold. */
 async function measureInChromium({ partnerCss, handle = signedOut }) {

@@ -1,7 +1,10 @@
-// Bundlers keep template literals as written, so the kit's `css` blocks would ship with their indentation and
-// comments. This plugin collapses them in the cdn build (and the bench, which mirrors it): whitespace that CSS
-// ignores (never the space before a colon, which can be a descendant combinator: `:host :focus`), a block's last
-// semicolon and the zero before a fraction.
+// Bundlers keep template literals as written, so the kit's `css` and `html` templates would ship with their
+// indentation and comments. This plugin collapses them in the cdn build (and the bench, which mirrors it):
+// - in `css`, whitespace that CSS ignores (never the space before a colon, which can be a descendant combinator:
+//   `:host :focus`), a block's last semicolon and the zero before a fraction;
+// - in `html` and `svg`, each line break with the indentation around it becomes one space, which renders the same
+//   (no template of the kit has preformatted text), never touching the `${…}` expressions.
+import ts from 'typescript';
 
 /** `css` template bodies without comments and needless whitespace. */
 export function minifyCssTemplates(code) {
@@ -19,13 +22,46 @@ export function minifyCssTemplates(code) {
   });
 }
 
-/** A Vite (Rolldown) plugin applying {@link minifyCssTemplates} to the kit's style modules. */
+/** The static text of `html` and `svg` templates with each line break and its indentation as one space. */
+export function minifyHtmlTemplates(code, fileName = 'module.ts') {
+  const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  /** [start, end] of each piece of static template text, in source order. */
+  const pieces = [];
+  const visit = (node) => {
+    if (ts.isTaggedTemplateExpression(node) && ['html', 'svg'].includes(node.tag.getText(source))) {
+      const { template } = node;
+      const literals = ts.isNoSubstitutionTemplateLiteral(template)
+        ? [template]
+        : [template.head, ...template.templateSpans.map((span) => span.literal)];
+      // Each literal's text lies between its delimiters: ` or } before, ` or ${ after.
+      for (const literal of literals) {
+        const end = literal.getEnd() - (literal.kind === ts.SyntaxKind.TemplateTail || literal === template ? 1 : 2);
+        pieces.push([literal.getStart(source) + 1, end]);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  let minified = '';
+  let copied = 0;
+  for (const [start, end] of pieces.sort(([a], [b]) => a - b)) {
+    minified += code.slice(copied, start) + code.slice(start, end).replace(/[ \t]*\n\s*/g, ' ');
+    copied = end;
+  }
+  return minified + code.slice(copied);
+}
+
+/** A Vite (Rolldown) plugin applying {@link minifyCssTemplates} and {@link minifyHtmlTemplates} to the kit's modules. */
 export function minifyCssTemplatesPlugin() {
   return {
-    name: 'hv-minify-css-templates',
+    name: 'hv-minify-templates',
     apply: 'build',
     transform(code, id) {
-      return /\.styles\.ts$/.test(id) ? { code: minifyCssTemplates(code), map: null } : undefined;
+      if (/\.styles\.ts$/.test(id)) return { code: minifyCssTemplates(code), map: null };
+      if (/\/src\/elements\/.*\.ts$/.test(id) && /\b(html|svg)`/.test(code)) {
+        return { code: minifyHtmlTemplates(code, id), map: null };
+      }
+      return undefined;
     },
   };
 }

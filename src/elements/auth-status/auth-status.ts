@@ -84,6 +84,7 @@ interface ShownView {
  * @cssState unreachable - The proxy cannot be reached; what is shown is the last known state.
  * @cssState stale - What is shown is the last known state.
  * @cssState offline - Connected, and the application may also use the record while the person is away.
+ * @cssState translating - Hidden while the words of its language load (never shown in another language meanwhile).
  *
  * @tagname hv-auth-status
  */

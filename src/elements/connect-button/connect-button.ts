@@ -70,6 +70,7 @@ function prepareRoundTrip(): Promise<unknown> {
  * @cssState pending - The person is on the way to the Shell (or the popup is open).
  * @cssState authorized - The person is connected (the page's session says so).
  * @cssState invalid - The configuration is invalid; the error message is shown instead of the link.
+ * @cssState translating - Hidden while the words of its language load (never shown in another language meanwhile).
  *
  * @tagname hv-connect-button
  */

@@ -79,6 +79,7 @@ interface Created {
  * @cssState busy - The request is being created.
  * @cssState created - The request exists; its code and hand-out are shown.
  * @cssState printing - The hand-out is being printed (the page's print rules show it alone).
+ * @cssState translating - Hidden while the words of its language load (never shown in another language meanwhile).
  *
  * @tagname hv-connect-request-form
  */

@@ -59,6 +59,7 @@ const keyOf = ({ personId, recordId, externalId }: Connection) =>
  *
  * @cssState polling - A poll is on its way.
  * @cssState failed - The last poll failed.
+ * @cssState translating - Hidden while the words of its language load (never shown in another language meanwhile).
  *
  * @tagname hv-connect-request-list
  */

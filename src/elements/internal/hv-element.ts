@@ -82,8 +82,11 @@ export class HvElement extends LitElement {
     );
   }
 
-  /** Turns a custom state (`:state(name)`) on or off; where the browser has no custom states, it does nothing. */
-  protected toggleState(name: string, on: boolean): void {
+  /**
+   * Turns a custom state (`:state(name)`) on or off; where the browser has no custom states, it does nothing.
+   * @internal Public for the element's controllers.
+   */
+  toggleState(name: string, on: boolean): void {
     try {
       if (on) this.internals.states.add(name);
       else this.internals.states.delete(name);

@@ -10,6 +10,7 @@ export interface LocalizedHost extends ReactiveControllerHost, HTMLElement {
   readonly language?: string;
   readonly config: { lang?: string };
   readonly strings?: HvStringOverrides;
+  toggleState(name: string, on: boolean): void;
 }
 
 type Table = Partial<HvStrings>;
@@ -22,7 +23,7 @@ const tables: Record<string, Table> = { en };
 const loading: Record<string, Promise<void>> = {};
 const loaders: Record<string, () => Promise<Table>> = {
   es: () => import('../../strings/es.js').then((module) => module.strings),
-  'en-errors': () => import('../../strings/en-errors.js').then(({ errors }) => ({ errors })),
+  'en-errors': () => import('../../strings/en-errors.js').then((module) => module.strings),
 };
 
 function load(table: string): Promise<void> {
@@ -67,7 +68,10 @@ export class LocalizeController implements ReactiveController {
 
   hostUpdate(): void {
     const language = (this.#language = this.#currentLanguage());
-    if (!tables[language] && loaders[language]) void load(language).then(() => this.#host.requestUpdate());
+    const awaited = !tables[language] && loaders[language];
+    // Hidden until its language's words arrive: English meanwhile would flash, and move the page as it is replaced.
+    this.#host.toggleState('translating', !!awaited);
+    if (awaited) void load(language).then(() => this.#host.requestUpdate());
   }
 
   /**

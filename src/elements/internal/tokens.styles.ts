@@ -11,13 +11,15 @@ export const tokenStyles = css`
   :host {
     --_accent: var(--hv-color-accent, light-dark(#0063b1, #6cb8f6));
     --_on-accent: var(--hv-color-on-accent, light-dark(#fff, #000));
-    --_text: var(--hv-color-text, CanvasText);
     --_danger: var(--hv-color-danger, light-dark(#a4262c, #f1707b));
     --_radius: var(--hv-radius, 0.375rem);
-    --_font: var(--hv-font-family, system-ui, sans-serif);
     --_focus-ring: var(--hv-focus-ring, 0.1875rem solid CanvasText);
-    font-family: var(--_font);
-    color: var(--_text);
+    font-family: var(--hv-font-family, system-ui, sans-serif);
+    color: var(--hv-color-text, CanvasText);
+  }
+
+  :host(:state(translating)) {
+    visibility: hidden;
   }
 
   .visually-hidden {

@@ -46,6 +46,7 @@ import type { RulePromptView } from './rule-prompt-view.js';
  * @cssState dismissed - The person chose "Not now" for every rule still to ask.
  * @cssState signed-out - Nobody is signed in: nothing to ask yet.
  * @cssState invalid - The configuration or the rule names are invalid.
+ * @cssState translating - Hidden while the words of its language load (never shown in another language meanwhile).
  *
  * @tagname hv-optional-rule-prompt
  */

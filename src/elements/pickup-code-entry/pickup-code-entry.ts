@@ -43,6 +43,7 @@ const codeReading = lazyModule(() => import('./code-reading.js'));
  * @cssprop [--hv-font-family=system-ui, sans-serif] - Font family.
  *
  * @cssState invalid - The code cannot be used, and the person has changed it or tried to send it.
+ * @cssState translating - Hidden while the words of its language load (never shown in another language meanwhile).
  *
  * @tagname hv-pickup-code-entry
  */
