@@ -2,8 +2,6 @@ import type { HvErrorWords } from './en.js';
 
 /** English words for each kind of failure, loaded when one first happens (the first page load needs none). */
 export const errors: HvErrorWords = {
-  'invalid-config': 'HealthVault is not set up correctly on this page.',
-  'invalid-shell-request': 'HealthVault is not set up correctly on this page.',
   'invalid-shell-return': 'HealthVault sent back something this page cannot use. Please try again.',
   'invalid-state': 'This sign-in was not started on this page, or has expired. Please connect again.',
   'signed-out': 'You are not signed in to HealthVault.',

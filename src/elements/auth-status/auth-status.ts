@@ -280,6 +280,7 @@ export class HvAuthStatus extends HvElement {
       .language=${this.config.lang}
       .proxy=${this.config.proxy}
       .proxyUrl=${this.config.proxyUrl}
+      .strings=${this.strings}
       >${status === 'expired' ? this.#word('signInAgain') : nothing}</hv-connect-button
     >`;
   }
