@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define/pickup-code-entry.js';
 import { HvPickupCodeEntry } from '../../../src/elements/pickup-code-entry/pickup-code-entry.js';
 import type { HvCodeSubmitEvent, HvErrorEvent } from '../../../src/session/events.js';
+import { expectNoEnglish } from '../../helpers/english-words.js';
 
 const CODE = 'JKYZQNMNVHRXZGNRGZNH';
 const GROUPED = 'JKYZ-QNMN-VHRX-ZGNR-GZNH';
@@ -160,6 +161,23 @@ describe('hv-pickup-code-entry', () => {
     await expect(el).to.be.accessible();
     await type(el, 'JKYZ');
     await expect(el).to.be.accessible();
+  });
+
+  it('says nothing in English under lang="es", whatever is typed', async () => {
+    const el = await fixture<HvPickupCodeEntry>(
+      html`<hv-pickup-code-entry shell="us" lang="es" required></hv-pickup-code-entry>`,
+    );
+    await expectNoEnglish(el, 'empty');
+    for (const typed of [
+      '',
+      'JKYZ-QNMN',
+      'JKYZ-QNMN-VHRX-ZGNR-GZNHX',
+      'JKYZ-QNMN-VHRX-ZGNR-GZN0',
+      'https://x.test/?a=1',
+    ]) {
+      await type(el, typed);
+      await expectNoEnglish(el, `"${typed}" typed`);
+    }
   });
 
   it('speaks Spanish with lang="es"', async () => {
