@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { en } from '../../src/strings/en.js';
 import { detailsWords } from '../../src/strings/en-details.js';
-import { errors } from '../../src/strings/en-errors.js';
+import { strings as englishFailures } from '../../src/strings/en-errors.js';
 import { pickupWords } from '../../src/strings/en-pickup.js';
 import { pickupProblemWords } from '../../src/strings/en-pickup-problems.js';
 import { promptWords } from '../../src/strings/en-prompt.js';
@@ -21,7 +21,7 @@ export const english = {
   ...pickupProblemWords,
   ...staffWords,
   promptSignIn,
-  errors,
+  ...englishFailures,
 };
 
 /** Stands for a function string's values, so that what a function says around them can be told apart. */

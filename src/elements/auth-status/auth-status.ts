@@ -201,7 +201,7 @@ export class HvAuthStatus extends HvElement {
 
   protected override render() {
     const problem = this.#problem;
-    if (problem) return html`<p part="error" role="alert">${this.localize.term('setupError')} ${problem.message}</p>`;
+    if (problem) return this.renderSetupError(problem);
     const term = this.#word;
     const { status, records, stale } = this.#shown;
     // Unreachable, the badge says so first and lists what was last known beneath.

@@ -514,18 +514,17 @@ describe('hv-auth-status', () => {
     for (const [status, attributes] of recordStates) {
       await expectNoEnglish((await badge(recordsIn(attributes), spanish)).el, status);
     }
-    const offline = personWith(['Ana', { 'auth-expires': '2031-05-04T10:00:00Z' }]);
-    offline.children[0]!.children.push(
-      xml('effective-record-permission-list', [
-        xml('effective-record-permission', [
-          xml('record-id', OWN),
-          xml('thing-type-permission', [
-            xml('thing-type-id', MEDICATION),
-            xml('offline-access-permissions', [xml('permission', 'Read')]),
-          ]),
-        ]),
+    const ana = personWith(['Ana', { 'auth-expires': '2031-05-04T10:00:00Z' }]).children[0]!;
+    const offlineGrant = xml('effective-record-permission', [
+      xml('record-id', OWN),
+      xml('thing-type-permission', [
+        xml('thing-type-id', MEDICATION),
+        xml('offline-access-permissions', [xml('permission', 'Read')]),
       ]),
-    );
+    ]);
+    const offline = xml('info', [
+      xml('person-info', [...ana.children, xml('effective-record-permission-list', [offlineGrant])]),
+    ]);
     await expectNoEnglish((await badge(() => offline, spanish)).el, 'connected, offline, until a date');
     const list = await badge(recordsIn({}, { 'app-record-auth-action': 'ReauthorizationRequired' }), spanish);
     await expectNoEnglish(list.el, 'a list of records');
