@@ -552,6 +552,50 @@ describe('hv-auth-status', () => {
     await expectNoEnglish(el, 'details open');
   });
 
+  it('mirrors right to left: the sign comes after the state\'s name under dir="rtl", before it otherwise', async () => {
+    const proxy = new FakeProxy();
+    const page = await fixture(
+      html`<div>
+        <hv-auth-status app-id=${APP_ID} shell="us" .proxy=${proxy}></hv-auth-status>
+        <div dir="rtl" lang="ar"><hv-auth-status app-id=${APP_ID} shell="us" .proxy=${proxy}></hv-auth-status></div>
+      </div>`,
+    );
+    const [ltr, rtl] = [...page.querySelectorAll('hv-auth-status')];
+    await waitUntil(() => ltr!.status === 'not-connected' && rtl!.status === 'not-connected');
+    const box = (el: HTMLElement, name: string) => part(el, name)!.getBoundingClientRect();
+    expect(box(ltr!, 'icon').right).to.be.at.most(box(ltr!, 'label').left);
+    expect(box(rtl!, 'icon').left).to.be.at.least(box(rtl!, 'label').right);
+    expect(box(rtl!, 'icon').right).to.be.closeTo(rtl!.getBoundingClientRect().right, 1);
+  });
+
+  it("takes the host's words for any string in any language (lazy parts, function strings, inner buttons); without them, its own", async () => {
+    const signedOut = (await badge(() => personWith(['Ana', {}]), { signedIn: false, lang: 'es' })).el;
+    const button = () => part(signedOut, 'action')!.shadowRoot!.querySelector('[part="label"]')!.textContent!.trim();
+    await waitUntil(() => button() === 'Conectar con HealthVault');
+    signedOut.strings = { 'status.not-connected': 'Sin vincular', connect: 'Vincular mi historial' };
+    await signedOut.updateComplete;
+    await waitUntil(() => button() === 'Vincular mi historial', 'the inner button kept its words');
+    expect(text(signedOut, 'label')).to.equal('Sin vincular');
+    signedOut.strings = undefined;
+    await waitUntil(() => button() === 'Conectar con HealthVault', 'the inner button kept the host words');
+    expect(text(signedOut, 'label')).to.equal('Sin conexión con HealthVault');
+
+    // French, which the kit lacks: the host gives the words; the date is French too.
+    const answers = detailsAnswers('Affiche vos médicaments.');
+    const french = { lang: 'fr' };
+    const { el, proxy } = await badge(() => personWith(['Ana', { 'auth-expires': '2031-05-04T10:00:00Z' }]), french);
+    proxy.call = async (method) => answers[method]!();
+    el.strings = { accessUntil: (date) => `Accès jusqu’au ${date}`, 'details.why': 'Pourquoi' };
+    await el.updateComplete;
+    expect(text(el, 'detail')).to.equal('Accès jusqu’au 4 mai 2031');
+    const details = part(el, 'details') as HTMLDetailsElement;
+    details.querySelector('summary')!.click();
+    await waitUntil(() => details.textContent!.includes('Pourquoi'), 'the details kept their words');
+    el.strings = undefined;
+    await waitUntil(() => details.textContent!.includes('Why it asks'), 'the details kept the host words');
+    expect(text(el, 'detail')).to.equal('Access until 4 mai 2031');
+  });
+
   it('passes axe in its states', async () => {
     const connected = await badge(() =>
       personWith(['Jane Doe', {}], ['Sam Doe', { 'app-record-auth-action': 'ReauthorizationRequired' }]),

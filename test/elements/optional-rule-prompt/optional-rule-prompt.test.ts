@@ -241,6 +241,19 @@ describe('hv-optional-rule-prompt', () => {
     await dismissed;
   });
 
+  it('mirrors right to left: under dir="rtl", Allow is right of Not now and the checkbox right of its reason', async () => {
+    const simulator = await platform('offline-granted');
+    const ltr = await prompt(simulator, { rule: 'lab-results' });
+    const rtl = await prompt(simulator, { rule: 'lab-results', dir: 'rtl', lang: 'ar' });
+    await until(ltr, 'asking');
+    await until(rtl, 'asking');
+    const box = (el: HTMLElement, selector: string) => shadow(el).querySelector(selector)!.getBoundingClientRect();
+    expect(box(ltr, '[part~="allow"]').right).to.be.at.most(box(ltr, '[part~="dismiss"]').left);
+    expect(box(rtl, '[part~="allow"]').left).to.be.at.least(box(rtl, '[part~="dismiss"]').right);
+    expect(box(ltr, 'input').right).to.be.at.most(box(ltr, '[part~="reason"]').left);
+    expect(box(rtl, 'input').left).to.be.at.least(box(rtl, '[part~="reason"]').right);
+  });
+
   it('says nothing in English under lang="es", in any state ("Allow" included)', async () => {
     const spanish = { lang: 'es' };
     const signedOut = await prompt(await platform('new-user', false), { rule: 'blood-pressure', ...spanish });

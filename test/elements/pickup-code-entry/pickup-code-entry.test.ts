@@ -163,6 +163,21 @@ describe('hv-pickup-code-entry', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps the code left to right on a right-to-left page, whose layout it mirrors', async () => {
+    const page = await fixture(
+      html`<div dir="rtl" lang="ar"><hv-pickup-code-entry shell="us"></hv-pickup-code-entry></div>`,
+    );
+    const el = page.querySelector('hv-pickup-code-entry')!;
+    await type(el, 'jkyz qnmn vhrx zgnr gznh');
+    expect(getComputedStyle(input(el)).direction).to.equal('ltr');
+    expect(input(el).value).to.equal(GROUPED);
+    const button = el.shadowRoot!.querySelector('[part="button"]')!.getBoundingClientRect();
+    const field = input(el).getBoundingClientRect();
+    // The row is mirrored (the button comes first, from the right, or wraps beneath): only the code is not.
+    expect(button.top >= field.bottom || button.right <= field.left).to.equal(true);
+    expect(getComputedStyle(el.shadowRoot!.querySelector('label')!).direction).to.equal('rtl');
+  });
+
   it('says nothing in English under lang="es", whatever is typed', async () => {
     const el = await fixture<HvPickupCodeEntry>(
       html`<hv-pickup-code-entry shell="us" lang="es" required></hv-pickup-code-entry>`,
