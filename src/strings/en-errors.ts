@@ -1,10 +1,11 @@
 import type { HvStrings } from './en.js';
 
-/** English words for each kind of failure, loaded when one first happens (the first page load needs none). */
+/**
+ * English words for each kind of failure, loaded when one first happens (the first page load needs none): a table
+ * of their own, loaded as another language's is.
+ */
 export const strings: Pick<HvStrings, 'errors'> = {
   errors: {
-    'invalid-config': 'HealthVault is not set up correctly on this page.',
-    'invalid-shell-request': 'HealthVault is not set up correctly on this page.',
     'invalid-shell-return': 'HealthVault sent back something this page cannot use. Please try again.',
     'invalid-state': 'This sign-in was not started on this page, or has expired. Please connect again.',
     'signed-out': 'You are not signed in to HealthVault.',

@@ -1,5 +1,3 @@
-import type { PermissionWords } from './en-access.js';
-
 /**
  * The words of `<hv-auth-status>` in English: what each state is called, and why where the name alone does not say
  * what to do. Apart from `en.ts` so that a page without the badge does not download them; what only a signed-in
@@ -24,14 +22,3 @@ export const statusWords = {
   signInAgain: 'Sign in again',
   retry: 'Try again',
 };
-
-/** The words of the badge's details (English: in `auth-details.ts`, which loads when they are first opened). */
-export interface DetailsWords {
-  online: string;
-  offline: string;
-  none: string;
-  why: string;
-  loading: string;
-  failed: string;
-  permissions: PermissionWords;
-}

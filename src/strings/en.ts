@@ -1,10 +1,11 @@
 import type { HvErrorCode } from '../core/errors.js';
 import type { pickupWords } from './en-pickup.js';
 import type { pickupProblemWords } from './en-pickup-problems.js';
-import type { PromptWords } from './en-prompt.js';
+import type { promptWords } from './en-prompt.js';
 import type { staffWords } from './en-staff.js';
 import type { recordWords } from './en-records.js';
-import type { DetailsWords, statusWords } from './en-status.js';
+import type { detailsWords } from './en-details.js';
+import type { statusWords } from './en-status.js';
 
 /**
  * Every string a person sees, in English: the table each language follows and the fallback for any string a
@@ -22,18 +23,24 @@ export const en = {
   setupError: 'HealthVault is not set up correctly on this page.',
 };
 
-/** Words for each kind of failure a person may meet; the developer's details stay in the `hv-error` event. */
-export type HvErrorWords = Record<HvErrorCode, string>;
+/**
+ * Words for each kind of failure a person may meet; the developer's details stay in the `hv-error` event. A
+ * configuration the page got wrong (`invalid-config`, `invalid-shell-request`) is said by `setupError`.
+ */
+export type HvErrorWords = Record<Exclude<HvErrorCode, 'invalid-config' | 'invalid-shell-request'>, string>;
 
-/** The strings of one language (each language's table has every key); hosts may override any subset. */
+/**
+ * The strings of one language: every English part (this table and the `en-*.ts` ones loaded with the code that
+ * shows them), flat, so that each language's table must have every key and a host may override any one of them.
+ */
 export type HvStrings = typeof en &
   typeof statusWords &
   typeof recordWords &
+  typeof detailsWords &
+  typeof promptWords &
   typeof pickupWords &
   typeof pickupProblemWords &
   typeof staffWords & {
-    detailsWords: DetailsWords;
     promptSignIn: string;
-    promptWords: PromptWords;
     errors: HvErrorWords;
   };

@@ -7,21 +7,11 @@ import {
 } from '../../core/platform/methods/get-application-info.js';
 import { queryPermissions } from '../../core/platform/methods/query-permissions.js';
 import { thingTypeName } from '../../core/platform/thing-types.js';
-import { permissionWords } from '../../strings/en-access.js';
-import type { DetailsWords } from '../../strings/en-status.js';
+import type { detailsWords } from '../../strings/en-details.js';
 import type { HvProxy } from '../../transport/proxy.js';
 import { PlatformDataController } from '../internal/data-controller.js';
 
-/** The details' words in English; the badge passes another language's (`detailsWords`) when it has them. */
-export const detailsWords: DetailsWords = {
-  online: 'While you are signed in',
-  offline: 'Also while you are away (offline)',
-  none: 'Nothing',
-  why: 'Why it asks',
-  loading: 'Loading…',
-  failed: 'This cannot be shown right now.',
-  permissions: permissionWords,
-};
+type DetailsWords = typeof detailsWords;
 
 /** The text of `texts` in `language` (primary subtag), else the first one: the platform's why strings. */
 function inLanguage(texts: readonly LocalizedText[], language: string): string | undefined {
@@ -44,8 +34,8 @@ export class HvAuthDetails extends LitElement {
   declare source?: { appId: string; proxy: HvProxy | string };
   declare recordId?: string;
   language = 'en';
-  /** The words in the badge's language; English when it has none. */
-  declare words?: DetailsWords;
+  /** Its words in the badge's language, with the host's own (the badge gives them). */
+  declare words: DetailsWords;
 
   readonly #app = new PlatformDataController(this, () => {
     const { source } = this;
@@ -60,10 +50,6 @@ export class HvAuthDetails extends LitElement {
     return { proxy: source.proxy, method: queryPermissions, request, recordId };
   });
 
-  get #words(): DetailsWords {
-    return this.words ?? detailsWords;
-  }
-
   #rules(): AuthRule[] {
     const app = this.#app.value;
     return app ? [...app.onlineRules, ...app.offlineRules] : [];
@@ -75,17 +61,19 @@ export class HvAuthDetails extends LitElement {
   }
 
   protected override render() {
-    const words = this.#words;
-    if (this.#app.status === 'error' || this.#permissions.status === 'error') return html`<p>${words.failed}</p>`;
+    const { words } = this;
+    if (this.#app.status === 'error' || this.#permissions.status === 'error') {
+      return html`<p>${words['details.failed']}</p>`;
+    }
     const rules = this.#rules();
     const asksForTypes = rules.some((rule) => rule.typeIds.length > 0);
     const granted = asksForTypes ? this.#permissions.value : [];
-    if (!this.#app.value || !granted) return html`<p>${words.loading}</p>`;
+    if (!this.#app.value || !granted) return html`<p>${words['details.loading']}</p>`;
     const reasons = [...new Set(rules.map((rule) => inLanguage(rule.reasons, this.language)))].filter(Boolean);
-    return html`${this.#access(words.online, granted, 'online')}${this.#access(words.offline, granted, 'offline')}
+    return html`${this.#access(words['details.online'], granted, 'online')}${this.#access(words['details.offline'], granted, 'offline')}
     ${
       reasons.length
-        ? html`<p class="heading">${words.why}</p>
+        ? html`<p class="heading">${words['details.why']}</p>
             <ul>
               ${reasons.map((reason) => html`<li>${reason}</li>`)}
             </ul>`
@@ -103,11 +91,11 @@ export class HvAuthDetails extends LitElement {
                 (type) =>
                   html`<li>
                     ${thingTypeName(type.thingTypeId) ?? type.thingTypeId}:
-                    ${type[scope].map((permission) => this.#words.permissions[permission]).join(', ')}
+                    ${type[scope].map((permission) => this.words[`permission.${permission}`]).join(', ')}
                   </li>`,
               )}
             </ul>`
-          : html`<p>${this.#words.none}</p>`
+          : html`<p>${this.words['details.none']}</p>`
       }`;
   }
 }

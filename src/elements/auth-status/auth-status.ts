@@ -206,7 +206,7 @@ export class HvAuthStatus extends HvElement {
 
   protected override render() {
     const problem = this.#problem;
-    if (problem) return html`<p part="error" role="alert">${this.localize.term('setupError')} ${problem.message}</p>`;
+    if (problem) return this.renderSetupError(problem);
     const term = this.#word;
     const { status, records, stale } = this.#shown;
     // Unreachable, the badge says so first and lists what was last known beneath.
@@ -285,6 +285,7 @@ export class HvAuthStatus extends HvElement {
       .language=${this.config.lang}
       .proxy=${this.config.proxy}
       .proxyUrl=${this.config.proxyUrl}
+      .strings=${this.strings}
       >${status === 'expired' ? this.#word('signInAgain') : nothing}</hv-connect-button
     >`;
   }

@@ -6,11 +6,12 @@ import type { RecordInfo } from '../../core/platform/methods/get-authorized-reco
 import { FIXED_BY_APPAUTH, recordStatus, type RecordStatus } from '../../core/platform/record-status.js';
 import type { AuthStatus } from '../../session/events.js';
 import type { SessionState } from '../../session/session.js';
+import { detailsWords } from '../../strings/en-details.js';
 import { recordWords } from '../../strings/en-records.js';
 import type { HvProxy } from '../../transport/proxy.js';
 import type { HvConfig } from '../internal/config-context.js';
 import { define } from '../internal/define.js';
-import type { LocalizeController } from '../internal/localize-controller.js';
+import type { HvStringOverrides, LocalizeController } from '../internal/localize-controller.js';
 
 /** A list's status is its most pressing record's: first what the person can fix, then what they cannot. */
 const PRESSING: readonly RecordStatus[] = [
@@ -44,6 +45,7 @@ export interface RecordBadge {
   readonly compact: boolean;
   readonly multiRecord: boolean;
   readonly config: HvConfig;
+  readonly strings?: HvStringOverrides;
   sessionSource(): { appId: string; proxy: HvProxy | string } | undefined;
   requestUpdate(): void;
 }
@@ -91,6 +93,14 @@ export class RecordLines {
   /** One of the words for records, in the badge's language. */
   readonly word = <K extends keyof typeof recordWords>(key: K) => this.localize.term(key) ?? recordWords[key];
 
+  /** The details' words in the badge's language, with the host's own: a new object, so open details follow them. */
+  #detailsWords(): typeof detailsWords {
+    const keys = Object.keys(detailsWords) as (keyof typeof detailsWords)[];
+    return Object.fromEntries(
+      keys.map((key) => [key, this.localize.term(key) ?? detailsWords[key]]),
+    ) as typeof detailsWords;
+  }
+
   /** The records shown (the one of `record-id`, or all), and the status of the whole: the most pressing record's. */
   shown(state: SessionState): ShownRecords {
     // Worked out once per state and record-id for every badge of the page: a list of a thousand shows one answer.
@@ -128,7 +138,7 @@ export class RecordLines {
                     .source=${this.badge.sessionSource()}
                     .recordId=${record.id}
                     .language=${this.localize.language}
-                    .words=${this.localize.term('detailsWords')}
+                    .words=${this.#detailsWords()}
                   ></hv-auth-details>`
                 : nothing
             }
@@ -146,6 +156,7 @@ export class RecordLines {
             .language=${config.lang}
             .proxy=${config.proxy}
             .proxyUrl=${config.proxyUrl}
+            .strings=${this.badge.strings}
             >${this.word('reauthorize')}</hv-reauthorize-button
           >`
         : nothing

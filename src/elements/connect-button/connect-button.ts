@@ -189,10 +189,7 @@ export class HvConnectButton extends HvElement {
 
   protected override render() {
     const term = this.localize.term.bind(this.localize);
-    if ('error' in this.#link) {
-      const { error } = this.#link;
-      return html`<p part="error" role="alert">${term('setupError')} ${error.message}</p>`;
-    }
+    if ('error' in this.#link) return this.renderSetupError(this.#link.error);
     const { error, declined } = this.#sessionController.state;
     const connected = this.connectedWords();
     const message =

@@ -101,7 +101,8 @@ export const printOnlyTheHandout = css`
     hv-connect-request-form:state(printing) {
       visibility: visible !important;
       position: absolute;
-      inset: 0 auto auto 0;
+      inset-block-start: 0;
+      inset-inline-start: 0;
     }
   }
 `;

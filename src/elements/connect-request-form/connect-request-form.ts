@@ -166,6 +166,7 @@ export class HvConnectRequestForm extends HvElement {
     </form>`;
   }
 
+  /** What staff see once the request exists; its code reads left to right on any page, as printed. */
   #result(created: Created) {
     const date = new Intl.DateTimeFormat(this.localize.language, { dateStyle: 'long' }).format(created.expires);
     return html`<section part="result">
@@ -176,7 +177,7 @@ export class HvConnectRequestForm extends HvElement {
         ${this.#qr(created.url)}
         <p>${this.#word('staff.handoutSteps')}</p>
         <p>${this.#word('staff.link')}: <a href=${created.url}>${created.url}</a></p>
-        <p>${this.#word('staff.code')}: <strong part="code">${shownCode(created.identityCode)}</strong></p>
+        <p>${this.#word('staff.code')}: <strong part="code" dir="ltr">${shownCode(created.identityCode)}</strong></p>
         <p>${this.#word('staff.deadline')(date)}</p>
       </div>
       <p class="actions">

@@ -1,4 +1,4 @@
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { html, LitElement, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { HvError } from '../../core/errors.js';
 import type { HvProxy } from '../../transport/proxy.js';
 import type { HvConfig } from './config-context.js';
@@ -80,6 +80,11 @@ export class HvElement extends LitElement {
       'invalid-config',
       `<${this.localName}> has no proxy: set proxy-url on it or on its <hv-config>.`,
     );
+  }
+
+  /** What a person sees of a configuration the element cannot work with: the words, then the developer's details. */
+  protected renderSetupError(error: HvError): TemplateResult {
+    return html`<p part="error" role="alert">${this.localize.term('setupError')} ${error.message}</p>`;
   }
 
   /**

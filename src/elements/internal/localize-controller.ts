@@ -21,17 +21,10 @@ type Table = Partial<HvStrings>;
  */
 const tables: Record<string, Table> = { en };
 const loading: Record<string, Promise<void>> = {};
-const loaders: Record<string, () => Promise<Table>> = {
-  es: () => import('../../strings/es.js').then((module) => module.strings),
-  'en-errors': () => import('../../strings/en-errors.js').then((module) => module.strings),
+const loaders: Record<string, () => Promise<{ strings: Table }>> = {
+  es: () => import('../../strings/es.js'),
+  'en-errors': () => import('../../strings/en-errors.js'),
 };
-
-function load(table: string): Promise<void> {
-  return (loading[table] ??= loaders[table]!().then(
-    (strings) => void (tables[table] = strings),
-    () => void (tables[table] = en),
-  ));
-}
 
 /** The `lang` of `element` or of its closest ancestor that has one, across shadow roots. */
 function inheritedLang(element: Element): string | undefined {
@@ -71,7 +64,15 @@ export class LocalizeController implements ReactiveController {
     const awaited = !tables[language] && loaders[language];
     // Hidden until its language's words arrive: English meanwhile would flash, and move the page as it is replaced.
     this.#host.toggleState('translating', !!awaited);
-    if (awaited) void load(language).then(() => this.#host.requestUpdate());
+    if (awaited) this.#load(language);
+  }
+
+  /** Loads `table` once for the page, and shows it here once it is in. */
+  #load(table: string): void {
+    void (loading[table] ??= loaders[table]!().then(
+      (module) => void (tables[table] = module.strings),
+      () => void (tables[table] = en),
+    )).then(() => this.#host.requestUpdate());
   }
 
   /**
@@ -90,7 +91,7 @@ export class LocalizeController implements ReactiveController {
       this.#host.strings?.errors?.[code] ??
       tables[this.language]?.errors?.[code] ??
       tables['en-errors']?.errors?.[code];
-    if (words === undefined) void load('en-errors').then(() => this.#host.requestUpdate());
+    if (words === undefined) this.#load('en-errors');
     return words;
   }
 }

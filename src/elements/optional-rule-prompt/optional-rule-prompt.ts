@@ -104,7 +104,7 @@ export class HvOptionalRulePrompt extends HvElement {
     if (this.#problem) {
       return signedOut
         ? html`<span part="message" role="status">${this.localize.term('promptSignIn') ?? promptSignIn}</span>`
-        : html`<p part="error" role="alert">${this.localize.term('setupError')} ${this.#problem.message}</p>`;
+        : this.renderSetupError(this.#problem);
     }
     // Until the sign-in is known, the line the sign-in message takes is held: the page does not move when it comes.
     if (status === 'unknown' || status === 'connecting') return html`<span part="message"></span>`;

@@ -17,11 +17,11 @@ import {
 } from '../../core/platform/optional-rules.js';
 import { thingTypeName } from '../../core/platform/thing-types.js';
 import { dispatchHvEvent } from '../../session/events.js';
-import { promptWords, type PromptWords } from '../../strings/en-prompt.js';
+import { promptWords } from '../../strings/en-prompt.js';
 import { HvReauthorizeButton } from '../auth-status/reauthorize-button.js';
 import { PlatformDataController } from '../internal/data-controller.js';
 import { define } from '../internal/define.js';
-import type { LocalizeController } from '../internal/localize-controller.js';
+import type { HvStringOverrides, LocalizeController } from '../internal/localize-controller.js';
 import { splitWords } from '../internal/split-words.js';
 import { dismiss, dismissedUntil } from './dismissals.js';
 import type { HvConfig } from '../internal/config-context.js';
@@ -45,6 +45,7 @@ export interface PromptHost extends HTMLElement, ReactiveControllerHost {
   readonly dismissDays: number;
   readonly showGranted: boolean;
   readonly config: HvConfig;
+  readonly strings?: HvStringOverrides;
   readonly sessionController: SessionController;
   readonly renderRoot: HTMLElement | DocumentFragment;
   sessionSource(): { appId: string; proxy: HvProxy | string } | undefined;
@@ -124,9 +125,8 @@ export class RulePromptView implements ReactiveController {
     }
   }
 
-  get #words(): PromptWords {
-    return this.#localize.term('promptWords') ?? promptWords;
-  }
+  /** One of the prompt's words, in its language. */
+  readonly #word = <K extends keyof typeof promptWords>(key: K) => this.#localize.term(key) ?? promptWords[key];
 
   /** The record asked about: `record-id`, else the one the person chose at sign-in, else their first. */
   #record(): RecordInfo | undefined {
@@ -167,7 +167,7 @@ export class RulePromptView implements ReactiveController {
   }
 
   render(): TemplateResult | typeof nothing {
-    const words = this.#words;
+    const word = this.#word;
     const session = this.#host.sessionController.state;
     const record = this.#record();
     const failure =
@@ -178,8 +178,8 @@ export class RulePromptView implements ReactiveController {
     this.#problem = problem;
     if (problem) {
       this.shown = failed ? 'failed' : 'invalid';
-      return html`<p part="message" role="alert">${failed ? words.failed : words.unavailable}</p>
-        ${failed ? html`<button part="retry" @click=${() => this.#retry()}>${words.retry}</button>` : nothing}`;
+      return html`<p part="message" role="alert">${failed ? word('prompt.failed') : word('prompt.unavailable')}</p>
+        ${failed ? html`<button part="retry" @click=${() => this.#retry()}>${word('prompt.retry')}</button>` : nothing}`;
     }
     const requested = this.#requested();
     const granted = this.#permissions.value;
@@ -200,7 +200,7 @@ export class RulePromptView implements ReactiveController {
     const open = toAsk.filter(({ rule }) => dismissedUntil(appId, record!.id, rule.name) === undefined);
     if (!toAsk.length) {
       this.shown = 'granted';
-      return this.#host.showGranted ? html`<p part="message" role="status">${words.granted}</p>` : nothing;
+      return this.#host.showGranted ? html`<p part="message" role="status">${word('prompt.granted')}</p>` : nothing;
     }
     if (!open.length) {
       this.shown = 'dismissed';
@@ -213,11 +213,11 @@ export class RulePromptView implements ReactiveController {
     );
     const chosen = open.filter(({ rule }) => this.#chosen!.has(rule.name));
     return html`<section part="prompt" aria-labelledby="heading">
-      <h2 part="heading" id="heading"><slot>${words.heading(this.#app.value!.name)}</slot></h2>
+      <h2 part="heading" id="heading"><slot>${word('prompt.heading')(this.#app.value!.name)}</slot></h2>
       <fieldset>
-        <legend>${words.choose}</legend>
+        <legend>${word('prompt.choose')}</legend>
         <ul part="rules">
-          ${open.map((rule) => this.#ruleItem(rule, words))}
+          ${open.map((rule) => this.#ruleItem(rule))}
         </ul>
       </fieldset>
       <p class="actions">
@@ -235,11 +235,12 @@ export class RulePromptView implements ReactiveController {
                 .language=${this.#host.config.lang}
                 .proxy=${this.#host.config.proxy}
                 .proxyUrl=${this.#host.config.proxyUrl}
-                >${words.allow}</hv-reauthorize-button
+                .strings=${this.#host.strings}
+                >${word('prompt.allow')}</hv-reauthorize-button
               >`
-            : html`<span part="hint">${words.chooseOne}</span>`
+            : html`<span part="hint">${word('prompt.chooseOne')}</span>`
         }
-        <button part="dismiss" @click=${() => this.#dismiss(open)}>${words.notNow}</button>
+        <button part="dismiss" @click=${() => this.#dismiss(open)}>${word('prompt.notNow')}</button>
       </p>
     </section>`;
   }
@@ -253,9 +254,10 @@ export class RulePromptView implements ReactiveController {
     );
   }
 
-  #ruleItem({ rule, scope }: OptionalRule, words: PromptWords): TemplateResult {
+  #ruleItem({ rule, scope }: OptionalRule): TemplateResult {
+    const word = this.#word;
     const id = `rule-${rule.name}`;
-    const permissions = rule.permissions.map((permission) => words.permissions[permission]).join(', ');
+    const permissions = rule.permissions.map((permission) => word(`permission.${permission}`)).join(', ');
     const types = rule.typeIds.map((typeId) => thingTypeName(typeId) ?? typeId).join(', ');
     return html`<li part="rule">
       <input
@@ -267,7 +269,7 @@ export class RulePromptView implements ReactiveController {
       />
       <label for=${id} part="reason">${inLanguage(rule.reasons, this.#localize.language) ?? rule.name}</label>
       <span part="access" id=${`${id}-access`}
-        >${types}: ${permissions}. ${scope === 'offline' ? words.offline : words.online}.</span
+        >${types}: ${permissions}. ${scope === 'offline' ? word('prompt.offline') : word('prompt.online')}.</span
       >
     </li>`;
   }

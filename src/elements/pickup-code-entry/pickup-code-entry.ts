@@ -93,6 +93,7 @@ export class HvPickupCodeEntry extends FormControl(HvElement) {
     this.focusTarget()?.focus(options);
   }
 
+  // The field stays left to right on a right-to-left page: an identity code reads left to right, even in Arabic.
   protected override render() {
     const problem = this.touched ? this.check().problem : undefined;
     return html`<label part="label" for="code">${this.#word('code.label')}</label>
@@ -101,6 +102,7 @@ export class HvPickupCodeEntry extends FormControl(HvElement) {
         <input
           part="input"
           id="code"
+          dir="ltr"
           .value=${this.value}
           ?disabled=${this.isDisabled}
           ?required=${this.required}

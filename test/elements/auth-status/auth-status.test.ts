@@ -7,6 +7,7 @@ import type { XmlNode } from '../../../src/core/platform/xml-node.js';
 import type { HvAuthStatus } from '../../../src/elements/auth-status/auth-status.js';
 import type { HvReauthorizeButton } from '../../../src/elements/auth-status/reauthorize-button.js';
 import type { HvStatusChangeDetail } from '../../../src/session/events.js';
+import { expectNoEnglish } from '../../helpers/english-words.js';
 import { FakeProxy, PERSON_ID, xml } from '../../helpers/fake-proxy.js';
 
 const APP_ID = '8f3c7b1e-2a4d-4c5e-9f60-1a2b3c4d5e6f';
@@ -37,18 +38,63 @@ function personWith(...records: [string, RecordAttributes][]): XmlNode {
   ]);
 }
 
-/** A badge on a page whose proxy answers `answer` (signed in unless `signedIn` is false). */
-async function badge(answer: () => XmlNode, { signedIn = true, attributes = '' } = {}) {
+/** A badge on a page whose proxy answers `answer` (signed in unless `signedIn` is false), in English or `lang`. */
+async function badge(answer: () => XmlNode, { signedIn = true, attributes = '', lang = 'en' } = {}) {
   const proxy = new FakeProxy(answer);
   proxy.signedIn = signedIn;
   const el = await fixture<HvAuthStatus>(
-    html`<hv-auth-status app-id=${APP_ID} shell="us" .proxy=${proxy} ?compact=${attributes.includes('compact')}>
+    html`<hv-auth-status
+      app-id=${APP_ID}
+      shell="us"
+      lang=${lang}
+      .proxy=${proxy}
+      ?compact=${attributes.includes('compact')}
+    >
       <span slot="help">Call the clinic at 555-0100.</span>
     </hv-auth-status>`,
   );
   await waitUntil(() => el.status !== 'checking', 'the badge kept checking');
   await el.updateComplete;
   return { el, proxy };
+}
+
+const MEDICATION = '30cafccc-047d-4288-94ef-643571f7919d';
+const ALLERGY = '52bf9104-2c5e-4f1f-a66d-552ebcc53df7';
+
+/** What a proxy answers for Jane Doe's details: one rule asking to read medications and allergies, for `reason`. */
+function detailsAnswers(reason: string): Record<string, () => XmlNode> {
+  const rule = (...types: string[]) =>
+    xml('rule', [
+      xml('reason', reason),
+      xml('permission', 'Read'),
+      xml(
+        'target-set',
+        types.map((id) => xml('type-id', id)),
+      ),
+    ]);
+  return {
+    GetPersonInfo: () => personWith(['Jane Doe', {}]),
+    GetApplicationInfo: () =>
+      xml('info', [
+        xml('application', [
+          xml('id', APP_ID),
+          xml('name', 'Clinic'),
+          xml('app-auth-required', 'true'),
+          xml('restrict-app-users', 'false'),
+          xml('is-published', 'true'),
+          xml('app-type', 'Web'),
+          xml('person-online-base-auth-xml', [xml('auth', [xml('rules', [rule(MEDICATION, ALLERGY)])])]),
+        ]),
+      ]),
+    QueryPermissions: () =>
+      xml('info', [
+        xml('thing-type-permission', [
+          xml('thing-type-id', MEDICATION),
+          xml('online-access-permissions', [xml('permission', 'Read'), xml('permission', 'Create')]),
+          xml('offline-access-permissions', [xml('permission', 'Read')]),
+        ]),
+      ]),
+  };
 }
 
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
@@ -403,42 +449,7 @@ describe('hv-auth-status', () => {
   });
 
   it('shows on demand which types the app may use online and offline, and why it asks', async () => {
-    const MEDICATION = '30cafccc-047d-4288-94ef-643571f7919d';
-    const ALLERGY = '52bf9104-2c5e-4f1f-a66d-552ebcc53df7';
-    const rule = (reason: string, ...types: string[]) =>
-      xml('rule', [
-        xml('reason', reason),
-        xml('permission', 'Read'),
-        xml(
-          'target-set',
-          types.map((id) => xml('type-id', id)),
-        ),
-      ]);
-    const answers: Record<string, () => XmlNode> = {
-      GetPersonInfo: () => personWith(['Jane Doe', {}]),
-      GetApplicationInfo: () =>
-        xml('info', [
-          xml('application', [
-            xml('id', APP_ID),
-            xml('name', 'Clinic'),
-            xml('app-auth-required', 'true'),
-            xml('restrict-app-users', 'false'),
-            xml('is-published', 'true'),
-            xml('app-type', 'Web'),
-            xml('person-online-base-auth-xml', [
-              xml('auth', [xml('rules', [rule('Shows your <b>medications</b>.', MEDICATION, ALLERGY)])]),
-            ]),
-          ]),
-        ]),
-      QueryPermissions: () =>
-        xml('info', [
-          xml('thing-type-permission', [
-            xml('thing-type-id', MEDICATION),
-            xml('online-access-permissions', [xml('permission', 'Read'), xml('permission', 'Create')]),
-            xml('offline-access-permissions', [xml('permission', 'Read')]),
-          ]),
-        ]),
-    };
+    const answers = detailsAnswers('Shows your <b>medications</b>.');
     const { el, proxy } = await badge(() => personWith(['Jane Doe', {}]));
     proxy.call = async (method, info, options) => {
       proxy.calls.push({ method, info, options });
@@ -484,6 +495,105 @@ describe('hv-auth-status', () => {
     await later.updateComplete;
     expect(later.status).to.equal('connected');
     expect(proxy.calls).to.have.length(asked);
+  });
+
+  it('says nothing in English under lang="es", in any state, details and inner buttons included', async () => {
+    const spanish = { lang: 'es' };
+    const recordsIn =
+      (...attributes: RecordAttributes[]) =>
+      () =>
+        personWith(...attributes.map((each, index): [string, RecordAttributes] => [index ? 'Kai' : 'Ana', each]));
+    const checking = new FakeProxy();
+    checking.signedIn = true;
+    checking.call = () => new Promise(() => {});
+    const waiting = await fixture<HvAuthStatus>(
+      html`<hv-auth-status app-id=${APP_ID} shell="us" lang="es" .proxy=${checking}></hv-auth-status>`,
+    );
+    await expectNoEnglish(waiting, 'checking');
+    await expectNoEnglish((await badge(recordsIn({}), { signedIn: false, ...spanish })).el, 'not-connected');
+    for (const [status, attributes] of recordStates) {
+      await expectNoEnglish((await badge(recordsIn(attributes), spanish)).el, status);
+    }
+    const ana = personWith(['Ana', { 'auth-expires': '2031-05-04T10:00:00Z' }]).children[0]!;
+    const offlineGrant = xml('effective-record-permission', [
+      xml('record-id', OWN),
+      xml('thing-type-permission', [
+        xml('thing-type-id', MEDICATION),
+        xml('offline-access-permissions', [xml('permission', 'Read')]),
+      ]),
+    ]);
+    const offline = xml('info', [
+      xml('person-info', [...ana.children, xml('effective-record-permission-list', [offlineGrant])]),
+    ]);
+    await expectNoEnglish((await badge(() => offline, spanish)).el, 'connected, offline, until a date');
+    const list = await badge(recordsIn({}, { 'app-record-auth-action': 'ReauthorizationRequired' }), spanish);
+    await expectNoEnglish(list.el, 'a list of records');
+    for (const status of [11, 7]) {
+      const signedOut = await badge(() => {
+        throw new PlatformError('GetPersonInfo', status);
+      }, spanish);
+      await expectNoEnglish(signedOut.el, signedOut.el.status);
+    }
+    let down = false;
+    const stale = await badge(() => {
+      if (down) throw new HvError('network', 'Failed to fetch');
+      return personWith(['Ana', {}]);
+    }, spanish);
+    down = true;
+    await stale.el.refresh();
+    await expectNoEnglish(stale.el, 'unreachable, last known');
+
+    const answers = detailsAnswers('Muestra sus medicamentos.');
+    const { el, proxy } = await badge(answers.GetPersonInfo!, spanish);
+    proxy.call = async (method) => answers[method]!();
+    const details = part(el, 'details') as HTMLDetailsElement;
+    details.querySelector('summary')!.click();
+    await waitUntil(() => details.querySelector('ul'), 'the details did not load');
+    await expectNoEnglish(el, 'details open');
+  });
+
+  it('mirrors right to left: the sign comes after the state\'s name under dir="rtl", before it otherwise', async () => {
+    const proxy = new FakeProxy();
+    const page = await fixture(
+      html`<div>
+        <hv-auth-status app-id=${APP_ID} shell="us" .proxy=${proxy}></hv-auth-status>
+        <div dir="rtl" lang="ar"><hv-auth-status app-id=${APP_ID} shell="us" .proxy=${proxy}></hv-auth-status></div>
+      </div>`,
+    );
+    const [ltr, rtl] = [...page.querySelectorAll('hv-auth-status')];
+    await waitUntil(() => ltr!.status === 'not-connected' && rtl!.status === 'not-connected');
+    const box = (el: HTMLElement, name: string) => part(el, name)!.getBoundingClientRect();
+    expect(box(ltr!, 'icon').right).to.be.at.most(box(ltr!, 'label').left);
+    expect(box(rtl!, 'icon').left).to.be.at.least(box(rtl!, 'label').right);
+    expect(box(rtl!, 'icon').right).to.be.closeTo(rtl!.getBoundingClientRect().right, 1);
+  });
+
+  it("takes the host's words for any string in any language (lazy parts, function strings, inner buttons); without them, its own", async () => {
+    const signedOut = (await badge(() => personWith(['Ana', {}]), { signedIn: false, lang: 'es' })).el;
+    const button = () => part(signedOut, 'action')!.shadowRoot!.querySelector('[part="label"]')!.textContent!.trim();
+    await waitUntil(() => button() === 'Conectar con HealthVault');
+    signedOut.strings = { 'status.not-connected': 'Sin vincular', connect: 'Vincular mi historial' };
+    await signedOut.updateComplete;
+    await waitUntil(() => button() === 'Vincular mi historial', 'the inner button kept its words');
+    expect(text(signedOut, 'label')).to.equal('Sin vincular');
+    signedOut.strings = undefined;
+    await waitUntil(() => button() === 'Conectar con HealthVault', 'the inner button kept the host words');
+    expect(text(signedOut, 'label')).to.equal('Sin conexión con HealthVault');
+
+    // French, which the kit lacks: the host gives the words; the date is French too.
+    const answers = detailsAnswers('Affiche vos médicaments.');
+    const french = { lang: 'fr' };
+    const { el, proxy } = await badge(() => personWith(['Ana', { 'auth-expires': '2031-05-04T10:00:00Z' }]), french);
+    proxy.call = async (method) => answers[method]!();
+    el.strings = { accessUntil: (date) => `Accès jusqu’au ${date}`, 'details.why': 'Pourquoi' };
+    await el.updateComplete;
+    expect(text(el, 'detail')).to.equal('Accès jusqu’au 4 mai 2031');
+    const details = part(el, 'details') as HTMLDetailsElement;
+    details.querySelector('summary')!.click();
+    await waitUntil(() => details.textContent!.includes('Pourquoi'), 'the details kept their words');
+    el.strings = undefined;
+    await waitUntil(() => details.textContent!.includes('Why it asks'), 'the details kept the host words');
+    expect(text(el, 'detail')).to.equal('Access until 4 mai 2031');
   });
 
   it('passes axe in its states', async () => {

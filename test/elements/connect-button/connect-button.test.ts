@@ -6,6 +6,7 @@ import { createRoundTripState, STATE_STORAGE_KEY } from '../../../src/core/shell
 import { HvError } from '../../../src/core/errors.js';
 import { define } from '../../../src/elements/internal/define.js';
 import { HvConnectButton } from '../../../src/elements/connect-button/connect-button.js';
+import { expectNoEnglish } from '../../helpers/english-words.js';
 import { FakeProxy, PERSON_ID, personInfoNode } from '../../helpers/fake-proxy.js';
 import { handleShellReturn } from '../../../src/session/shell-return.js';
 import { getSession } from '../../../src/session/session.js';
@@ -314,11 +315,12 @@ describe('hv-connect-button', () => {
   });
 });
 
-describe('hv-connect-button on the page the Shell returns to', () => {
-  async function returnTo(query: Record<string, string>): Promise<void> {
-    history.replaceState(null, '', `${location.pathname}?${new URLSearchParams(query)}`);
-  }
+/** Puts the Shell's return on the address bar, as the Shell leaves it. */
+async function returnTo(query: Record<string, string>): Promise<void> {
+  history.replaceState(null, '', `${location.pathname}?${new URLSearchParams(query)}`);
+}
 
+describe('hv-connect-button on the page the Shell returns to', () => {
   it('takes the token off the address bar, hands it to the proxy and fires hv-authorized', async () => {
     const actionqs = createRoundTripState('/dashboard');
     await returnTo({ target: 'AppAuthSuccess', wctoken: 'secret-user-token', instanceid: '1', actionqs });
@@ -804,6 +806,64 @@ describe('hv-connect-button on the page session', () => {
     const label = (el: Element) => el.shadowRoot!.querySelector('slot:not([name])')?.textContent;
     await waitUntil(() => label(inherited!) === 'Conectar con HealthVault');
     expect(label(own!)).to.equal('Connect to HealthVault');
+  });
+});
+
+describe('hv-connect-button in Spanish', () => {
+  const realOpen = window.open;
+  afterEach(() => {
+    window.open = realOpen;
+  });
+
+  /** A button under lang="es" with `attributes` (app-id and shell unless given) and `proxy`. */
+  async function spanish(proxy?: FakeProxy, mode = 'redirect', appId: string | undefined = APP_ID) {
+    const page = await fixture(
+      html`<div lang="es">
+        <hv-connect-button app-id=${appId ?? ''} shell="us" mode=${mode} .proxy=${proxy}></hv-connect-button>
+      </div>`,
+    );
+    return page.querySelector('hv-connect-button')!;
+  }
+
+  it('says nothing in English, in any state', async () => {
+    await expectNoEnglish(await spanish(), 'ready');
+    await expectNoEnglish(await spanish(undefined, 'redirect', ''), 'invalid');
+
+    const leaving = await spanish();
+    document.addEventListener('click', stayOnPage);
+    link(leaving).click();
+    await expectNoEnglish(leaving, 'pending');
+
+    const popup = { closed: false } as Window & { closed: boolean };
+    window.open = () => popup;
+    const closed = await spanish(undefined, 'popup');
+    link(closed).click();
+    popup.closed = true;
+    await oneEvent(closed, 'hv-denied');
+    await expectNoEnglish(closed, 'popup closed');
+
+    const slowProxy = new FakeProxy();
+    slowProxy.signIn = () => new Promise(() => {});
+    await returnTo({ target: 'AppAuthSuccess', wctoken: 't4', actionqs: createRoundTripState(undefined) });
+    const connecting = await spanish(slowProxy);
+    await waitUntil(() => connecting.matches(':state(pending)'));
+    await expectNoEnglish(connecting, 'connecting');
+
+    await returnTo({ target: 'AppAuthReject', actionqs: createRoundTripState(undefined) });
+    await expectNoEnglish(await spanish(new FakeProxy()), 'declined');
+
+    const downProxy = new FakeProxy();
+    downProxy.failSignIn = new HvError('network', 'The proxy could not be reached.', { retryable: true });
+    await returnTo({ target: 'AppAuthSuccess', wctoken: 't5', actionqs: createRoundTripState(undefined) });
+    const failed = await spanish(downProxy);
+    await waitUntil(() => failed.shadowRoot!.querySelector('[part="message"]'));
+    await expectNoEnglish(failed, 'failed');
+
+    const signedIn = new FakeProxy(() => personInfoNode('Ana Ruiz'));
+    signedIn.signedIn = true;
+    const connected = await spanish(signedIn);
+    await waitUntil(() => connected.matches(':state(authorized)'));
+    await expectNoEnglish(connected, 'connected');
   });
 });
 

@@ -6,12 +6,13 @@ import { createClock } from '../../../src/mock/clock.js';
 import { DEMO_APP_ID } from '../../../src/mock/scenarios.js';
 import { createSimulator, type Simulator } from '../../../src/mock/simulator.js';
 import type { HvConnectRequestCreatedEvent, HvErrorEvent } from '../../../src/session/events.js';
+import { expectNoEnglish } from '../../helpers/english-words.js';
 import { simulatedProxy } from '../../helpers/simulated-proxy.js';
 import { TEST_START } from '../../mock/helpers.js';
 
-async function form(simulator: Simulator): Promise<HvConnectRequestForm> {
+async function form(simulator: Simulator, lang = 'en'): Promise<HvConnectRequestForm> {
   const el = await fixture<HvConnectRequestForm>(
-    html`<hv-connect-request-form app-id=${DEMO_APP_ID} shell="us" .proxy=${simulatedProxy(simulator)}>
+    html`<hv-connect-request-form app-id=${DEMO_APP_ID} shell="us" lang=${lang} .proxy=${simulatedProxy(simulator)}>
     </hv-connect-request-form>`,
   );
   return el;
@@ -106,6 +107,32 @@ describe('hv-connect-request-form', () => {
     const after = simulator.connectRequests().filter((request) => request.externalId === 'MRN-1001');
     expect(after).to.have.length(1);
     expect(after[0]!.identityCode).to.not.equal(before!.identityCode);
+  });
+
+  it('says nothing in English under lang="es": the form, its messages, a refusal, the request and its hand-out', async () => {
+    const simulator = createSimulator({ scenario: 'connect-request', clock: createClock(TEST_START) });
+    const el = await form(simulator, 'es');
+    await expectNoEnglish(el, 'empty form');
+    const refused = (state: string) => {
+      const failed = oneEvent(el, 'hv-error');
+      submit(el);
+      return failed.then(() => expectNoEnglish(el, state));
+    };
+    await refused('a field left empty');
+    await fill(el, { ...MORGAN, question: '   ', answer: 'cat' });
+    await refused('a blank question');
+    await fill(el, { question: 'First pet?' });
+    await expectNoEnglish(el, 'a short answer');
+    await fill(el, { ...MORGAN, externalId: 'MRN-1001' });
+    await refused('a duplicate, with its replace button');
+    await fill(el, { externalId: 'MRN-8' });
+    const created = oneEvent(el, 'hv-connect-request-created');
+    submit(el);
+    await el.updateComplete;
+    await expectNoEnglish(el, 'creating');
+    await created;
+    await el.updateComplete;
+    await expectNoEnglish(el, 'created, with its hand-out');
   });
 
   it('says plainly when the proxy cannot be reached, and the form can be sent again', async () => {

@@ -7,6 +7,7 @@ import { createSimulator, type Simulator } from '../../../src/mock/simulator.js'
 import type { HvConnectRequestAuthorizedEvent, HvErrorEvent } from '../../../src/session/events.js';
 import type { HvProxy } from '../../../src/transport/proxy.js';
 import { FakeProxy, xml } from '../../helpers/fake-proxy.js';
+import { expectNoEnglish } from '../../helpers/english-words.js';
 import { simulatedProxy } from '../../helpers/simulated-proxy.js';
 import { TEST_START } from '../../mock/helpers.js';
 
@@ -32,9 +33,14 @@ function pickUp(simulator: Simulator, recordIndex = 0) {
   expect(check.ok, JSON.stringify(check)).to.equal(true);
 }
 
-async function list(proxy: HvProxy, attributes = '') {
+async function list(proxy: HvProxy, attributes = '', lang = 'en') {
   const el = await fixture<HvConnectRequestList>(
-    html`<hv-connect-request-list app-id=${DEMO_APP_ID} .proxy=${proxy} poll-seconds=${attributes ? 1 : 60}>
+    html`<hv-connect-request-list
+      app-id=${DEMO_APP_ID}
+      lang=${lang}
+      .proxy=${proxy}
+      poll-seconds=${attributes ? 1 : 60}
+    >
     </hv-connect-request-list>`,
   );
   return el;
@@ -116,6 +122,36 @@ describe('hv-connect-request-list', () => {
     form.querySelector('input')!.value = 'MRN-1001';
     form.requestSubmit();
     await waitUntil(() => other.connectRequests().length === 0, 'the pending request is still there');
+  });
+
+  it('says nothing in English under lang="es": empty, listing, correcting, after a change, failing', async () => {
+    const empty = await list(simulatedProxy(createSimulator({ scenario: 'connect-request' })), '', 'es');
+    await expectNoEnglish(empty, 'no connection yet');
+    const { simulator } = pickedUp();
+    const el = await list(simulatedProxy(simulator), '', 'es');
+    await waitUntil(() => rows(el).length === 1);
+    await expectNoEnglish(el, 'a connection');
+    root(el).querySelector<HTMLButtonElement>('[part~="edit"]')!.click();
+    await el.updateComplete;
+    await expectNoEnglish(el, 'correcting');
+    const input = root(el).querySelector<HTMLInputElement>('#new-id')!;
+    input.value = 'MRN-1001-B';
+    input.form!.requestSubmit();
+    await waitUntil(() => rows(el)[0]![0] === 'MRN-1001-B', 'not renamed');
+    await expectNoEnglish(el, 'renamed');
+    const form = root(el).querySelector<HTMLFormElement>('[part="withdraw"]')!;
+    const message = () => root(el).querySelector('[part="message"]')!.textContent;
+    const renamed = message();
+    form.querySelector('input')!.value = 'MRN-404';
+    form.requestSubmit();
+    await waitUntil(() => message() !== renamed, 'the withdrawal said nothing');
+    await expectNoEnglish(el, 'a withdrawal');
+    simulator.setProxyCondition({ kind: 'down' });
+    const failed = oneEvent(el, 'hv-error');
+    void el.poll();
+    await failed;
+    await el.updateComplete;
+    await expectNoEnglish(el, 'a failed poll');
   });
 
   it('says when a poll fails, keeps what it showed, and tries again', async () => {

@@ -8,6 +8,7 @@ import { createClock } from '../../../src/mock/clock.js';
 import { DEMO_APP_ID, type ScenarioName } from '../../../src/mock/scenarios.js';
 import { createSimulator, type Simulator } from '../../../src/mock/simulator.js';
 import type { HvErrorEvent, HvRuleDismissedEvent, HvRuleEvent } from '../../../src/session/events.js';
+import { expectNoEnglish } from '../../helpers/english-words.js';
 import { simulatedProxy } from '../../helpers/simulated-proxy.js';
 import { TEST_START } from '../../mock/helpers.js';
 
@@ -238,6 +239,44 @@ describe('hv-optional-rule-prompt', () => {
     const dismissed = oneEvent(el, 'hv-rule-dismissed');
     await sendKeys({ press: 'Enter' });
     await dismissed;
+  });
+
+  it('mirrors right to left: under dir="rtl", Allow is right of Not now and the checkbox right of its reason', async () => {
+    const simulator = await platform('offline-granted');
+    const ltr = await prompt(simulator, { rule: 'lab-results' });
+    const rtl = await prompt(simulator, { rule: 'lab-results', dir: 'rtl', lang: 'ar' });
+    await until(ltr, 'asking');
+    await until(rtl, 'asking');
+    const box = (el: HTMLElement, selector: string) => shadow(el).querySelector(selector)!.getBoundingClientRect();
+    expect(box(ltr, '[part~="allow"]').right).to.be.at.most(box(ltr, '[part~="dismiss"]').left);
+    expect(box(rtl, '[part~="allow"]').left).to.be.at.least(box(rtl, '[part~="dismiss"]').right);
+    expect(box(ltr, 'input').right).to.be.at.most(box(ltr, '[part~="reason"]').left);
+    expect(box(rtl, 'input').left).to.be.at.least(box(rtl, '[part~="reason"]').right);
+  });
+
+  it('says nothing in English under lang="es", in any state ("Allow" included)', async () => {
+    const spanish = { lang: 'es' };
+    const signedOut = await prompt(await platform('new-user', false), { rule: 'blood-pressure', ...spanish });
+    await until(signedOut, 'signed-out');
+    await expectNoEnglish(signedOut, 'signed-out');
+    const simulator = await platform('offline-granted');
+    const asking = await prompt(simulator, { rule: 'blood-pressure lab-results', ...spanish });
+    await until(asking, 'asking');
+    await expectNoEnglish(asking, 'asking');
+    const noneChosen = await prompt(simulator, { rule: 'blood-pressure', ...spanish });
+    await until(noneChosen, 'asking');
+    await expectNoEnglish(noneChosen, 'asking, none chosen');
+    const granted = await prompt(simulator, { rule: 'offline-sync', 'show-granted': '', ...spanish });
+    await until(granted, 'granted');
+    await expectNoEnglish(granted, 'granted');
+    const misnamed = await prompt(simulator, { rule: 'blood-presure', ...spanish });
+    await until(misnamed, 'invalid');
+    await expectNoEnglish(misnamed, 'unavailable');
+    const failing = await prompt(await platform('suspended-record'), { rule: 'blood-pressure', ...spanish });
+    await until(failing, 'asking');
+    failing.recordId = failing.sessionController.state.records.find((record) => record.state === 'Suspended')!.id;
+    await waitUntil(() => shadow(failing).querySelector('[part~="retry"]'));
+    await expectNoEnglish(failing, 'failed');
   });
 
   it('speaks Spanish with lang="es"', async () => {

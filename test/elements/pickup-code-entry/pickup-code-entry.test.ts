@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define/pickup-code-entry.js';
 import { HvPickupCodeEntry } from '../../../src/elements/pickup-code-entry/pickup-code-entry.js';
 import type { HvCodeSubmitEvent, HvErrorEvent } from '../../../src/session/events.js';
+import { expectNoEnglish } from '../../helpers/english-words.js';
 
 const CODE = 'JKYZQNMNVHRXZGNRGZNH';
 const GROUPED = 'JKYZ-QNMN-VHRX-ZGNR-GZNH';
@@ -160,6 +161,38 @@ describe('hv-pickup-code-entry', () => {
     await expect(el).to.be.accessible();
     await type(el, 'JKYZ');
     await expect(el).to.be.accessible();
+  });
+
+  it('keeps the code left to right on a right-to-left page, whose layout it mirrors', async () => {
+    const page = await fixture(
+      html`<div dir="rtl" lang="ar"><hv-pickup-code-entry shell="us"></hv-pickup-code-entry></div>`,
+    );
+    const el = page.querySelector('hv-pickup-code-entry')!;
+    await type(el, 'jkyz qnmn vhrx zgnr gznh');
+    expect(getComputedStyle(input(el)).direction).to.equal('ltr');
+    expect(input(el).value).to.equal(GROUPED);
+    const button = el.shadowRoot!.querySelector('[part="button"]')!.getBoundingClientRect();
+    const field = input(el).getBoundingClientRect();
+    // The row is mirrored (the button comes first, from the right, or wraps beneath): only the code is not.
+    expect(button.top >= field.bottom || button.right <= field.left).to.equal(true);
+    expect(getComputedStyle(el.shadowRoot!.querySelector('label')!).direction).to.equal('rtl');
+  });
+
+  it('says nothing in English under lang="es", whatever is typed', async () => {
+    const el = await fixture<HvPickupCodeEntry>(
+      html`<hv-pickup-code-entry shell="us" lang="es" required></hv-pickup-code-entry>`,
+    );
+    await expectNoEnglish(el, 'empty');
+    for (const typed of [
+      '',
+      'JKYZ-QNMN',
+      'JKYZ-QNMN-VHRX-ZGNR-GZNHX',
+      'JKYZ-QNMN-VHRX-ZGNR-GZN0',
+      'https://x.test/?a=1',
+    ]) {
+      await type(el, typed);
+      await expectNoEnglish(el, `"${typed}" typed`);
+    }
   });
 
   it('speaks Spanish with lang="es"', async () => {
