@@ -8,6 +8,6 @@ export function define(tagName: string, constructor: CustomElementConstructor): 
   if (existing === undefined) {
     customElements.define(tagName, constructor);
   } else if (existing !== constructor) {
-    console.warn(`hv-elements: <${tagName}> is already defined by another copy of the kit; keeping the first.`);
+    console.warn(`hv-elements: <${tagName}> is defined by another copy of the kit; keeping that one.`);
   }
 }
