@@ -90,7 +90,7 @@ describe('simulated Shell page', () => {
     await page.simulator.openProxySession(
       DEMO_APP_ID,
       url.searchParams.get('wctoken')!,
-      url.searchParams.get('instanceid')!,
+      url.searchParams.get('instanceId')!,
     );
     expect(records(call(page.simulator, Methods.GetPersonInfo)).map((r) => r['name'])).to.deep.equal(['Avery Quinn']);
   });
@@ -114,8 +114,8 @@ describe('simulated Shell page', () => {
     byId(page.root, 'approve').click();
     const { action, fields } = await page.posted!;
     expect(action).to.equal('http://localhost:5173/hv/shell-return?target=AppAuthSuccess&actionqs=state-9');
-    expect(Object.keys(fields)).to.deep.equal(['wctoken', 'instanceid']);
-    expect(fields['instanceid']).to.equal('1');
+    expect(Object.keys(fields)).to.deep.equal(['wctoken', 'instanceId']);
+    expect(fields['instanceId']).to.equal('1');
     expect(fields['wctoken']).to.have.length.above(20);
   });
 
@@ -293,7 +293,7 @@ describe('simulated Shell page', () => {
       await expect(page.root).to.be.accessible();
       byId(page.root, 'return').click();
       const url = await page.left;
-      expect(url.search).to.equal('?target=AppAuthSuccess&instanceid=1');
+      expect(url.search).to.equal('?target=AppAuthSuccess&instanceId=1');
       expect(page.simulator.connectRequests()[0]).to.include({ status: 'validated', pickups: 1 });
     });
 
@@ -308,7 +308,7 @@ describe('simulated Shell page', () => {
       expect(byId(page.root, 'shell-error').textContent).to.contain('answered wrongly three times');
       await expect(page.root).to.be.accessible();
       byId(page.root, 'return').click();
-      expect((await page.left).search).to.equal('?target=AppAuthReject');
+      expect((await page.left).search).to.equal('?target=AppAuthFailure');
       expect(page.simulator.connectRequests()[0]!.status).to.equal('locked');
     });
 
@@ -338,10 +338,10 @@ describe('simulated Shell page', () => {
         'This identity code expired on December 18, 2026. Ask hv-elements Demo Clinic for a new one.',
       );
       byId(page.root, 'return').click();
-      expect((await page.left).search).to.equal('?target=AppAuthReject');
+      expect((await page.left).search).to.equal('?target=AppAuthFailure');
     });
 
-    it('CONNECT without a code asks for it, says what is wrong with what was typed, and goes Back', async () => {
+    it('CONNECT without a code asks for it, says what is wrong with what was typed, and Cancel goes back', async () => {
       const page = await codePage('connect-request', 'CONNECT');
       expect(heading(page.root)).to.equal('Enter your identity code');
       expect(page.root.querySelector('label[for="identity-code"]')?.textContent).to.equal('Identity code');
@@ -352,7 +352,7 @@ describe('simulated Shell page', () => {
       type(page.root, 'identity-code', 'BCDF-GHJK-LMNP-QRST-VWXZ', 'continue');
       expect(byId(page.root, 'code-error').textContent).to.contain('No connect request or package has this');
       expect(byId(page.root, 'code-error').textContent).to.not.contain('BCDF');
-      byId(page.root, 'back').click();
+      byId(page.root, 'cancel').click();
       expect(page.backs()).to.equal(1);
       type(page.root, 'identity-code', ' kztr mvnp qdwx hlbc jrsf ', 'continue');
       expect(heading(page.root)).to.equal('Sign in to HealthVault');
