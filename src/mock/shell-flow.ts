@@ -285,17 +285,18 @@ export function invalidRecordUrl(opened: OpenedRequest): string {
   return returnUrl(opened, [['target', 'AppAuthInvalidRecord']]);
 }
 
+/** Where the Shell's links to the application's privacy statement and terms lead. */
+export interface AppPageLinks {
+  privacy: string;
+  serviceAgreement: string;
+}
+
 /**
  * The Shell's links to the application's own privacy statement and terms, shown with the application's details:
  * its action URL (or the request's `redirect`, which stands in for it) with `target=Privacy` or
  * `target=ServiceAgreement` (reference §3). No `actionqs`: they answer no request of the application's, and the
  * round-trip state in it must stay for the authorization's own return.
  */
-export interface AppPageLinks {
-  privacy: string;
-  serviceAgreement: string;
-}
-
 export function appPageLinks(app: ApplicationSummary, redirect?: string): AppPageLinks {
   const base = redirect ?? app.actionUrl;
   return {

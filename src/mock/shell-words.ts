@@ -5,7 +5,8 @@ import type { AccessScope, SimPermission, SimRecordState } from './state.js';
  * Every word the simulated Shell shows, in English and Spanish: the browser's Shell page, the HTTP simulator's
  * pages and the flow's messages all read them from here. The request's targetqs `culture` (an ISO culture such
  * as `es-MX`) or `lcid` (a decimal Windows locale id such as `3082`) chooses the language (reference §2.1); Spanish
- * for Spanish, English for anything else, as the Shell fell back to its default language.
+ * for Spanish, English for anything else: the deployment's default, which the docs say HealthVault falls back to
+ * for a language it does not support (SRI, `Account.LanguageCode`).
  * Names and texts from an application's configuration (its name, description, rule reasons) stay as configured.
  */
 
