@@ -1,37 +1,43 @@
 import {
   acceptStep,
   answerStep,
+  codeFailureUrl,
   codeRejectUrl,
   openCode,
   pickUpStep,
-  type CodeError,
   type DoneStep,
   type OpenedCode,
 } from '../../src/mock/shell-code-flow.js';
 import {
   afterSignIn,
   approve,
+  failureUrl,
   isCodeRequest,
   openShellRequest,
   parseShellRequest,
   rejectUrl,
+  shellWordsFor,
   tokenPost,
+  type AppPageLinks,
   type Approval,
   type AuthorizationPage,
   type RecordOption,
   type RuleView,
   type TokenPost,
 } from '../../src/mock/shell-flow.js';
+import type { ShellWords } from '../../src/mock/shell-words.js';
 import type { ShellApi } from '../../src/mock/simulator.js';
 
 /**
  * The simulated Shell's pages: sign-in, authorization, errors; for CONNECT and PICKUP also the identity code, the
- * question, the record a package goes into and the confirmation. Built with DOM calls and `textContent` only (every
- * string may come from an application's configuration), so the page runs under
- * `script-src 'self'; require-trusted-types-for 'script'`. Stable ids for tests: `person-{id}`, `sign-in`,
- * `record-{n}` (1-based), `optional-rule-{rule name}`, `approve`, `cancel`, `shell-error`; `identity-code`,
- * `continue`, `code-error`, `back`; `answer`, `check-answer`, `answer-error`; `package-contents`, `add-to-record`,
- * `pickup-error`; `done`, `return`.
+ * question, the record a package goes into and the confirmation. Every page has a way out: Cancel back to the
+ * application (or, before an identity code names one, back to the page before), and the error page leads back to
+ * the application when a safe address is known. In the request's language (targetqs `culture` or `lcid`), with
+ * every word from shell-words.ts; built with DOM calls and `textContent` only (every string may come from an
+ * application's configuration), so the page runs under `script-src 'self'; require-trusted-types-for 'script'`.
+ * Stable ids for tests: `person-{id}`, `sign-in`, `record-{n}` (1-based), `optional-rule-{rule name}`, `approve`,
+ * `cancel`, `privacy-link`, `terms-link`, `shell-error`; `identity-code`, `continue`, `code-error`; `answer`,
+ * `check-answer`, `answer-error`; `package-contents`, `add-to-record`, `pickup-error`; `done`, `return`, `back`.
  */
 
 export interface ShellPageOptions {
@@ -46,7 +52,7 @@ export interface ShellPageOptions {
   post?(form: TokenPost): void;
   /**
    * Goes back to the page before the Shell (`history.back()` on the real page): the way out of a CONNECT or PICKUP
-   * whose code names no application yet. No Back button without it.
+   * whose code names no application yet. Without it, Cancel there says to close the tab.
    */
   back?(): void;
 }
@@ -64,6 +70,11 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** The options and the words of the request's language, which every page needs. */
+interface ShellContext extends ShellPageOptions {
+  words: ShellWords;
+}
+
 /** Shows a new step: replaces the page and moves focus to its heading, so screen readers announce it. */
 function show(root: HTMLElement, heading: string, ...content: Node[]): void {
   const title = element('h1', { tabindex: '-1' }, heading);
@@ -71,19 +82,31 @@ function show(root: HTMLElement, heading: string, ...content: Node[]): void {
   title.focus();
 }
 
-function showError(root: HTMLElement, message: string, ...actions: HTMLButtonElement[]): void {
-  show(
-    root,
-    'HealthVault cannot continue',
-    element('p', { id: 'shell-error', class: 'error', role: 'alert' }, message),
-    ...(actions.length > 0 ? [element('div', { class: 'actions' }, ...actions)] : []),
-  );
-}
-
 function button(id: string, label: string, onClick: () => void, primary = false): HTMLButtonElement {
   const node = element('button', { type: 'button', id, ...(primary ? { class: 'primary' } : {}) }, label);
   node.addEventListener('click', onClick);
   return node;
+}
+
+/**
+ * The error page: what is wrong, and the way back to the application when a safe address is known; otherwise it
+ * says to close the tab (and offers Back when the page can go back).
+ */
+function showError(context: ShellContext, message: string, returnUrl?: string): void {
+  const { words, back } = context;
+  const way =
+    returnUrl !== undefined
+      ? [button('return', words.returnToTheApplication, () => context.navigate(returnUrl), true)]
+      : back
+        ? [button('back', words.back, back)]
+        : [];
+  show(
+    context.root,
+    words.errorHeading,
+    element('p', { id: 'shell-error', class: 'error', role: 'alert' }, message),
+    ...(returnUrl === undefined ? [element('p', { id: 'close-tab' }, words.closeThisTab)] : []),
+    ...(way.length > 0 ? [element('div', { class: 'actions' }, ...way)] : []),
+  );
 }
 
 /** An input with its label (its accessible name) and an optional hint (its accessible description). */
@@ -110,30 +133,57 @@ function input(
   return node;
 }
 
-function scopeText(rule: RuleView): string {
-  return rule.scope === 'online' ? 'while you are signed in' : 'also when you are not signed in (offline)';
+function recordChoices(records: readonly RecordOption[], type: 'radio' | 'checkbox'): HTMLElement[] {
+  return records.map((record, index) =>
+    choice(
+      input(type, `record-${index + 1}`, 'record', record.id, record.checked, !record.selectable),
+      `${record.name} (${record.relName})`,
+      record.note,
+    ),
+  );
 }
+
+/** The application's privacy statement and terms, in a new tab so that the authorization waits here. */
+function appLinks(words: ShellWords, appName: string, links: AppPageLinks): HTMLElement {
+  const link = (id: string, href: string, label: string) =>
+    element(
+      'a',
+      { id, href, target: '_blank', rel: 'noopener' },
+      label,
+      ' ',
+      element('span', { class: 'hint-inline' }, words.opensInNewTab),
+    );
+  return element(
+    'ul',
+    { class: 'app-links' },
+    element('li', {}, link('privacy-link', links.privacy, words.privacyStatement(appName))),
+    element('li', {}, link('terms-link', links.serviceAgreement, words.termsOfUse(appName))),
+  );
+}
+
+const scopeText = (words: ShellWords, rule: RuleView) => words.scope[rule.scope];
 
 interface SignInPage {
   /** Under the heading: what the sign-in is for. */
   purpose: string;
-  /** Where Cancel goes; no Cancel without it (AUTH and APPAUTH). */
-  cancelUrl?: string;
+  /** Where Cancel goes. */
+  cancelUrl: string;
+  /** Where the error page leads when what follows the sign-in fails. */
+  failureUrl: string;
   signedIn(personId: string): Promise<void> | void;
 }
 
-function renderSignIn(options: ShellPageOptions, page: SignInPage): void {
-  const { root, shell } = options;
+function renderSignIn(context: ShellContext, page: SignInPage): void {
+  const { root, shell, words } = context;
   const people = shell.people();
-  const signInButton = element('button', { type: 'submit', id: 'sign-in', class: 'primary' }, 'Sign in');
-  const cancel = page.cancelUrl;
+  const signInButton = element('button', { type: 'submit', id: 'sign-in', class: 'primary' }, words.signIn);
   const form = element(
     'form',
     { id: 'sign-in-form' },
     element(
       'fieldset',
       {},
-      element('legend', {}, 'Choose who signs in'),
+      element('legend', {}, words.chooseWhoSignsIn),
       ...people.map((person, index) =>
         choice(input('radio', `person-${person.id}`, 'person', person.id, index === 0), person.name),
       ),
@@ -142,7 +192,7 @@ function renderSignIn(options: ShellPageOptions, page: SignInPage): void {
       'div',
       { class: 'actions' },
       signInButton,
-      ...(cancel === undefined ? [] : [button('cancel', 'Cancel', () => options.navigate(cancel))]),
+      button('cancel', words.cancel, () => context.navigate(page.cancelUrl)),
     ),
   );
   form.addEventListener('submit', (event) => {
@@ -152,9 +202,11 @@ function renderSignIn(options: ShellPageOptions, page: SignInPage): void {
     signInButton.disabled = true;
     Promise.resolve()
       .then(() => page.signedIn(personId))
-      .catch((error: unknown) => showError(root, error instanceof Error ? error.message : String(error)));
+      .catch((error: unknown) =>
+        showError(context, error instanceof Error ? error.message : String(error), page.failureUrl),
+      );
   });
-  show(root, 'Sign in to HealthVault', element('p', {}, page.purpose), form);
+  show(root, words.signInHeading, element('p', {}, page.purpose), form);
 }
 
 interface AuthorizationOptions {
@@ -165,30 +217,19 @@ interface AuthorizationOptions {
   submit(approval: Approval): Promise<string | void>;
 }
 
-function renderAuthorization(options: ShellPageOptions, page: AuthorizationPage, how: AuthorizationOptions): void {
-  const { root } = options;
-  const recordType = page.multiRecord ? 'checkbox' : 'radio';
+function renderAuthorization(context: ShellContext, page: AuthorizationPage, how: AuthorizationOptions): void {
+  const { root, words } = context;
   const records = element(
     'fieldset',
     { id: 'records' },
-    element(
-      'legend',
-      {},
-      page.multiRecord ? `Which records may ${page.appName} use?` : `Which record may ${page.appName} use?`,
-    ),
-    ...page.records.map((record, index) =>
-      choice(
-        input(recordType, `record-${index + 1}`, 'record', record.id, record.checked, !record.selectable),
-        `${record.name} (${record.relName})`,
-        record.note,
-      ),
-    ),
+    element('legend', {}, words.whichRecord(page.appName, page.multiRecord)),
+    ...recordChoices(page.records, page.multiRecord ? 'checkbox' : 'radio'),
   );
   const required = element(
     'section',
     { 'aria-labelledby': 'required-heading' },
-    element('h2', { id: 'required-heading' }, `${page.appName} needs this access`),
-    element('p', { class: 'hint' }, 'To use the application you have to allow all of it.'),
+    element('h2', { id: 'required-heading' }, words.needsAccess(page.appName)),
+    element('p', { class: 'hint' }, words.allowAllOfIt),
     element(
       'ul',
       { class: 'rules' },
@@ -197,7 +238,7 @@ function renderAuthorization(options: ShellPageOptions, page: AuthorizationPage,
           'li',
           {},
           element('strong', {}, rule.access),
-          ` (${scopeText(rule)})`,
+          ` (${scopeText(words, rule)})`,
           element('span', { class: 'hint' }, rule.reason),
         ),
       ),
@@ -208,11 +249,11 @@ function renderAuthorization(options: ShellPageOptions, page: AuthorizationPage,
         element(
           'fieldset',
           { id: 'optional-rules' },
-          element('legend', {}, 'Optional access: choose what to allow'),
+          element('legend', {}, words.optionalAccess),
           ...page.optionalRules.map((rule) =>
             choice(
               input('checkbox', `optional-rule-${rule.name}`, 'optional-rule', rule.name, rule.checked),
-              `${rule.access} (${scopeText(rule)})`,
+              `${rule.access} (${scopeText(words, rule)})`,
               rule.reason,
             ),
           ),
@@ -220,13 +261,14 @@ function renderAuthorization(options: ShellPageOptions, page: AuthorizationPage,
       ]
     : [];
   const problem = element('p', { id: 'authorize-error', class: 'error', role: 'alert' });
-  const approveButton = element('button', { type: 'submit', id: 'approve', class: 'primary' }, 'Approve and continue');
-  const cancelButton = element('button', { type: 'button', id: 'cancel' }, 'Cancel');
+  const approveButton = element('button', { type: 'submit', id: 'approve', class: 'primary' }, words.approve);
+  const cancelButton = element('button', { type: 'button', id: 'cancel' }, words.cancel);
   const form = element(
     'form',
     { id: 'authorize-form' },
     ...(how.lead === undefined ? [] : [element('p', {}, how.lead)]),
     element('p', {}, page.appDescription),
+    appLinks(words, page.appName, page.appLinks),
     records,
     required,
     ...optional,
@@ -234,13 +276,13 @@ function renderAuthorization(options: ShellPageOptions, page: AuthorizationPage,
     element('div', { class: 'actions' }, approveButton, cancelButton),
   );
 
-  cancelButton.addEventListener('click', () => options.navigate(how.cancelUrl));
+  cancelButton.addEventListener('click', () => context.navigate(how.cancelUrl));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(form);
     const recordIds = data.getAll('record').map(String);
     if (recordIds.length === 0) {
-      problem.textContent = 'Choose at least one record.';
+      problem.textContent = words.chooseAtLeastOneRecord;
       return;
     }
     const chosen = new Set(data.getAll('optional-rule').map(String));
@@ -255,7 +297,7 @@ function renderAuthorization(options: ShellPageOptions, page: AuthorizationPage,
       (error: unknown) => showProblem(error instanceof Error ? error.message : String(error)),
     );
   });
-  show(root, `Authorize ${page.appName}`, form);
+  show(root, words.authorizeHeading(page.appName), form);
 }
 
 /** Submits `form` as the Shell's return page does with `trm=post`. */
@@ -271,26 +313,29 @@ function submitForm({ action, fields }: TokenPost): void {
 }
 
 /** AUTH and APPAUTH: sign-in, then the authorization page unless the Shell can return at once. */
-function startAuthorization(options: ShellPageOptions): void {
-  const { root, shell } = options;
-  const opened = openShellRequest(shell, options.search);
-  if (!opened.ok) return showError(root, opened.problem);
+function startAuthorization(context: ShellContext): void {
+  const { shell, words } = context;
+  const opened = openShellRequest(shell, context.search);
+  if (!opened.ok) return showError(context, opened.problem, opened.returnUrl);
   const request = opened.value;
   // trm=post: a return with a token is a form posted to the application; a decline stays a redirect.
   const signedInBack = (url: string) => {
     const form = request.request.tokenByPost ? tokenPost(url) : undefined;
-    if (form) (options.post ?? submitForm)(form);
-    else options.navigate(url);
+    if (form) (context.post ?? submitForm)(form);
+    else context.navigate(url);
   };
-  renderSignIn(options, {
-    purpose: `to continue to ${request.app.name}`,
+  const cancelUrl = rejectUrl(request);
+  renderSignIn(context, {
+    purpose: words.toContinueTo(request.app.name),
+    cancelUrl,
+    failureUrl: failureUrl(request),
     async signedIn(personId) {
       const next = await afterSignIn(shell, request, personId);
       if (next.kind === 'return') signedInBack(next.url);
-      else if (next.kind === 'error') showError(root, next.message);
+      else if (next.kind === 'error') showError(context, next.message, next.returnUrl);
       else {
-        renderAuthorization(options, next.page, {
-          cancelUrl: rejectUrl(request),
+        renderAuthorization(context, next.page, {
+          cancelUrl,
           submit: (approval) => approve(shell, request, personId, approval).then(signedInBack),
         });
       }
@@ -299,35 +344,29 @@ function startAuthorization(options: ShellPageOptions): void {
 }
 
 /** CONNECT and PICKUP: the identity code (given or typed), sign-in, the question, the record, the confirmation. */
-function startCode(options: ShellPageOptions, typed: string | undefined): void {
-  const step = openCode(options.shell, typed);
-  if (step.kind === 'enter-code') renderCodeEntry(options, typed, step.problem);
-  else if (step.kind === 'error') showCodeError(options, step);
+function startCode(context: ShellContext, typed: string | undefined): void {
+  const { words } = context;
+  const step = openCode(context.shell, typed, words.lang);
+  if (step.kind === 'enter-code') renderCodeEntry(context, typed, step.problem);
+  else if (step.kind === 'error') showError(context, step.message, step.returnUrl);
   else {
     const { opened } = step;
-    const what = opened.kind === 'package' ? 'pick up a package from' : 'connect to';
-    renderSignIn(options, {
-      purpose: `to ${what} ${opened.app.name}`,
+    const name = opened.app.name;
+    renderSignIn(context, {
+      purpose: opened.kind === 'package' ? words.toPickUpFrom(name) : words.toConnectTo(name),
       cancelUrl: codeRejectUrl(opened.app),
-      signedIn: (personId) => renderQuestion(options, opened, personId),
+      failureUrl: codeFailureUrl(opened.app),
+      signedIn: (personId) => renderQuestion(context, opened, personId),
     });
   }
 }
 
-function showCodeError(options: ShellPageOptions, step: CodeError): void {
-  const { returnUrl } = step;
-  const { back } = options;
-  const way =
-    returnUrl !== undefined
-      ? [button('return', 'Return to the application', () => options.navigate(returnUrl), true)]
-      : back
-        ? [button('back', 'Back', back)]
-        : [];
-  showError(options.root, step.message, ...way);
-}
-
-/** The identity code page: what the person typed before (to correct it) and what is wrong with it. */
-function renderCodeEntry(options: ShellPageOptions, typed: string | undefined, problem: string | undefined): void {
+/**
+ * The identity code page: what the person typed before (to correct it) and what is wrong with it. No code names
+ * an application yet, so Cancel goes back to the page before, or says to close the tab.
+ */
+function renderCodeEntry(context: ShellContext, typed: string | undefined, problem: string | undefined): void {
+  const { words, back } = context;
   const code = element('input', {
     type: 'text',
     id: 'identity-code',
@@ -338,33 +377,31 @@ function renderCodeEntry(options: ShellPageOptions, typed: string | undefined, p
     'aria-describedby': 'identity-code-hint code-error',
   });
   code.value = typed ?? '';
+  const cancel = () =>
+    back ? back() : show(context.root, words.cancelledHeading, element('p', { id: 'done' }, words.cancelled));
   const form = element(
     'form',
     { id: 'code-form' },
-    element('label', { for: 'identity-code' }, 'Identity code'),
-    element(
-      'span',
-      { id: 'identity-code-hint', class: 'hint' },
-      '20 letters, in five groups of four, as in the message you were given.',
-    ),
+    element('label', { for: 'identity-code' }, words.codeLabel),
+    element('span', { id: 'identity-code-hint', class: 'hint' }, words.codeHint),
     code,
     element('p', { id: 'code-error', class: 'error', role: 'alert' }, problem ?? ''),
     element(
       'div',
       { class: 'actions' },
-      element('button', { type: 'submit', id: 'continue', class: 'primary' }, 'Continue'),
-      ...(options.back ? [button('back', 'Back', options.back)] : []),
+      element('button', { type: 'submit', id: 'continue', class: 'primary' }, words.continue),
+      button('cancel', words.cancel, cancel),
     ),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    startCode(options, code.value);
+    startCode(context, code.value);
   });
-  show(options.root, 'Enter your identity code', form);
+  show(context.root, words.codeHeading, form);
 }
 
-function renderQuestion(options: ShellPageOptions, opened: OpenedCode, personId: string): void {
-  const { shell } = options;
+function renderQuestion(context: ShellContext, opened: OpenedCode, personId: string): void {
+  const { shell, words } = context;
   const answer = element('input', {
     type: 'text',
     id: 'answer',
@@ -373,18 +410,19 @@ function renderQuestion(options: ShellPageOptions, opened: OpenedCode, personId:
     'aria-describedby': 'answer-error',
   });
   const problem = element('p', { id: 'answer-error', class: 'error', role: 'alert' });
+  const cancelUrl = codeRejectUrl(opened.app);
   const form = element(
     'form',
     { id: 'answer-form' },
-    element('p', {}, `${opened.app.name} asks you this question to make sure its request is for you.`),
+    element('p', {}, words.questionLead(opened.app.name)),
     element('label', { for: 'answer' }, opened.question),
     answer,
     problem,
     element(
       'div',
       { class: 'actions' },
-      element('button', { type: 'submit', id: 'check-answer', class: 'primary' }, 'Continue'),
-      button('cancel', 'Cancel', () => options.navigate(codeRejectUrl(opened.app))),
+      element('button', { type: 'submit', id: 'check-answer', class: 'primary' }, words.continue),
+      button('cancel', words.cancel, () => context.navigate(cancelUrl)),
     ),
   );
   form.addEventListener('submit', (event) => {
@@ -394,96 +432,102 @@ function renderQuestion(options: ShellPageOptions, opened: OpenedCode, personId:
     if (step.kind === 'wrong') {
       problem.textContent = step.message;
       answer.select();
-    } else if (step.kind === 'error') showCodeError(options, step);
-    else if (step.kind === 'choose-record') renderPackageRecords(options, opened, personId, given, step);
+    } else if (step.kind === 'error') showError(context, step.message, step.returnUrl);
+    else if (step.kind === 'choose-record') renderPackageRecords(context, opened, personId, given, step);
     else {
-      renderAuthorization(options, step.page, {
-        lead: `${opened.app.name} asks to connect to your record: ${step.friendlyName}.`,
-        cancelUrl: codeRejectUrl(opened.app),
-        submit: async (approval) => finish(options, opened, acceptStep(shell, opened, personId, given, approval)),
+      renderAuthorization(context, step.page, {
+        lead: words.connectLead(opened.app.name, step.friendlyName),
+        cancelUrl,
+        submit: async (approval) => finish(context, opened, acceptStep(shell, opened, personId, given, approval)),
       });
     }
   });
-  show(options.root, 'Answer the question', form);
+  show(context.root, words.questionHeading, form);
 }
 
 interface PackageChoice {
   friendlyName: string;
   contents: string[];
   records: RecordOption[];
+  appLinks: AppPageLinks;
 }
 
 function renderPackageRecords(
-  options: ShellPageOptions,
+  context: ShellContext,
   opened: OpenedCode,
   personId: string,
   answer: string,
   step: PackageChoice,
 ): void {
+  const { words } = context;
   const problem = element('p', { id: 'pickup-error', class: 'error', role: 'alert' });
   const form = element(
     'form',
     { id: 'pickup-form' },
-    element('p', {}, `${opened.app.name} sent you a package, “${step.friendlyName}”. It holds:`),
+    element('p', {}, words.packageLead(opened.app.name, step.friendlyName)),
     element('ul', { id: 'package-contents' }, ...step.contents.map((item) => element('li', {}, item))),
+    appLinks(words, opened.app.name, step.appLinks),
     element(
       'fieldset',
       { id: 'records' },
-      element('legend', {}, 'Which record should it go into?'),
-      ...step.records.map((record, index) =>
-        choice(
-          input('radio', `record-${index + 1}`, 'record', record.id, record.checked, !record.selectable),
-          `${record.name} (${record.relName})`,
-          record.note,
-        ),
-      ),
+      element('legend', {}, words.whichRecordForPackage),
+      ...recordChoices(step.records, 'radio'),
     ),
     problem,
     element(
       'div',
       { class: 'actions' },
-      element('button', { type: 'submit', id: 'add-to-record', class: 'primary' }, 'Add to the record'),
-      button('cancel', 'Cancel', () => options.navigate(codeRejectUrl(opened.app))),
+      element('button', { type: 'submit', id: 'add-to-record', class: 'primary' }, words.addToRecord),
+      button('cancel', words.cancel, () => context.navigate(codeRejectUrl(opened.app))),
     ),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const recordId = new FormData(form).get('record');
     if (typeof recordId !== 'string') {
-      problem.textContent = 'Choose a record.';
+      problem.textContent = words.chooseARecord;
       return;
     }
-    const message = finish(options, opened, pickUpStep(options.shell, opened, personId, answer, recordId));
+    const message = finish(context, opened, pickUpStep(context.shell, opened, personId, answer, recordId));
     if (message !== undefined) problem.textContent = message;
   });
-  show(options.root, 'Pick up your package', form);
+  show(context.root, words.packageHeading, form);
 }
 
 /** Shows where a connect request or a package ended; gives back the problem of a wrong answer, to show in place. */
-function finish(options: ShellPageOptions, opened: OpenedCode, step: DoneStep): string | undefined {
+function finish(context: ShellContext, opened: OpenedCode, step: DoneStep): string | undefined {
   if (step.kind === 'wrong') return step.message;
-  if (step.kind === 'error') showCodeError(options, step);
+  if (step.kind === 'error') showError(context, step.message, step.returnUrl);
   else {
     const { returnUrl } = step;
     show(
-      options.root,
+      context.root,
       step.heading,
       element('p', { id: 'done' }, step.message),
       ...(step.contents.length > 0 ? [element('ul', {}, ...step.contents.map((item) => element('li', {}, item)))] : []),
       element(
         'div',
         { class: 'actions' },
-        button('return', `Return to ${opened.app.name}`, () => options.navigate(returnUrl), true),
+        button('return', context.words.returnTo(opened.app.name), () => context.navigate(returnUrl), true),
       ),
     );
   }
   return undefined;
 }
 
+/** The document around the pages in the request's language: `lang` on `<html>`, the title, the banner's notice. */
+function applyLanguage(document: Document, words: ShellWords): void {
+  document.documentElement.lang = words.lang;
+  document.title = words.title;
+  const notice = document.getElementById('shell-notice');
+  if (notice) notice.textContent = words.notice;
+}
+
 /** Runs the simulated Shell for the request in `options.search`. */
 export function startShellPage(options: ShellPageOptions): void {
+  const context: ShellContext = { ...options, words: shellWordsFor(options.search) };
+  applyLanguage(options.root.ownerDocument, context.words);
   const parsed = parseShellRequest(options.search);
-  if (!parsed.ok) showError(options.root, parsed.problem);
-  else if (isCodeRequest(parsed.value)) startCode(options, parsed.value.packageId);
-  else startAuthorization(options);
+  if (parsed.ok && isCodeRequest(parsed.value)) startCode(context, parsed.value.packageId);
+  else startAuthorization(context); // which shows the error page of a request it cannot open
 }

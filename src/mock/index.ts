@@ -32,6 +32,7 @@ export {
 export {
   acceptStep,
   answerStep,
+  codeFailureUrl,
   codeRejectUrl,
   connectedUrl,
   openCode,
@@ -46,9 +47,13 @@ export {
 } from './shell-code-flow.js';
 export {
   afterSignIn,
+  appPageLinks,
   approve,
   authorizationPage,
+  errorReturnUrl,
+  failureUrl,
   INSTANCE_ID,
+  INSTANCE_ID_PARAM,
   invalidRecordUrl,
   isAllowedReturnUrl,
   isCodeRequest,
@@ -56,8 +61,10 @@ export {
   parseShellRequest,
   rejectUrl,
   selectedRecordChangedUrl,
+  shellWordsFor,
   successUrl,
   tokenPost,
+  type AppPageLinks,
   type Approval,
   type AuthorizationPage,
   type NextStep,
@@ -66,6 +73,7 @@ export {
   type SimShellRequest,
   type TokenPost,
 } from './shell-flow.js';
+export { SHELL_WORDS, shellLanguageOf, type ShellLanguage, type ShellWords } from './shell-words.js';
 export {
   createSimulator,
   DEFAULT_USER_TOKEN_LIFETIME_MS,

@@ -1,12 +1,17 @@
 import { readIdentityCode, type IdentityCodeReading } from '../core/shell/identity-code.js';
 import type { CodeRefusal, WrongAnswer } from './connect-requests.js';
 import {
+  appPageLinks,
   authorizationPage,
   INSTANCE_ID,
+  INSTANCE_ID_PARAM,
+  recordOption,
   type Approval,
+  type AppPageLinks,
   type AuthorizationPage,
   type RecordOption,
 } from './shell-flow.js';
+import { SHELL_WORDS, type ShellLanguage, type ShellWords } from './shell-words.js';
 import type { ApplicationSummary, ShellApi } from './simulator.js';
 
 /**
@@ -18,7 +23,9 @@ import type { ApplicationSummary, ShellApi } from './simulator.js';
  * - for a connect request, the authorization page as APPAUTH shows it, and the Shell's own confirmation (PCON
  *   step 8) with the way back to the application;
  * - for a package, what it added to the record, and the way back.
- * The code is kept in memory only: no message repeats it.
+ * The code is kept in memory only: no message repeats it. Cancel on any page after the code was read goes back to
+ * the application as a refusal ({@link codeRejectUrl}); a code that cannot be used is an error page leading back
+ * as a failure ({@link codeFailureUrl}).
  */
 
 /** An identity code whose connect request or package can still be used. */
@@ -29,6 +36,8 @@ export interface OpenedCode {
   app: ApplicationSummary;
   question: string;
   triesLeft: number;
+  /** The language of the Shell's words. */
+  language: ShellLanguage;
 }
 
 /** The way out of a step that cannot go on: a message, and back to the application when it is known. */
@@ -50,7 +59,13 @@ export type AnswerStep =
   | WrongAnswerStep
   | CodeError
   | { kind: 'authorize'; friendlyName: string; page: AuthorizationPage }
-  | { kind: 'choose-record'; friendlyName: string; contents: string[]; records: RecordOption[] };
+  | {
+      kind: 'choose-record';
+      friendlyName: string;
+      contents: string[];
+      records: RecordOption[];
+      appLinks: AppPageLinks;
+    };
 
 export type DoneStep =
   | WrongAnswerStep
@@ -63,9 +78,18 @@ function appUrl(app: ApplicationSummary, params: [string, string][]): string {
   return url.href;
 }
 
-/** Back to the application without a connection or a pick-up (Cancel, or a code that cannot be used). */
+/**
+ * Back to the application after the person cancelled, without a connection or a pick-up. The docs give CONNECT
+ * no return (reference §2.2), only that the person may "accept or reject" the request there (SRI, CONNECT); the
+ * simulated Shell answers a rejection as it answers a cancelled authorization, `AppAuthReject` (reference §3).
+ */
 export function codeRejectUrl(app: ApplicationSummary): string {
   return appUrl(app, [['target', 'AppAuthReject']]);
+}
+
+/** Back to the application from the error page of a code that cannot be used: `AppAuthFailure`, as shell-flow.ts. */
+export function codeFailureUrl(app: ApplicationSummary): string {
+  return appUrl(app, [['target', 'AppAuthFailure']]);
 }
 
 /**
@@ -77,7 +101,7 @@ export function codeRejectUrl(app: ApplicationSummary): string {
 export function connectedUrl(app: ApplicationSummary): string {
   return appUrl(app, [
     ['target', 'AppAuthSuccess'],
-    ['instanceid', INSTANCE_ID],
+    [INSTANCE_ID_PARAM, INSTANCE_ID],
   ]);
 }
 
@@ -90,65 +114,69 @@ export function pickedUpUrl(app: ApplicationSummary): string {
   return appUrl(app, [['target', 'Home']]);
 }
 
-const UNREADABLE: Readonly<Record<IdentityCodeReading['problem'] & string, (count?: number) => string>> = {
-  empty: () => 'Type the identity code you were given.',
-  'not-a-letter': () => 'An identity code has letters only (the dashes are optional).',
-  'too-short': (count) => `That is ${count} letters; an identity code has 20.`,
-  'too-long': (count) => `That is ${count} letters; an identity code has 20.`,
-  'link-without-code': () => 'That link has no identity code in it.',
-};
-
-const longDate = (ms: number) => new Date(ms).toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+function unreadable(words: ShellWords, reading: IdentityCodeReading & { problem: string }): string {
+  switch (reading.problem) {
+    case 'empty':
+      return words.typeTheCode;
+    case 'not-a-letter':
+      return words.lettersOnly;
+    case 'too-short':
+    case 'too-long':
+      return words.letterCount(reading.count!);
+    case 'link-without-code':
+      return words.linkWithoutCode;
+  }
+}
 
 /** The step for a code that cannot be used, in the person's words; back to `app` when it is known. */
-function refusal(refused: CodeRefusal, app: ApplicationSummary | undefined): CodeError {
-  const back = app ? { returnUrl: codeRejectUrl(app) } : {};
-  const askAgain = app ? ` Ask ${app.name} for a new one.` : '';
-  switch (refused.problem) {
-    case 'unknown':
-      return { kind: 'error', message: 'No connect request or package has this identity code any more.', ...back };
-    case 'expired':
-      return {
-        kind: 'error',
-        message: `This identity code expired on ${longDate(refused.expiredAt!)}.${askAgain}`,
-        ...back,
-      };
-    case 'locked':
-      return {
-        kind: 'error',
-        message: `This identity code can no longer be used: its question was answered wrongly three times.${askAgain}`,
-        ...back,
-      };
-    case 'picked-up':
-      return { kind: 'error', message: 'This package has already been picked up.', ...back };
-  }
+function refusal(refused: CodeRefusal, app: ApplicationSummary | undefined, words: ShellWords): CodeError {
+  const back = app ? { returnUrl: codeFailureUrl(app) } : {};
+  const message = () => {
+    switch (refused.problem) {
+      case 'unknown':
+        return words.noSuchCodeAnyMore;
+      case 'expired': {
+        const date = new Date(refused.expiredAt!).toLocaleDateString(words.locale, {
+          dateStyle: 'long',
+          timeZone: 'UTC',
+        });
+        return words.expiredOn(date, app?.name);
+      }
+      case 'locked':
+        return words.locked(app?.name);
+      case 'picked-up':
+        return words.pickedUp;
+    }
+  };
+  return { kind: 'error', message: message(), ...back };
 }
 
 /**
  * Reads the code given as `packageid` or typed: none yet, or one that cannot be read or that nobody holds, asks
  * for it (again); one that expired, locked or was picked up is an error page with the way back to the application.
  */
-export function openCode(shell: ShellApi, typed: string | undefined): CodeStep {
+export function openCode(shell: ShellApi, typed: string | undefined, language: ShellLanguage = 'en'): CodeStep {
+  const words = SHELL_WORDS[language];
   if (typed === undefined) return { kind: 'enter-code' };
   const reading = readIdentityCode(typed);
-  if (reading.problem !== undefined) return { kind: 'enter-code', problem: UNREADABLE[reading.problem](reading.count) };
+  if (reading.problem !== undefined) return { kind: 'enter-code', problem: unreadable(words, reading) };
   const found = shell.lookUpCode(reading.code);
   if (!found.ok) {
     return found.problem === 'unknown'
-      ? { kind: 'enter-code', problem: 'No connect request or package has this identity code. Check it and try again.' }
-      : refusal(found, found.appId === undefined ? undefined : shell.application(found.appId));
+      ? { kind: 'enter-code', problem: words.noSuchCode }
+      : refusal(found, found.appId === undefined ? undefined : shell.application(found.appId), words);
   }
   const app = shell.application(found.appId);
-  if (!app) return { kind: 'error', message: `No application with id ${found.appId} is registered with HealthVault.` };
+  if (!app) return { kind: 'error', message: words.unknownApplication(found.appId) };
   const { kind, question, triesLeft } = found;
-  return { kind: 'sign-in', opened: { kind, identityCode: reading.code, app, question, triesLeft } };
+  return { kind: 'sign-in', opened: { kind, identityCode: reading.code, app, question, triesLeft, language } };
 }
 
 /** A wrong answer, or a code that can no longer be used (locked at the third wrong answer, or expired meanwhile). */
 function notAccepted(opened: OpenedCode, checked: CodeRefusal | WrongAnswer): WrongAnswerStep | CodeError {
-  if (checked.problem !== 'wrong-answer') return refusal(checked, opened.app);
-  const tries = checked.triesLeft === 1 ? '1 try' : `${checked.triesLeft} tries`;
-  return { kind: 'wrong', message: `That is not the answer. You have ${tries} left.` };
+  const words = SHELL_WORDS[opened.language];
+  if (checked.problem !== 'wrong-answer') return refusal(checked, opened.app, words);
+  return { kind: 'wrong', message: words.wrongAnswer(checked.triesLeft) };
 }
 
 /**
@@ -159,34 +187,36 @@ function notAccepted(opened: OpenedCode, checked: CodeRefusal | WrongAnswer): Wr
 export function answerStep(shell: ShellApi, opened: OpenedCode, personId: string, answer: string): AnswerStep {
   const checked = shell.answerCode(opened.identityCode, answer);
   if (!checked.ok) return notAccepted(opened, checked);
-  const { app } = opened;
+  const { app, language } = opened;
+  const words = SHELL_WORDS[language];
   const records = shell.records(personId, app.id);
-  const back = codeRejectUrl(app);
+  const back = codeFailureUrl(app);
   if (checked.kind === 'package') {
     const first = records.find((record) => record.canReceive);
-    if (!first) return { kind: 'error', message: 'None of your records can take new items.', returnUrl: back };
+    if (!first) return { kind: 'error', message: words.noRecordTakesItems, returnUrl: back };
     return {
       kind: 'choose-record',
       friendlyName: checked.friendlyName,
       contents: checked.contents,
-      records: records.map((record) => ({
-        id: record.id,
-        name: record.name,
-        relName: record.relName,
-        selectable: record.canReceive,
-        checked: record === first,
-        ...(record.canReceive ? {} : { note: 'You cannot add items to this record.' }),
-      })),
+      appLinks: appPageLinks(app),
+      records: records.map((record) =>
+        recordOption(record, words, {
+          selectable: record.canReceive,
+          checked: record === first,
+          note: record.canReceive ? undefined : words.cannotAddToRecord,
+        }),
+      ),
     };
   }
   if (!records.some((record) => record.canAuthorize)) {
-    return { kind: 'error', message: `None of your records can be authorized for ${app.name}.`, returnUrl: back };
+    return { kind: 'error', message: words.noRecordCanBeAuthorized(app.name), returnUrl: back };
   }
   // One record per pick-up; picking the request up again for another record adds that one (PCON).
   const page = authorizationPage(app, records, records, shell.selectedRecord(personId, app.id), {
     multiRecord: false,
     onlineOptionalRules: [],
     offlineOptionalRules: [],
+    language,
   });
   return { kind: 'authorize', friendlyName: checked.friendlyName, page };
 }
@@ -200,7 +230,8 @@ export function acceptStep(
   approval: Approval,
 ): DoneStep {
   const [recordId] = approval.recordIds;
-  if (recordId === undefined || approval.recordIds.length > 1) throw new Error('Choose one record.');
+  if (recordId === undefined || approval.recordIds.length > 1)
+    throw new Error(SHELL_WORDS[opened.language].chooseARecord);
   const { identityCode, app } = opened;
   const checked = shell.acceptConnectRequest({
     identityCode,
@@ -211,10 +242,11 @@ export function acceptStep(
   });
   if (!checked.ok) return notAccepted(opened, checked);
   const record = shell.records(personId, app.id).find(({ id }) => id === recordId)!;
+  const words = SHELL_WORDS[opened.language];
   return {
     kind: 'done',
-    heading: 'Connected',
-    message: `${app.name} can now use the record of ${record.name}.`,
+    heading: words.connectedHeading,
+    message: words.connected(app.name, record.name),
     contents: [],
     returnUrl: connectedUrl(app),
   };
@@ -232,10 +264,11 @@ export function pickUpStep(
   const checked = shell.pickUpPackage({ identityCode, answer, personId, recordId });
   if (!checked.ok) return notAccepted(opened, checked);
   const record = shell.records(personId, app.id).find(({ id }) => id === recordId)!;
+  const words = SHELL_WORDS[opened.language];
   return {
     kind: 'done',
-    heading: 'Added to your record',
-    message: `Added to the record of ${record.name}:`,
+    heading: words.addedHeading,
+    message: words.added(record.name),
     contents: checked.contents,
     returnUrl: pickedUpUrl(app),
   };

@@ -1,24 +1,32 @@
 import { checkedWhenOffered, offeredUnasked } from '../core/platform/optional-rules.js';
 import { isGuid } from './ids.js';
-import { THING_TYPE_NAMES } from './scenarios.js';
+import { SHELL_WORDS, shellLanguageOf, type ShellLanguage, type ShellWords } from './shell-words.js';
 import type { ApplicationSummary, RecordChoice, ShellApi } from './simulator.js';
-import type { AccessScope, SimAuthRule, SimPermission } from './state.js';
+import type { AccessScope, SimAuthRule } from './state.js';
 
 /**
  * What the simulated Shell does for AUTH and APPAUTH (reference §2–§4, seeds 001/002), without any DOM: read the
  * request, decide what to show after sign-in, and build the URL back to the application exactly as the real Shell
- * does (`target=AppAuthSuccess&wctoken=…&instanceid=1&actionqs=…`). The Shell page only renders and navigates.
+ * does (`target=AppAuthSuccess&wctoken=…&instanceId=1&actionqs=…`). The Shell page only renders and navigates.
  * CONNECT and PICKUP, read here too, go on in shell-code-flow.ts.
  */
 
 /** The only instance the simulated platform has (US = 1, reference §1). */
 export const INSTANCE_ID = '1';
 
+/**
+ * The return's instance parameter, spelled as the web connectivity docs show it
+ * (`?target=AppAuthSuccess&wctoken=auth_token&instanceId=1`, reference §3); applications read it in any casing.
+ */
+export const INSTANCE_ID_PARAM = 'instanceId';
+
 export type SimShellTarget = 'AUTH' | 'APPAUTH';
 
 /** An AUTH or APPAUTH Shell request (`redirect.aspx?target=…&targetqs=…`), decoded. */
 export interface SimShellRequest {
   target: SimShellTarget;
+  /** The language of the Shell's words, from targetqs `culture` or `lcid`. */
+  language: ShellLanguage;
   appId: string;
   multiRecord: boolean;
   forceAppAuth: boolean;
@@ -42,11 +50,16 @@ export interface SimShellRequest {
  */
 export interface SimCodeRequest {
   target: 'CONNECT' | 'PICKUP';
+  language: ShellLanguage;
   /** `packageid` as given; absent when the person is to type the code. */
   packageId?: string;
 }
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: string };
+/**
+ * A result, or what the Shell's error page says instead: the problem in plain words, and the way back to the
+ * application when a safe one is known ({@link errorReturnUrl}).
+ */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: string; returnUrl?: string };
 
 /** True for the return addresses the simulated Shell accepts: https, or http on this machine. */
 export function isAllowedReturnUrl(value: string): boolean {
@@ -77,40 +90,47 @@ function numberedRules(params: Map<string, string>, prefix: string): string[] {
   return names;
 }
 
+/** A Shell request's query: the top-level parameters, and those of `targetqs`, both by lower-cased name. */
+function requestParams(search: string): { outer: Map<string, string>; inner: Map<string, string> } {
+  const outer = caseInsensitive(search.replace(/^\?/, ''));
+  return { outer, inner: caseInsensitive((outer.get('targetqs') ?? '').replace(/^\?/, '')) };
+}
+
+/** The words of the Shell for a request's query, read even from a request it cannot serve (for its error page). */
+export function shellWordsFor(search: string): ShellWords {
+  const { inner } = requestParams(search);
+  return SHELL_WORDS[shellLanguageOf(inner.get('culture'), inner.get('lcid'))];
+}
+
 /**
  * Decodes the query of a Shell request: `targetqs` is decoded once as a query value and once more as a query of
  * its own, with a leading `?` allowed (official clients send both forms).
  */
 export function parseShellRequest(search: string): Outcome<SimShellRequest | SimCodeRequest> {
-  const outer = caseInsensitive(search.replace(/^\?/, ''));
+  const { outer, inner } = requestParams(search);
+  const words = shellWordsFor(search);
+  const language = words.lang;
   const target = outer.get('target')?.toUpperCase();
-  const inner = caseInsensitive((outer.get('targetqs') ?? '').replace(/^\?/, ''));
   if (target === 'CONNECT' || target === 'PICKUP') {
     const packageId = inner.get('packageid');
-    return { ok: true, value: packageId === undefined ? { target } : { target, packageId } };
+    return { ok: true, value: packageId === undefined ? { target, language } : { target, language, packageId } };
   }
   if (target !== 'AUTH' && target !== 'APPAUTH') {
-    return {
-      ok: false,
-      problem: `The simulated Shell plays the AUTH, APPAUTH, CONNECT and PICKUP targets only; got "${outer.get('target') ?? ''}".`,
-    };
+    return { ok: false, problem: words.unknownTarget(outer.get('target') ?? '') };
   }
   const appId = inner.get('appid') ?? '';
-  if (appId.includes(','))
-    return { ok: false, problem: 'The simulated Shell authorizes one application at a time; appid lists several.' };
-  if (!isGuid(appId)) return { ok: false, problem: `The application id "${appId}" is not a GUID.` };
+  if (appId.includes(',')) return { ok: false, problem: words.severalApplications };
+  if (!isGuid(appId)) return { ok: false, problem: words.notAGuid(appId) };
   const redirect = inner.get('redirect');
   if (redirect !== undefined && !isAllowedReturnUrl(redirect)) {
-    return {
-      ok: false,
-      problem: `The redirect "${redirect}" is not allowed: it must be an https URL, or http on localhost.`,
-    };
+    return { ok: false, problem: words.redirectNotAllowed(redirect) };
   }
   const flag = (name: string) => inner.get(name)?.toLowerCase() === 'true';
   return {
     ok: true,
     value: {
       target,
+      language,
       appId,
       multiRecord: flag('ismra'),
       forceAppAuth: flag('forceappauth'),
@@ -134,17 +154,20 @@ export interface TokenPost {
 
 /**
  * With `trm=post`, a return URL that carries a user token as the form the Shell posts instead (wire-format.md §5):
- * `wctoken` and `instanceid` as fields, `target` and `actionqs` left in the action's query. Undefined for a return
+ * `wctoken` and `instanceId` as fields, `target` and `actionqs` left in the action's query. Undefined for a return
  * without a token (a decline), which stays a redirect.
  */
 export function tokenPost(url: string): TokenPost | undefined {
   const action = new URL(url);
   const wctoken = action.searchParams.get('wctoken');
   if (wctoken === null) return undefined;
-  const instanceId = action.searchParams.get('instanceid');
+  const instanceId = action.searchParams.get(INSTANCE_ID_PARAM);
   action.searchParams.delete('wctoken');
-  action.searchParams.delete('instanceid');
-  return { action: action.href, fields: { wctoken, ...(instanceId === null ? {} : { instanceid: instanceId }) } };
+  action.searchParams.delete(INSTANCE_ID_PARAM);
+  return {
+    action: action.href,
+    fields: { wctoken, ...(instanceId === null ? {} : { [INSTANCE_ID_PARAM]: instanceId }) },
+  };
 }
 
 /** The request, checked against the registered applications and their rules. */
@@ -158,17 +181,50 @@ export function isCodeRequest(request: SimShellRequest | SimCodeRequest): reques
   return request.target === 'CONNECT' || request.target === 'PICKUP';
 }
 
+/** `params` added to `base`, then the request's `actionqs` echoed (reference §3). */
+function urlWith(base: string, params: [string, string][], actionqs: string | undefined): string {
+  const url = new URL(base);
+  for (const [name, value] of params) url.searchParams.append(name, value);
+  if (actionqs !== undefined) url.searchParams.append('actionqs', actionqs);
+  return url.href;
+}
+
 /**
- * Reads an AUTH or APPAUTH request and finds its application; a problem here is the Shell's own error page.
- * CONNECT and PICKUP name no application: the identity code does (shell-code-flow.ts).
+ * Back to the application from the Shell's error page, for a request it could not serve: `target=AppAuthFailure`
+ * (the failure target the SDKs handle, reference §3) with the `actionqs` echoed. Only to an address HealthVault
+ * can trust: the registered action URL of an application it knows, or the request's `redirect` when that one is
+ * allowed. Undefined when the request names no such application: the page can only say to close the tab.
+ */
+export function errorReturnUrl(shell: ShellApi, search: string): string | undefined {
+  const { inner } = requestParams(search);
+  const appId = inner.get('appid') ?? '';
+  const app = isGuid(appId) ? shell.application(appId) : undefined;
+  if (!app) return undefined;
+  const redirect = inner.get('redirect');
+  const base = redirect !== undefined && isAllowedReturnUrl(redirect) ? redirect : app.actionUrl;
+  return urlWith(base, [['target', 'AppAuthFailure']], inner.get('actionqs'));
+}
+
+/**
+ * Reads an AUTH or APPAUTH request and finds its application; a problem here is the Shell's own error page, with
+ * the way back to the application when it is known. CONNECT and PICKUP name no application: the identity code
+ * does (shell-code-flow.ts).
  */
 export function openShellRequest(shell: ShellApi, search: string): Outcome<OpenedRequest> {
+  const opened = openKnownApplication(shell, search);
+  if (opened.ok) return opened;
+  const returnUrl = errorReturnUrl(shell, search);
+  return returnUrl === undefined ? opened : { ...opened, returnUrl };
+}
+
+function openKnownApplication(shell: ShellApi, search: string): Outcome<OpenedRequest> {
   const parsed = parseShellRequest(search);
   if (!parsed.ok) return parsed;
   const request = parsed.value;
-  if (isCodeRequest(request)) return { ok: false, problem: `${request.target} names no application to authorize.` };
+  const words = SHELL_WORDS[request.language];
+  if (isCodeRequest(request)) return { ok: false, problem: words.namesNoApplication(request.target) };
   const app = shell.application(request.appId);
-  if (!app) return { ok: false, problem: `No application with id ${request.appId} is registered with HealthVault.` };
+  if (!app) return { ok: false, problem: words.unknownApplication(request.appId) };
   for (const [scope, names] of [
     ['online', request.onlineOptionalRules],
     ['offline', request.offlineOptionalRules],
@@ -176,27 +232,23 @@ export function openShellRequest(shell: ShellApi, search: string): Outcome<Opene
     const unknown = names.find(
       (name) => !app.rules.some((rule) => rule.optional && rule.scope === scope && rule.name === name),
     );
-    if (unknown !== undefined)
-      return { ok: false, problem: `${app.name} has no optional ${scope} rule named "${unknown}".` };
+    if (unknown !== undefined) return { ok: false, problem: words.unknownOptionalRule(app.name, scope, unknown) };
   }
   return { ok: true, value: { request, app } };
 }
 
 function returnUrl(opened: OpenedRequest, params: [string, string][]): string {
-  const url = new URL(opened.request.redirect ?? opened.app.actionUrl);
-  for (const [name, value] of params) url.searchParams.append(name, value);
-  if (opened.request.actionqs !== undefined) url.searchParams.append('actionqs', opened.request.actionqs);
-  return url.href;
+  return urlWith(opened.request.redirect ?? opened.app.actionUrl, params, opened.request.actionqs);
 }
 
-/** Back to the application, signed in: `target=AppAuthSuccess&wctoken=…&instanceid=1&actionqs=…`. */
+/** Back to the application, signed in: `target=AppAuthSuccess&wctoken=…&instanceId=1&actionqs=…`. */
 export function successUrl(opened: OpenedRequest, wctoken: string): string {
   return signedInUrl(opened, 'AppAuthSuccess', wctoken);
 }
 
 /**
  * Back to a single-record application whose person chose another record, signed in on it:
- * `target=SelectedRecordChanged&wctoken=…&instanceid=1&actionqs=…` (reference §3: refresh cached record info).
+ * `target=SelectedRecordChanged&wctoken=…&instanceId=1&actionqs=…` (reference §3: refresh cached record info).
  */
 export function selectedRecordChangedUrl(opened: OpenedRequest, wctoken: string): string {
   return signedInUrl(opened, 'SelectedRecordChanged', wctoken);
@@ -206,18 +258,51 @@ function signedInUrl(opened: OpenedRequest, target: string, wctoken: string): st
   return returnUrl(opened, [
     ['target', target],
     ['wctoken', wctoken],
-    ['instanceid', INSTANCE_ID],
+    [INSTANCE_ID_PARAM, INSTANCE_ID],
   ]);
 }
 
-/** Back to the application after the person cancelled: `target=AppAuthReject&actionqs=…`. */
+/**
+ * Back to the application after the person cancelled, on the sign-in page or the authorization page:
+ * `target=AppAuthReject&actionqs=…`. The docs give AppAuthReject for a cancelled "application auth request", and
+ * say that for one the .NET SDK's RedirectToLogOn (an AUTH request) started, `actionqs` is echoed (SRI, "Return
+ * application targets"); AUTH lists no other return for a person who backs out (reference §2.2).
+ */
 export function rejectUrl(opened: OpenedRequest): string {
   return returnUrl(opened, [['target', 'AppAuthReject']]);
+}
+
+/**
+ * Back to the application from the Shell's error page once the request was opened (none of the person's records
+ * can be authorized): `target=AppAuthFailure&actionqs=…`, as {@link errorReturnUrl} for a request it cannot open.
+ */
+export function failureUrl(opened: OpenedRequest): string {
+  return returnUrl(opened, [['target', 'AppAuthFailure']]);
 }
 
 /** Back to the application when APPAUTH named a record it may not use: `target=AppAuthInvalidRecord&actionqs=…`. */
 export function invalidRecordUrl(opened: OpenedRequest): string {
   return returnUrl(opened, [['target', 'AppAuthInvalidRecord']]);
+}
+
+/** Where the Shell's links to the application's privacy statement and terms lead. */
+export interface AppPageLinks {
+  privacy: string;
+  serviceAgreement: string;
+}
+
+/**
+ * The Shell's links to the application's own privacy statement and terms, shown with the application's details:
+ * its action URL (or the request's `redirect`, which stands in for it) with `target=Privacy` or
+ * `target=ServiceAgreement` (reference §3). No `actionqs`: they answer no request of the application's, and the
+ * round-trip state in it must stay for the authorization's own return.
+ */
+export function appPageLinks(app: ApplicationSummary, redirect?: string): AppPageLinks {
+  const base = redirect ?? app.actionUrl;
+  return {
+    privacy: urlWith(base, [['target', 'Privacy']], undefined),
+    serviceAgreement: urlWith(base, [['target', 'ServiceAgreement']], undefined),
+  };
 }
 
 /** A rule as the authorization page words it. */
@@ -247,6 +332,7 @@ export interface RecordOption {
 export interface AuthorizationPage {
   appName: string;
   appDescription: string;
+  appLinks: AppPageLinks;
   multiRecord: boolean;
   records: RecordOption[];
   requiredRules: RuleView[];
@@ -254,43 +340,49 @@ export interface AuthorizationPage {
 }
 
 export type NextStep =
-  { kind: 'return'; url: string } | { kind: 'authorize'; page: AuthorizationPage } | { kind: 'error'; message: string };
+  | { kind: 'return'; url: string }
+  | { kind: 'authorize'; page: AuthorizationPage }
+  | { kind: 'error'; message: string; returnUrl: string };
 
-const PERMISSION_ORDER: readonly SimPermission[] = ['Read', 'Create', 'Update', 'Delete'];
-
-function ruleView(rule: SimAuthRule): RuleView {
-  const permissions = PERMISSION_ORDER.filter((p) => rule.permissions.includes(p)).join(', ');
-  const types = rule.thingTypeIds.map((id) => THING_TYPE_NAMES[id] ?? `thing type ${id}`).join(', ');
-  return { name: rule.name, scope: rule.scope, access: `${permissions}: ${types}`, reason: rule.reason };
+function ruleView(rule: SimAuthRule, words: ShellWords): RuleView {
+  return {
+    name: rule.name,
+    scope: rule.scope,
+    access: words.access(rule.permissions, rule.thingTypeIds),
+    reason: rule.reason,
+  };
 }
 
-function recordNote(record: RecordChoice): string | undefined {
-  if (record.authAction === 'RecordLocationNotSupported') {
-    return "This application does not support records in this record's location.";
-  }
-  if (!record.custodian) return 'You can view this record but cannot authorize applications for it.';
-  if (!record.canAuthorize) return `This record is ${record.state.toLowerCase()}.`;
+function recordNote(record: RecordChoice, words: ShellWords): string | undefined {
+  if (record.authAction === 'RecordLocationNotSupported') return words.locationNotSupported;
+  if (!record.custodian) return words.cannotAuthorizeForRecord;
+  if (!record.canAuthorize) return words.recordUnavailable(record.state);
   // The required rules grew since this record's authorization (seed 002): say why the page is shown again.
-  if (record.authAction === 'ReauthorizationRequired') return 'The application now asks for more than you allowed.';
+  if (record.authAction === 'ReauthorizationRequired') return words.asksForMore;
   return undefined;
 }
 
-function recordOption(record: RecordChoice, checked: boolean): RecordOption {
-  const note = recordNote(record);
+/** A record as the Shell's pages offer it: its relationship in the page's language, checked or not. */
+export function recordOption(
+  record: RecordChoice,
+  words: ShellWords,
+  choice: { selectable: boolean; checked: boolean; note: string | undefined },
+): RecordOption {
   return {
     id: record.id,
     name: record.name,
-    relName: record.relName,
-    selectable: record.canAuthorize,
-    checked,
-    ...(note ? { note } : {}),
+    relName: words.relationship(record.relType, record.relName),
+    selectable: choice.selectable,
+    checked: choice.checked,
+    ...(choice.note === undefined ? {} : { note: choice.note }),
   };
 }
 
 /**
  * What happens once `personId` signed in: AUTH without `forceappauth` goes straight back when the selected record
  * (any record, for a multi-record application) already fully authorizes the application; APPAUTH naming a record
- * the application may not use goes back with AppAuthInvalidRecord; otherwise the authorization page.
+ * the application may not use goes back with AppAuthInvalidRecord; otherwise the authorization page, or the error
+ * page leading back with AppAuthFailure when none of the records can be authorized.
  */
 export async function afterSignIn(shell: ShellApi, opened: OpenedRequest, personId: string): Promise<NextStep> {
   const { request, app } = opened;
@@ -309,7 +401,8 @@ export async function afterSignIn(shell: ShellApi, opened: OpenedRequest, person
     if (records.length === 0) return { kind: 'return', url: invalidRecordUrl(opened) };
   }
   if (!records.some((record) => record.canAuthorize)) {
-    return { kind: 'error', message: `None of your records can be authorized for ${app.name}.` };
+    const message = SHELL_WORDS[request.language].noRecordCanBeAuthorized(app.name);
+    return { kind: 'error', message, returnUrl: failureUrl(opened) };
   }
 
   return { kind: 'authorize', page: authorizationPage(app, everyRecord, records, selected, request) };
@@ -325,8 +418,11 @@ export function authorizationPage(
   everyRecord: readonly RecordChoice[],
   records: readonly RecordChoice[],
   selected: string | undefined,
-  request: Pick<SimShellRequest, 'multiRecord' | 'onlineOptionalRules' | 'offlineOptionalRules'>,
+  request: Pick<SimShellRequest, 'multiRecord' | 'onlineOptionalRules' | 'offlineOptionalRules' | 'language'> & {
+    redirect?: string | undefined;
+  },
 ): AuthorizationPage {
+  const words = SHELL_WORDS[request.language];
   const firstTime = everyRecord.every((record) => record.authAction === 'AuthorizationRequired');
   const preselected = records.find((r) => r.id === selected && r.canAuthorize) ?? records.find((r) => r.canAuthorize)!;
   const requested = new Set([...request.onlineOptionalRules, ...request.offlineOptionalRules]);
@@ -339,16 +435,19 @@ export function authorizationPage(
   return {
     appName: app.name,
     appDescription: app.description,
+    appLinks: appPageLinks(app, request.redirect),
     multiRecord: request.multiRecord,
     records: records.map((record) =>
-      recordOption(
-        record,
-        record === preselected ||
+      recordOption(record, words, {
+        selectable: record.canAuthorize,
+        checked:
+          record === preselected ||
           (request.multiRecord && record.canAuthorize && record.authAction !== 'AuthorizationRequired'),
-      ),
+        note: recordNote(record, words),
+      }),
     ),
-    requiredRules: app.rules.filter((rule) => !rule.optional).map(ruleView),
-    optionalRules: optional.map((rule) => ({ ...ruleView(rule), checked: checked(rule) })),
+    requiredRules: app.rules.filter((rule) => !rule.optional).map((rule) => ruleView(rule, words)),
+    optionalRules: optional.map((rule) => ({ ...ruleView(rule, words), checked: checked(rule) })),
   };
 }
 

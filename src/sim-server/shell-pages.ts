@@ -1,8 +1,9 @@
 /**
  * The simulated Shell over HTTP (`/shell/redirect.aspx`), rendered on the server as plain HTML forms: the same
- * steps, words and element ids as the browser's Shell page (demo/shell/shell-page.ts), driven by the same flow
- * (src/mock/shell-flow.ts, shell-code-flow.ts) over the simulator this server holds. Each step posts back to the
- * same URL with what the next one needs in hidden fields. No script but the one that posts a `trm=post` return.
+ * steps, words (shell-words.ts, in the request's language) and element ids as the browser's Shell page
+ * (demo/shell/shell-page.ts), driven by the same flow (src/mock/shell-flow.ts, shell-code-flow.ts) over the
+ * simulator this server holds. Each step posts back to the same URL with what the next one needs in hidden fields;
+ * every step's Cancel posts `do=cancel`. No script but the one that posts a `trm=post` return.
  */
 import type { ServerResponse } from 'node:http';
 import {
@@ -18,15 +19,18 @@ import {
 import {
   afterSignIn,
   approve,
+  errorReturnUrl,
   isCodeRequest,
   openShellRequest,
   parseShellRequest,
   rejectUrl,
+  shellWordsFor,
   tokenPost,
+  type AppPageLinks,
   type AuthorizationPage,
   type RecordOption,
-  type RuleView,
 } from '../mock/shell-flow.js';
+import type { ShellWords } from '../mock/shell-words.js';
 import type { ShellApi } from '../mock/simulator.js';
 
 /** The form fields of a step's POST (several values for checkboxes). */
@@ -42,15 +46,18 @@ export type ShellAnswer = { kind: 'page'; html: string; status?: number } | { ki
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function page(heading: string, body: string): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+function page(words: ShellWords, heading: string, body: string): ShellAnswer {
+  return {
+    kind: 'page',
+    html: `<!doctype html>
+<html lang="${words.lang}"><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>HealthVault (simulated Shell)</title><link rel="stylesheet" href="${SHELL_STYLE_PATH}"></head>
+<title>${escape(words.title)}</title><link rel="stylesheet" href="${SHELL_STYLE_PATH}"></head>
 <body><header class="banner"><p class="brand">HealthVault</p>
-<p class="notice">Simulated Shell of hv-elements (hv-elements-sim): no real account, no real health data.</p></header>
+<p class="notice" id="shell-notice">${escape(words.notice)}</p></header>
 <main id="shell" class="shell"><h1>${escape(heading)}</h1>
-${body}</main></body></html>`;
+${body}</main></body></html>`,
+  };
 }
 
 const hidden = (fields: Record<string, string | undefined>) =>
@@ -77,27 +84,31 @@ function choice(
   );
 }
 
-const cancelButton = '<button type="submit" name="do" value="cancel" id="cancel" formnovalidate>Cancel</button>';
+const cancelButton = (words: ShellWords) =>
+  `<button type="submit" name="do" value="cancel" id="cancel" formnovalidate>${escape(words.cancel)}</button>`;
 
-function errorPage(message: string, returnUrl?: string): ShellAnswer {
+/** A link back to the application, as the primary action of a page that ends the Shell's part. */
+const returnLink = (url: string, label: string) =>
+  `<div class="actions"><a id="return" class="button primary" href="${escape(url)}">${escape(label)}</a></div>`;
+
+/** The error page: what is wrong, and the way back to the application when a safe address is known. */
+function errorPage(words: ShellWords, message: string, returnUrl: string | undefined): ShellAnswer {
   const way =
     returnUrl === undefined
-      ? ''
-      : `<div class="actions"><a id="return" class="button primary" href="${escape(returnUrl)}">Return to the application</a></div>`;
-  return {
-    kind: 'page',
-    html: page(
-      'HealthVault cannot continue',
-      `<p id="shell-error" class="error" role="alert">${escape(message)}</p>${way}`,
-    ),
-  };
+      ? `<p id="close-tab">${escape(words.closeThisTab)}</p>`
+      : returnLink(returnUrl, words.returnToTheApplication);
+  return page(words, words.errorHeading, `<p id="shell-error" class="error" role="alert">${escape(message)}</p>${way}`);
 }
+
+/** After Cancel where no application is known yet: nothing was shared, and how to leave. */
+const cancelledPage = (words: ShellWords) =>
+  page(words, words.cancelledHeading, `<p id="done">${escape(words.cancelled)}</p>`);
 
 function signInPage(
   shell: ShellApi,
+  words: ShellWords,
   purpose: string,
   carried: Record<string, string | undefined>,
-  cancel: boolean,
 ): ShellAnswer {
   const people = shell
     .people()
@@ -105,19 +116,13 @@ function signInPage(
       choice('radio', `person-${person.id}`, 'person', person.id, person.name, { checked: index === 0 }),
     )
     .join('');
-  return {
-    kind: 'page',
-    html: page(
-      'Sign in to HealthVault',
-      `<p>${escape(purpose)}</p><form id="sign-in-form" method="post">${hidden({ ...carried, step: 'sign-in' })}` +
-        `<fieldset><legend>Choose who signs in</legend>${people}</fieldset>` +
-        `<div class="actions"><button type="submit" id="sign-in" class="primary">Sign in</button>${cancel ? cancelButton : ''}</div></form>`,
-    ),
-  };
-}
-
-function scopeText(rule: RuleView): string {
-  return rule.scope === 'online' ? 'while you are signed in' : 'also when you are not signed in (offline)';
+  return page(
+    words,
+    words.signInHeading,
+    `<p>${escape(purpose)}</p><form id="sign-in-form" method="post">${hidden({ ...carried, step: 'sign-in' })}` +
+      `<fieldset><legend>${escape(words.chooseWhoSignsIn)}</legend>${people}</fieldset>` +
+      `<div class="actions"><button type="submit" id="sign-in" class="primary">${escape(words.signIn)}</button>${cancelButton(words)}</div></form>`,
+  );
 }
 
 function recordChoices(records: readonly RecordOption[], type: string): string {
@@ -132,7 +137,19 @@ function recordChoices(records: readonly RecordOption[], type: string): string {
     .join('');
 }
 
+/** The application's privacy statement and terms, in a new tab so that the authorization waits here. */
+function appLinks(words: ShellWords, appName: string, links: AppPageLinks): string {
+  const link = (id: string, href: string, label: string) =>
+    `<a id="${id}" href="${escape(href)}" target="_blank" rel="noopener">${escape(label)} ` +
+    `<span class="hint-inline">${escape(words.opensInNewTab)}</span></a>`;
+  return (
+    `<ul class="app-links"><li>${link('privacy-link', links.privacy, words.privacyStatement(appName))}</li>` +
+    `<li>${link('terms-link', links.serviceAgreement, words.termsOfUse(appName))}</li></ul>`
+  );
+}
+
 function authorizationPage(
+  words: ShellWords,
   view: AuthorizationPage,
   carried: Record<string, string | undefined>,
   options: { lead?: string; problem?: string },
@@ -140,46 +157,40 @@ function authorizationPage(
   const required = view.requiredRules
     .map(
       (rule) =>
-        `<li><strong>${escape(rule.access)}</strong> (${escape(scopeText(rule))})<span class="hint">${escape(rule.reason)}</span></li>`,
+        `<li><strong>${escape(rule.access)}</strong> (${escape(words.scope[rule.scope])})<span class="hint">${escape(rule.reason)}</span></li>`,
     )
     .join('');
   const optional = view.optionalRules.length
-    ? `<fieldset id="optional-rules"><legend>Optional access: choose what to allow</legend>${view.optionalRules
+    ? `<fieldset id="optional-rules"><legend>${escape(words.optionalAccess)}</legend>${view.optionalRules
         .map((rule) =>
           choice(
             'checkbox',
             `optional-rule-${rule.name}`,
             'optional-rule',
             rule.name,
-            `${rule.access} (${scopeText(rule)})`,
-            {
-              checked: rule.checked,
-              hint: rule.reason,
-            },
+            `${rule.access} (${words.scope[rule.scope]})`,
+            { checked: rule.checked, hint: rule.reason },
           ),
         )
         .join('')}</fieldset>`
     : '';
-  const legend = view.multiRecord ? `Which records may ${view.appName} use?` : `Which record may ${view.appName} use?`;
-  return {
-    kind: 'page',
-    html: page(
-      `Authorize ${view.appName}`,
-      `<form id="authorize-form" method="post">${hidden({
-        ...carried,
-        step: 'authorize',
-        offered: view.optionalRules.map((rule) => rule.name).join(' '),
-      })}` +
-        (options.lead === undefined ? '' : `<p>${escape(options.lead)}</p>`) +
-        `<p>${escape(view.appDescription)}</p>` +
-        `<fieldset id="records"><legend>${escape(legend)}</legend>${recordChoices(view.records, view.multiRecord ? 'checkbox' : 'radio')}</fieldset>` +
-        `<section aria-labelledby="required-heading"><h2 id="required-heading">${escape(view.appName)} needs this access</h2>` +
-        `<p class="hint">To use the application you have to allow all of it.</p><ul class="rules">${required}</ul></section>` +
-        optional +
-        `<p id="authorize-error" class="error" role="alert">${escape(options.problem ?? '')}</p>` +
-        `<div class="actions"><button type="submit" id="approve" class="primary">Approve and continue</button>${cancelButton}</div></form>`,
-    ),
-  };
+  return page(
+    words,
+    words.authorizeHeading(view.appName),
+    `<form id="authorize-form" method="post">${hidden({
+      ...carried,
+      step: 'authorize',
+      offered: view.optionalRules.map((rule) => rule.name).join(' '),
+    })}` +
+      (options.lead === undefined ? '' : `<p>${escape(options.lead)}</p>`) +
+      `<p>${escape(view.appDescription)}</p>${appLinks(words, view.appName, view.appLinks)}` +
+      `<fieldset id="records"><legend>${escape(words.whichRecord(view.appName, view.multiRecord))}</legend>${recordChoices(view.records, view.multiRecord ? 'checkbox' : 'radio')}</fieldset>` +
+      `<section aria-labelledby="required-heading"><h2 id="required-heading">${escape(words.needsAccess(view.appName))}</h2>` +
+      `<p class="hint">${escape(words.allowAllOfIt)}</p><ul class="rules">${required}</ul></section>` +
+      optional +
+      `<p id="authorize-error" class="error" role="alert">${escape(options.problem ?? '')}</p>` +
+      `<div class="actions"><button type="submit" id="approve" class="primary">${escape(words.approve)}</button>${cancelButton(words)}</div></form>`,
+  );
 }
 
 /** The approval the authorization form posted: the records, and each offered optional rule checked or not. */
@@ -193,161 +204,169 @@ function approvalOf(form: FormFields) {
 }
 
 /** Back to the application: a redirect, or with `trm=post` a form that posts the token to the return URL. */
-function backTo(url: string, post: boolean): ShellAnswer {
+function backTo(words: ShellWords, url: string, post: boolean): ShellAnswer {
   const form = post ? tokenPost(url) : undefined;
   if (!form) return { kind: 'redirect', url };
-  return {
-    kind: 'page',
-    html: page(
-      'Returning to the application',
-      `<form id="post-return" method="post" action="${escape(form.action)}">${hidden(form.fields)}` +
-        `<p>HealthVault is taking you back to the application.</p>` +
-        `<div class="actions"><button type="submit" id="continue" class="primary">Continue</button></div></form>` +
-        `<script src="${SHELL_POST_SCRIPT_PATH}"></script>`,
-    ),
-  };
+  return page(
+    words,
+    words.returningHeading,
+    `<form id="post-return" method="post" action="${escape(form.action)}">${hidden(form.fields)}` +
+      `<p>${escape(words.returning)}</p>` +
+      `<div class="actions"><button type="submit" id="continue" class="primary">${escape(words.continue)}</button></div></form>` +
+      `<script src="${SHELL_POST_SCRIPT_PATH}"></script>`,
+  );
 }
 
-async function authorization(shell: ShellApi, search: string, form: FormFields | undefined): Promise<ShellAnswer> {
+async function authorization(
+  shell: ShellApi,
+  words: ShellWords,
+  search: string,
+  form: FormFields | undefined,
+): Promise<ShellAnswer> {
   const opened = openShellRequest(shell, search);
-  if (!opened.ok) return errorPage(opened.problem);
+  if (!opened.ok) return errorPage(words, opened.problem, opened.returnUrl);
   const request = opened.value;
+  if (form?.get('do') === 'cancel') return { kind: 'redirect', url: rejectUrl(request) };
   const post = request.request.tokenByPost === true;
   const personId = form?.get('person') ?? undefined;
-  if (!form || !personId) return signInPage(shell, `to continue to ${request.app.name}`, {}, false);
-  if (form.get('do') === 'cancel') return { kind: 'redirect', url: rejectUrl(request) };
+  if (!form || !personId) return signInPage(shell, words, words.toContinueTo(request.app.name), {});
   if (form.get('step') === 'authorize') {
     const approval = approvalOf(form);
     if (approval.recordIds.length === 0) {
       const next = await afterSignIn(shell, request, personId);
       if (next.kind === 'authorize')
-        return authorizationPage(next.page, { person: personId }, { problem: 'Choose at least one record.' });
+        return authorizationPage(words, next.page, { person: personId }, { problem: words.chooseAtLeastOneRecord });
     }
-    return backTo(await approve(shell, request, personId, approval), post);
+    return backTo(words, await approve(shell, request, personId, approval), post);
   }
   const next = await afterSignIn(shell, request, personId);
-  if (next.kind === 'return') return backTo(next.url, post);
-  if (next.kind === 'error') return errorPage(next.message);
-  return authorizationPage(next.page, { person: personId }, {});
+  if (next.kind === 'return') return backTo(words, next.url, post);
+  if (next.kind === 'error') return errorPage(words, next.message, next.returnUrl);
+  return authorizationPage(words, next.page, { person: personId }, {});
 }
 
-function codeError(step: CodeError): ShellAnswer {
-  return errorPage(step.message, step.returnUrl);
+const codeError = (words: ShellWords, step: CodeError) => errorPage(words, step.message, step.returnUrl);
+
+function codeEntry(words: ShellWords, typed: string | undefined, problem: string | undefined): ShellAnswer {
+  return page(
+    words,
+    words.codeHeading,
+    `<form id="code-form" method="post">${hidden({ step: 'code' })}<label for="identity-code">${escape(words.codeLabel)}</label>` +
+      `<span id="identity-code-hint" class="hint">${escape(words.codeHint)}</span>` +
+      `<input type="text" id="identity-code" name="code" autocomplete="off" autocapitalize="characters" spellcheck="false" aria-describedby="identity-code-hint code-error" value="${escape(typed ?? '')}">` +
+      `<p id="code-error" class="error" role="alert">${escape(problem ?? '')}</p>` +
+      `<div class="actions"><button type="submit" id="continue" class="primary">${escape(words.continue)}</button>${cancelButton(words)}</div></form>`,
+  );
 }
 
-function codeEntry(typed: string | undefined, problem: string | undefined): ShellAnswer {
-  return {
-    kind: 'page',
-    html: page(
-      'Enter your identity code',
-      `<form id="code-form" method="post">${hidden({ step: 'code' })}<label for="identity-code">Identity code</label>` +
-        `<span id="identity-code-hint" class="hint">20 letters, in five groups of four, as in the message you were given.</span>` +
-        `<input type="text" id="identity-code" name="code" autocomplete="off" autocapitalize="characters" spellcheck="false" aria-describedby="identity-code-hint code-error" value="${escape(typed ?? '')}">` +
-        `<p id="code-error" class="error" role="alert">${escape(problem ?? '')}</p>` +
-        `<div class="actions"><button type="submit" id="continue" class="primary">Continue</button></div></form>`,
-    ),
-  };
-}
-
-function question(opened: OpenedCode, carried: Record<string, string>, problem?: string): ShellAnswer {
-  return {
-    kind: 'page',
-    html: page(
-      'Answer the question',
-      `<form id="answer-form" method="post">${hidden({ ...carried, step: 'answer' })}` +
-        `<p>${escape(opened.app.name)} asks you this question to make sure its request is for you.</p>` +
-        `<label for="answer">${escape(opened.question)}</label>` +
-        `<input type="text" id="answer" name="answer" autocomplete="off" aria-describedby="answer-error">` +
-        `<p id="answer-error" class="error" role="alert">${escape(problem ?? '')}</p>` +
-        `<div class="actions"><button type="submit" id="check-answer" class="primary">Continue</button>${cancelButton}</div></form>`,
-    ),
-  };
+function question(
+  words: ShellWords,
+  opened: OpenedCode,
+  carried: Record<string, string>,
+  problem?: string,
+): ShellAnswer {
+  return page(
+    words,
+    words.questionHeading,
+    `<form id="answer-form" method="post">${hidden({ ...carried, step: 'answer' })}` +
+      `<p>${escape(words.questionLead(opened.app.name))}</p>` +
+      `<label for="answer">${escape(opened.question)}</label>` +
+      `<input type="text" id="answer" name="answer" autocomplete="off" aria-describedby="answer-error">` +
+      `<p id="answer-error" class="error" role="alert">${escape(problem ?? '')}</p>` +
+      `<div class="actions"><button type="submit" id="check-answer" class="primary">${escape(words.continue)}</button>${cancelButton(words)}</div></form>`,
+  );
 }
 
 function packageRecords(
+  words: ShellWords,
   opened: OpenedCode,
   carried: Record<string, string>,
-  step: { friendlyName: string; contents: string[]; records: RecordOption[] },
+  step: { friendlyName: string; contents: string[]; records: RecordOption[]; appLinks: AppPageLinks },
   problem?: string,
 ): ShellAnswer {
-  return {
-    kind: 'page',
-    html: page(
-      'Pick up your package',
-      `<form id="pickup-form" method="post">${hidden({ ...carried, step: 'pickup' })}` +
-        `<p>${escape(opened.app.name)} sent you a package, “${escape(step.friendlyName)}”. It holds:</p>` +
-        `<ul id="package-contents">${step.contents.map((item) => `<li>${escape(item)}</li>`).join('')}</ul>` +
-        `<fieldset id="records"><legend>Which record should it go into?</legend>${recordChoices(step.records, 'radio')}</fieldset>` +
-        `<p id="pickup-error" class="error" role="alert">${escape(problem ?? '')}</p>` +
-        `<div class="actions"><button type="submit" id="add-to-record" class="primary">Add to the record</button>${cancelButton}</div></form>`,
-    ),
-  };
+  return page(
+    words,
+    words.packageHeading,
+    `<form id="pickup-form" method="post">${hidden({ ...carried, step: 'pickup' })}` +
+      `<p>${escape(words.packageLead(opened.app.name, step.friendlyName))}</p>` +
+      `<ul id="package-contents">${step.contents.map((item) => `<li>${escape(item)}</li>`).join('')}</ul>` +
+      appLinks(words, opened.app.name, step.appLinks) +
+      `<fieldset id="records"><legend>${escape(words.whichRecordForPackage)}</legend>${recordChoices(step.records, 'radio')}</fieldset>` +
+      `<p id="pickup-error" class="error" role="alert">${escape(problem ?? '')}</p>` +
+      `<div class="actions"><button type="submit" id="add-to-record" class="primary">${escape(words.addToRecord)}</button>${cancelButton(words)}</div></form>`,
+  );
 }
 
-function done(opened: OpenedCode, step: DoneStep, again: () => ShellAnswer): ShellAnswer {
+function done(words: ShellWords, opened: OpenedCode, step: DoneStep, again: () => ShellAnswer): ShellAnswer {
   if (step.kind === 'wrong') return again();
-  if (step.kind === 'error') return codeError(step);
+  if (step.kind === 'error') return codeError(words, step);
   const contents = step.contents.length
     ? `<ul>${step.contents.map((item) => `<li>${escape(item)}</li>`).join('')}</ul>`
     : '';
-  return {
-    kind: 'page',
-    html: page(
-      step.heading,
-      `<p id="done">${escape(step.message)}</p>${contents}` +
-        `<div class="actions"><a id="return" class="button primary" href="${escape(step.returnUrl)}">Return to ${escape(opened.app.name)}</a></div>`,
-    ),
-  };
+  return page(
+    words,
+    step.heading,
+    `<p id="done">${escape(step.message)}</p>${contents}${returnLink(step.returnUrl, words.returnTo(opened.app.name))}`,
+  );
 }
 
-function codeFlow(shell: ShellApi, packageId: string | undefined, form: FormFields | undefined): ShellAnswer {
+function codeFlow(
+  shell: ShellApi,
+  words: ShellWords,
+  packageId: string | undefined,
+  form: FormFields | undefined,
+): ShellAnswer {
   const typed = form?.get('code') ?? packageId;
-  const step = openCode(shell, typed);
-  if (step.kind === 'enter-code') return codeEntry(typed, form || packageId !== undefined ? step.problem : undefined);
-  if (step.kind === 'error') return codeError(step);
+  const step = openCode(shell, typed, words.lang);
+  if (step.kind !== 'sign-in' && form?.get('do') === 'cancel') return cancelledPage(words);
+  if (step.kind === 'enter-code')
+    return codeEntry(words, typed, form || packageId !== undefined ? step.problem : undefined);
+  if (step.kind === 'error') return codeError(words, step);
   const { opened } = step;
   if (form?.get('do') === 'cancel') return { kind: 'redirect', url: codeRejectUrl(opened.app) };
   const personId = form?.get('person') ?? undefined;
-  const what = opened.kind === 'package' ? 'pick up a package from' : 'connect to';
-  if (!form || !personId)
-    return signInPage(shell, `to ${what} ${opened.app.name}`, { code: opened.identityCode }, true);
+  const name = opened.app.name;
+  if (!form || !personId) {
+    const purpose = opened.kind === 'package' ? words.toPickUpFrom(name) : words.toConnectTo(name);
+    return signInPage(shell, words, purpose, { code: opened.identityCode });
+  }
   const carried = { code: opened.identityCode, person: personId };
   const answer = form.get('answer') ?? '';
   const withAnswer = { ...carried, answer };
   switch (form.get('step')) {
     case 'answer': {
       const next = answerStep(shell, opened, personId, answer);
-      if (next.kind === 'wrong') return question(opened, carried, next.message);
-      if (next.kind === 'error') return codeError(next);
-      if (next.kind === 'choose-record') return packageRecords(opened, withAnswer, next);
-      return authorizationPage(next.page, withAnswer, {
-        lead: `${opened.app.name} asks to connect to your record: ${next.friendlyName}.`,
-      });
+      if (next.kind === 'wrong') return question(words, opened, carried, next.message);
+      if (next.kind === 'error') return codeError(words, next);
+      if (next.kind === 'choose-record') return packageRecords(words, opened, withAnswer, next);
+      return authorizationPage(words, next.page, withAnswer, { lead: words.connectLead(name, next.friendlyName) });
     }
     case 'authorize':
-      return done(opened, acceptStep(shell, opened, personId, answer, approvalOf(form)), () =>
-        question(opened, carried),
+      return done(words, opened, acceptStep(shell, opened, personId, answer, approvalOf(form)), () =>
+        question(words, opened, carried),
       );
     case 'pickup': {
       const recordId = form.get('record');
-      if (recordId === null) return question(opened, carried, 'Choose a record.');
-      return done(opened, pickUpStep(shell, opened, personId, answer, recordId), () => question(opened, carried));
+      if (recordId === null) return question(words, opened, carried, words.chooseARecord);
+      return done(words, opened, pickUpStep(shell, opened, personId, answer, recordId), () =>
+        question(words, opened, carried),
+      );
     }
     default:
-      return question(opened, carried);
+      return question(words, opened, carried);
   }
 }
 
 /** The Shell's answer to `GET` (no form) or `POST` (a step's form) of `/shell/redirect.aspx{search}`. */
 export async function shellPage(shell: ShellApi, search: string, form: FormFields | undefined): Promise<ShellAnswer> {
+  const words = shellWordsFor(search);
   const parsed = parseShellRequest(search);
-  if (!parsed.ok) return errorPage(parsed.problem);
   try {
-    if (isCodeRequest(parsed.value)) return codeFlow(shell, parsed.value.packageId, form);
-    return await authorization(shell, search, form);
+    if (parsed.ok && isCodeRequest(parsed.value)) return codeFlow(shell, words, parsed.value.packageId, form);
+    return await authorization(shell, words, search, form); // which answers a request it cannot open with its error page
   } catch (error) {
     // What the flow refuses (no record chosen, a record the person may not use), said as the Shell says it.
-    return errorPage(error instanceof Error ? error.message : String(error));
+    return errorPage(words, error instanceof Error ? error.message : String(error), errorReturnUrl(shell, search));
   }
 }
 
@@ -379,6 +398,7 @@ export const SHELL_CSS = `:root{--shell-accent:#0063b1;--shell-danger:#a4262c;fo
 body{margin:0}.banner{display:flex;flex-wrap:wrap;gap:0 1.5rem;align-items:baseline;padding:.75rem 1.5rem;background:var(--shell-accent);color:#fff}
 .banner p{margin:0}.brand{font-size:1.4rem;font-weight:600}.shell{max-width:44rem;margin:1.5rem auto;padding:1.5rem 2rem;background:#fff;border-radius:6px}
 .choice{display:flex;gap:.5rem;align-items:flex-start;margin:.4rem 0}.hint{display:block;color:#555;font-size:.9rem}.error{color:var(--shell-danger)}
+.hint-inline{color:#555;font-size:.9rem}.app-links{display:flex;flex-wrap:wrap;gap:.25rem 1.5rem;padding:0;list-style:none}a{color:var(--shell-accent)}
 .actions{display:flex;gap:.75rem;margin-top:1.25rem}button,.button{padding:.5rem 1.1rem;font:inherit;border:1px solid var(--shell-accent);border-radius:4px;background:#fff;color:var(--shell-accent);text-decoration:none}
-.primary{background:var(--shell-accent);color:#fff}fieldset{border:1px solid #ccd;border-radius:4px;margin:1rem 0}
+.primary{background:var(--shell-accent);color:#fff}:focus-visible{outline:3px solid #1b1b1b;outline-offset:2px}fieldset{border:1px solid #ccd;border-radius:4px;margin:1rem 0}
 `;

@@ -1,22 +1,7 @@
 // axe on the pages a person meets: the demo with the connect button, and the simulated Shell's pages.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
+import { pageForAxe, violations } from './axe.mjs';
 import { signInOnTheShell } from './demo-page.mjs';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** axe's violations on the page as it is now, one line each. */
-async function violations(page) {
-  await page.addScriptTag({ path: axePath });
-  const found = await page.evaluate(async () => (await window.axe.run(document)).violations);
-  return found.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-/** A page of its own, without the dev server's CSP, so that axe can be injected into it. */
-async function pageForAxe(browser) {
-  const context = await browser.newContext({ bypassCSP: true });
-  return { page: await context.newPage(), close: () => context.close() };
-}
 
 export async function demoAndSimulatedShellPassAxe({ browser, baseUrl }) {
   const { page, close } = await pageForAxe(browser);

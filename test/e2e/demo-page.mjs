@@ -39,3 +39,10 @@ export async function createConnectRequest(form, { name, externalId, question, a
   await form.getByRole('button', { name: 'Create the request' }).click();
   return form.locator('[part="code"]').textContent();
 }
+
+/** Opens the demo on a fresh simulated platform set to `scenario` (choosing a scenario starts it). */
+export async function openDemo(page, baseUrl, scenario) {
+  await page.goto(`${baseUrl}/`);
+  await page.locator('hv-connect-button a[href]').waitFor();
+  await page.selectOption('#scenario', scenario);
+}

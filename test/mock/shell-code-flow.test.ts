@@ -44,9 +44,12 @@ describe('simulated Shell flow: CONNECT and PICKUP', () => {
     const targetqs = encodeURIComponent(`?PackageId=${encodeURIComponent(REQUEST_CODE)}`);
     expect(parseShellRequest(`?target=connect&targetqs=${targetqs}`)).to.deep.equal({
       ok: true,
-      value: { target: 'CONNECT', packageId: REQUEST_CODE },
+      value: { target: 'CONNECT', language: 'en', packageId: REQUEST_CODE },
     });
-    expect(parseShellRequest('?target=PICKUP')).to.deep.equal({ ok: true, value: { target: 'PICKUP' } });
+    expect(parseShellRequest('?target=PICKUP')).to.deep.equal({
+      ok: true,
+      value: { target: 'PICKUP', language: 'en' },
+    });
     expect(openShellRequest(start('new-user').simulator.shell, '?target=CONNECT')).to.deep.equal({
       ok: false,
       problem: 'CONNECT names no application to authorize.',
@@ -91,7 +94,28 @@ describe('simulated Shell flow: CONNECT and PICKUP', () => {
       expect(step).to.deep.equal({
         kind: 'error',
         message: 'This identity code expired on December 18, 2026. Ask hv-elements Demo Clinic for a new one.',
-        returnUrl: `${DEMO_ACTION_URL}?target=AppAuthReject`,
+        returnUrl: `${DEMO_ACTION_URL}?target=AppAuthFailure`,
+      });
+    });
+
+    it('speaks Spanish when the request asks for it: the problems, the dates, the relationships and the rules', () => {
+      const { simulator, clock } = start('connect-request');
+      expect(openCode(simulator.shell, 'KZTR', 'es')).to.deep.equal({
+        kind: 'enter-code',
+        problem: 'Eso son 4 letras; un código de identidad tiene 20.',
+      });
+      const code = opened(openCode(simulator.shell, REQUEST_CODE, 'es'));
+      expect(answerStep(simulator.shell, code, 'morgan', 'Rex')).to.deep.equal({
+        kind: 'wrong',
+        message: 'Esa no es la respuesta. Le quedan 2 intentos.',
+      });
+      const page = ofKind(answerStep(simulator.shell, code, 'morgan', 'Biscuit'), 'authorize').page;
+      expect(page.records.map((r) => r.relName)).to.deep.equal(['Yo']);
+      expect(page.requiredRules.map((r) => r.access)).to.deep.equal(['Leer: Medicamentos, Alergias']);
+      clock.advance(26 * DAY);
+      expect(openCode(simulator.shell, REQUEST_CODE, 'es')).to.deep.include({
+        message:
+          'Este código de identidad caducó el 18 de diciembre de 2026. Pida uno nuevo a hv-elements Demo Clinic.',
       });
     });
   });
@@ -113,7 +137,7 @@ describe('simulated Shell flow: CONNECT and PICKUP', () => {
         kind: 'error',
         message:
           'This identity code can no longer be used: its question was answered wrongly three times. Ask hv-elements Demo Clinic for a new one.',
-        returnUrl: `${DEMO_ACTION_URL}?target=AppAuthReject`,
+        returnUrl: `${DEMO_ACTION_URL}?target=AppAuthFailure`,
       });
       expect(openCode(shell, REQUEST_CODE)).to.deep.include({ kind: 'error' });
       expect(words(locked)).to.not.contain('KZTR');
@@ -126,6 +150,10 @@ describe('simulated Shell flow: CONNECT and PICKUP', () => {
       const step = ofKind(answerStep(shell, code, 'morgan', 'BISCUIT'), 'authorize');
       expect(step.friendlyName).to.equal('Morgan Blake');
       expect(step.page).to.include({ appName: 'hv-elements Demo Clinic', multiRecord: false });
+      expect(step.page.appLinks).to.deep.equal({
+        privacy: `${DEMO_ACTION_URL}?target=Privacy`,
+        serviceAgreement: `${DEMO_ACTION_URL}?target=ServiceAgreement`,
+      });
       const recordId = shell.records('morgan', DEMO_APP_ID)[0]!.id;
       expect(step.page.records.map((r) => [r.id, r.checked])).to.deep.equal([[recordId, true]]);
       expect(step.page.requiredRules.map((r) => r.name)).to.deep.equal(['health-summary']);
@@ -141,7 +169,7 @@ describe('simulated Shell flow: CONNECT and PICKUP', () => {
         heading: 'Connected',
         message: 'hv-elements Demo Clinic can now use the record of Morgan Blake.',
         contents: [],
-        returnUrl: `${DEMO_ACTION_URL}?target=AppAuthSuccess&instanceid=1`,
+        returnUrl: `${DEMO_ACTION_URL}?target=AppAuthSuccess&instanceId=1`,
       });
       expect(shell.records('morgan', DEMO_APP_ID)[0]).to.deep.include({
         authAction: 'NoActionRequired',
@@ -189,6 +217,10 @@ describe('simulated Shell flow: CONNECT and PICKUP', () => {
           'Blood pressure: 118/76 mmHg, pulse 64',
         ],
         records: [{ id: recordId, name: 'Dana Whitfield', relName: 'Self', selectable: true, checked: true }],
+        appLinks: {
+          privacy: `${DEMO_ACTION_URL}?target=Privacy`,
+          serviceAgreement: `${DEMO_ACTION_URL}?target=ServiceAgreement`,
+        },
       });
       expect(pickUpStep(shell, code, 'dana', 'lisbon', recordId)).to.deep.equal({
         kind: 'done',
@@ -201,7 +233,7 @@ describe('simulated Shell flow: CONNECT and PICKUP', () => {
       expect(openCode(shell, PACKAGE_CODE)).to.deep.equal({
         kind: 'error',
         message: 'This package has already been picked up.',
-        returnUrl: `${DEMO_ACTION_URL}?target=AppAuthReject`,
+        returnUrl: `${DEMO_ACTION_URL}?target=AppAuthFailure`,
       });
     });
 

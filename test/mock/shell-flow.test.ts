@@ -70,6 +70,7 @@ describe('simulated Shell flow', () => {
           ok: true,
           value: {
             target: 'APPAUTH',
+            language: 'en',
             appId: DEMO_APP_ID,
             multiRecord: true,
             forceAppAuth: false,
@@ -126,6 +127,79 @@ describe('simulated Shell flow', () => {
     }
   });
 
+  describe('culture', () => {
+    const languages: [params: Record<string, string>, language: string][] = [
+      [{ culture: 'es-ES' }, 'es'],
+      [{ culture: 'es-MX' }, 'es'],
+      [{ Culture: 'ES' }, 'es'],
+      [{ culture: 'en-US' }, 'en'],
+      [{ culture: 'fr-FR' }, 'en'],
+      [{ culture: 'est' }, 'en'],
+      [{ lcid: '3082' }, 'es'], // es-ES
+      [{ lcid: '2058' }, 'es'], // es-MX
+      [{ lcid: '1033' }, 'en'],
+      [{ lcid: 'spanish' }, 'en'],
+      [{ culture: 'en-GB', lcid: '3082' }, 'en'],
+      [{}, 'en'],
+    ];
+    for (const [params, language] of languages) {
+      it(`${JSON.stringify(params)} → ${language}`, () => {
+        const parsed = parseShellRequest(shellQuery('AUTH', { appid: DEMO_APP_ID, ...params }));
+        expect(parsed.ok && parsed.value.language).to.equal(language);
+      });
+    }
+
+    it("words the Shell's problems, notes and rules in Spanish", async () => {
+      const parsed = parseShellRequest(shellQuery('AUTH', { appid: 'demo', culture: 'es-MX' }));
+      expect(!parsed.ok && parsed.problem).to.equal('El identificador de aplicación "demo" no es un GUID.');
+      const { simulator, opened } = open('reauth-required', 'AUTH', { culture: 'es-ES' });
+      const shown = page(await afterSignIn(simulator.shell, opened, 'taylor'));
+      expect(shown.records.map((r) => [r.relName, r.note])).to.deep.equal([
+        ['Yo', 'La aplicación ahora pide más de lo que usted permitió.'],
+        ['Cónyuge', 'Puede ver este registro, pero no autorizar aplicaciones para él.'],
+      ]);
+      expect(shown.requiredRules.map((r) => r.access)).to.deep.equal(['Leer: Medicamentos, Alergias']);
+    });
+  });
+
+  describe('the way back from the error page', () => {
+    const cases: [what: string, params: Record<string, string>, target: string, returnUrl: string | undefined][] = [
+      [
+        'an optional rule the application does not have',
+        { appid: DEMO_APP_ID, onopt1: 'nope', actionqs: 's 1' },
+        'AUTH',
+        `${DEMO_ACTION_URL}?target=AppAuthFailure&actionqs=s+1`,
+      ],
+      [
+        'a target the Shell does not play, for a known application, to its allowed redirect',
+        { appid: DEMO_APP_ID, redirect: 'https://partner.example.com/back' },
+        'SHARERECORD',
+        'https://partner.example.com/back?target=AppAuthFailure',
+      ],
+      [
+        'a redirect that is not allowed: to the registered action URL instead',
+        { appid: DEMO_APP_ID, redirect: 'http://example.com/' },
+        'AUTH',
+        `${DEMO_ACTION_URL}?target=AppAuthFailure`,
+      ],
+      [
+        'an application HealthVault does not know',
+        { appid: '00000000-0000-0000-0000-000000000000' },
+        'AUTH',
+        undefined,
+      ],
+      ['an appid that is not a GUID', { appid: 'demo' }, 'AUTH', undefined],
+      ['no appid', {}, 'APPAUTH', undefined],
+    ];
+    for (const [what, params, target, returnUrl] of cases) {
+      it(`${what}: ${returnUrl ?? 'none, the page says to close the tab'}`, () => {
+        const opened = openShellRequest(createSimulator().shell, shellQuery(target, params));
+        expect(opened.ok).to.equal(false);
+        expect(!opened.ok && opened.returnUrl).to.equal(returnUrl);
+      });
+    }
+  });
+
   it('isAllowedReturnUrl accepts https and http on this machine only', () => {
     const cases: [string, boolean][] = [
       ['https://partner.example.com/hv', true],
@@ -152,13 +226,13 @@ describe('simulated Shell flow', () => {
   });
 
   describe('afterSignIn', () => {
-    it('AUTH for a returning user goes straight back with AppAuthSuccess, a token, instanceid and the echoed actionqs', async () => {
+    it('AUTH for a returning user goes straight back with AppAuthSuccess, a token, instanceId (as the docs spell it) and the echoed actionqs', async () => {
       const { simulator, opened } = open('returning-user', 'AUTH', { actionqs: 'back to /meds&x' });
       const url = returned(await afterSignIn(simulator.shell, opened, 'jordan'));
       expect(`${url.origin}${url.pathname}`).to.equal(DEMO_ACTION_URL);
-      expect([...url.searchParams.keys()]).to.deep.equal(['target', 'wctoken', 'instanceid', 'actionqs']);
+      expect([...url.searchParams.keys()]).to.deep.equal(['target', 'wctoken', 'instanceId', 'actionqs']);
       expect(url.searchParams.get('target')).to.equal('AppAuthSuccess');
-      expect(url.searchParams.get('instanceid')).to.equal('1');
+      expect(url.searchParams.get('instanceId')).to.equal('1');
       expect(url.searchParams.get('actionqs')).to.equal('back to /meds&x');
       await simulator.openProxySession(DEMO_APP_ID, url.searchParams.get('wctoken')!, '1');
       expect(records(call(simulator, Methods.GetPersonInfo)).map((r) => r['name'])).to.deep.equal(['Jordan Lee']);
@@ -272,6 +346,7 @@ describe('simulated Shell flow', () => {
       expect(await afterSignIn(simulator.shell, opened, 'casey')).to.deep.equal({
         kind: 'error',
         message: 'None of your records can be authorized for hv-elements Demo Clinic.',
+        returnUrl: `${DEMO_ACTION_URL}?target=AppAuthFailure`,
       });
     });
   });
@@ -291,7 +366,7 @@ describe('simulated Shell flow', () => {
       await simulator.openProxySession(
         DEMO_APP_ID,
         url.searchParams.get('wctoken')!,
-        url.searchParams.get('instanceid')!,
+        url.searchParams.get('instanceId')!,
       );
       expect(records(call(simulator, Methods.GetPersonInfo)).map((r) => r['name'])).to.deep.equal([
         'Mia Rivera',
@@ -359,6 +434,7 @@ describe('simulated Shell flow', () => {
       expect(await afterSignIn(simulator.shell, named, 'jamie')).to.deep.equal({
         kind: 'error',
         message: 'None of your records can be authorized for hv-elements Demo Clinic.',
+        returnUrl: `${DEMO_ACTION_URL}?target=AppAuthFailure`,
       });
       const any = opening(simulator.shell, shellQuery('APPAUTH', { appid: DEMO_APP_ID }));
       expect(
@@ -411,6 +487,7 @@ describe('simulated Shell flow', () => {
       expect(await afterSignIn(simulator.shell, named, 'priya')).to.deep.equal({
         kind: 'error',
         message: 'None of your records can be authorized for hv-elements Demo Clinic.',
+        returnUrl: `${DEMO_ACTION_URL}?target=AppAuthFailure`,
       });
       const any = opening(simulator.shell, shellQuery('APPAUTH', { appid: DEMO_APP_ID, ismra: 'true' }));
       expect(
@@ -453,7 +530,7 @@ describe('simulated Shell flow', () => {
         const url = new URL(
           await approve(simulator.shell, opened, 'sam', { recordIds: [child.id], optionalRules: {} }),
         );
-        expect([...url.searchParams.keys()]).to.deep.equal(['target', 'wctoken', 'instanceid', 'actionqs']);
+        expect([...url.searchParams.keys()]).to.deep.equal(['target', 'wctoken', 'instanceId', 'actionqs']);
         expect(url.searchParams.get('target')).to.equal('SelectedRecordChanged');
 
         await simulator.openProxySession(DEMO_APP_ID, url.searchParams.get('wctoken')!, '1');
@@ -482,7 +559,18 @@ describe('simulated Shell flow', () => {
       });
     });
 
-    it('rejectUrl returns AppAuthReject with the actionqs to the redirect, else to the action URL', () => {
+    it("links to the application's privacy statement and terms at its return address, without the actionqs", async () => {
+      const { simulator, opened } = open('new-user', 'AUTH', {
+        redirect: 'https://partner.example.com/hv?x=1',
+        actionqs: 'hvstate=abc',
+      });
+      expect(page(await afterSignIn(simulator.shell, opened, 'avery')).appLinks).to.deep.equal({
+        privacy: 'https://partner.example.com/hv?x=1&target=Privacy',
+        serviceAgreement: 'https://partner.example.com/hv?x=1&target=ServiceAgreement',
+      });
+    });
+
+    it('rejectUrl (Cancel) returns AppAuthReject with the actionqs to the redirect, else to the action URL', () => {
       const withRedirect = open('new-user', 'AUTH', {
         redirect: 'https://partner.example.com/hv/return?from=shell',
         actionqs: 'state 1',

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { startShellPage } from '../../demo/shell/shell-page.js';
 import { Methods } from '../../src/core/platform/methods.js';
 import { createClock } from '../../src/mock/clock.js';
-import { DEMO_APP_ID, type ScenarioName } from '../../src/mock/scenarios.js';
+import { DEMO_ACTION_URL, DEMO_APP_ID, type ScenarioName } from '../../src/mock/scenarios.js';
 import type { TokenPost } from '../../src/mock/shell-flow.js';
 import { createSimulator, type Simulator } from '../../src/mock/simulator.js';
 import type { SimulatorState } from '../../src/mock/state.js';
@@ -90,7 +90,7 @@ describe('simulated Shell page', () => {
     await page.simulator.openProxySession(
       DEMO_APP_ID,
       url.searchParams.get('wctoken')!,
-      url.searchParams.get('instanceid')!,
+      url.searchParams.get('instanceId')!,
     );
     expect(records(call(page.simulator, Methods.GetPersonInfo)).map((r) => r['name'])).to.deep.equal(['Avery Quinn']);
   });
@@ -114,8 +114,8 @@ describe('simulated Shell page', () => {
     byId(page.root, 'approve').click();
     const { action, fields } = await page.posted!;
     expect(action).to.equal('http://localhost:5173/hv/shell-return?target=AppAuthSuccess&actionqs=state-9');
-    expect(Object.keys(fields)).to.deep.equal(['wctoken', 'instanceid']);
-    expect(fields['instanceid']).to.equal('1');
+    expect(Object.keys(fields)).to.deep.equal(['wctoken', 'instanceId']);
+    expect(fields['instanceId']).to.equal('1');
     expect(fields['wctoken']).to.have.length.above(20);
   });
 
@@ -208,11 +208,91 @@ describe('simulated Shell page', () => {
     expect((await page.left).searchParams.get('target')).to.equal('AppAuthInvalidRecord');
   });
 
-  it('shows its error page for a request it cannot serve', async () => {
+  it('shows its error page for a request it cannot serve; with no application to go back to, says to close the tab', async () => {
     const page = await shellPage('new-user', 'AUTH', { appid: 'not-a-guid' });
     expect(heading(page.root)).to.equal('HealthVault cannot continue');
     expect(byId(page.root, 'shell-error').textContent).to.equal('The application id "not-a-guid" is not a GUID.');
+    expect(byId(page.root, 'close-tab').textContent).to.match(/You can close this tab\.$/);
+    expect(page.root.querySelector('#return')).to.equal(null);
     await expect(page.root).to.be.accessible();
+  });
+
+  it('leads from its error page back to a known application: AppAuthFailure with the actionqs', async () => {
+    const page = await shellPage('new-user', 'SHARERECORD', { actionqs: 'state-7' });
+    expect(byId(page.root, 'shell-error').textContent).to.match(/got "SHARERECORD"/);
+    expect(page.root.querySelector('#close-tab')).to.equal(null);
+    expect(byId(page.root, 'return').textContent).to.equal('Return to the application');
+    await expect(page.root).to.be.accessible();
+    byId(page.root, 'return').click();
+    expect((await page.left).href).to.equal(`${DEMO_ACTION_URL}?target=AppAuthFailure&actionqs=state-7`);
+  });
+
+  for (const target of ['AUTH', 'APPAUTH']) {
+    it(`${target}: Cancel on the sign-in page returns AppAuthReject with the actionqs`, async () => {
+      const page = await shellPage('returning-user', target, { actionqs: 'state-5' });
+      expect(byId(page.root, 'cancel').textContent).to.equal('Cancel');
+      byId(page.root, 'cancel').click();
+      expect((await page.left).search).to.equal('?target=AppAuthReject&actionqs=state-5');
+      expect(page.simulator.snapshot().proxySessions).to.deep.equal({});
+    });
+  }
+
+  it("links to the application's privacy statement and terms, in a new tab, from the authorization page", async () => {
+    const page = await shellPage('new-user', 'AUTH', { actionqs: 'hvstate=1' });
+    await signIn(page, 'avery');
+    const privacy = byId<HTMLAnchorElement>(page.root, 'privacy-link');
+    const terms = byId<HTMLAnchorElement>(page.root, 'terms-link');
+    expect([privacy.href, terms.href]).to.deep.equal([
+      `${DEMO_ACTION_URL}?target=Privacy`,
+      `${DEMO_ACTION_URL}?target=ServiceAgreement`,
+    ]);
+    expect([privacy.textContent, terms.textContent]).to.deep.equal([
+      'Privacy statement of hv-elements Demo Clinic (opens in a new tab)',
+      'Terms of use of hv-elements Demo Clinic (opens in a new tab)',
+    ]);
+    expect([privacy.target, privacy.rel, terms.target, terms.rel]).to.deep.equal([
+      '_blank',
+      'noopener',
+      '_blank',
+      'noopener',
+    ]);
+    await expect(page.root).to.be.accessible();
+  });
+
+  describe('in Spanish', () => {
+    afterEach(() => {
+      document.documentElement.lang = 'en';
+    });
+
+    it('culture es-MX: lang="es" on the page, and every word of the Shell in Spanish', async () => {
+      const page = await shellPage('new-user', 'AUTH', { culture: 'es-MX' });
+      expect(document.documentElement.lang).to.equal('es');
+      expect(document.title).to.equal('HealthVault (Shell simulado)');
+      expect(heading(page.root)).to.equal('Iniciar sesión en HealthVault');
+      expect(page.root.querySelector('legend')?.textContent).to.equal('Elija quién inicia sesión');
+      expect([byId(page.root, 'sign-in').textContent, byId(page.root, 'cancel').textContent]).to.deep.equal([
+        'Iniciar sesión',
+        'Cancelar',
+      ]);
+      await expect(page.root).to.be.accessible();
+      await signIn(page, 'avery');
+      expect(heading(page.root)).to.equal('Autorizar a hv-elements Demo Clinic');
+      expect(page.root.querySelector('label[for="record-1"]')?.textContent).to.equal('Avery Quinn (Yo)');
+      expect(byId(page.root, 'approve').textContent).to.equal('Aprobar y continuar');
+      expect(byId(page.root, 'privacy-link').textContent).to.equal(
+        'Declaración de privacidad de hv-elements Demo Clinic (se abre en una pestaña nueva)',
+      );
+      expect(page.root.textContent).to.contain('Leer: Medicamentos, Alergias (mientras tenga la sesión iniciada)');
+      await expect(page.root).to.be.accessible();
+    });
+
+    it('lcid 3082 (es-ES) too; any other culture is English', async () => {
+      await shellPage('new-user', 'AUTH', { lcid: '3082' });
+      expect(document.documentElement.lang).to.equal('es');
+      const french = await shellPage('new-user', 'AUTH', { culture: 'fr-FR' });
+      expect(document.documentElement.lang).to.equal('en');
+      expect(heading(french.root)).to.equal('Sign in to HealthVault');
+    });
   });
 
   it('shows strings from the application configuration as text, never as markup', async () => {
@@ -293,7 +373,7 @@ describe('simulated Shell page', () => {
       await expect(page.root).to.be.accessible();
       byId(page.root, 'return').click();
       const url = await page.left;
-      expect(url.search).to.equal('?target=AppAuthSuccess&instanceid=1');
+      expect(url.search).to.equal('?target=AppAuthSuccess&instanceId=1');
       expect(page.simulator.connectRequests()[0]).to.include({ status: 'validated', pickups: 1 });
     });
 
@@ -308,7 +388,7 @@ describe('simulated Shell page', () => {
       expect(byId(page.root, 'shell-error').textContent).to.contain('answered wrongly three times');
       await expect(page.root).to.be.accessible();
       byId(page.root, 'return').click();
-      expect((await page.left).search).to.equal('?target=AppAuthReject');
+      expect((await page.left).search).to.equal('?target=AppAuthFailure');
       expect(page.simulator.connectRequests()[0]!.status).to.equal('locked');
     });
 
@@ -338,10 +418,10 @@ describe('simulated Shell page', () => {
         'This identity code expired on December 18, 2026. Ask hv-elements Demo Clinic for a new one.',
       );
       byId(page.root, 'return').click();
-      expect((await page.left).search).to.equal('?target=AppAuthReject');
+      expect((await page.left).search).to.equal('?target=AppAuthFailure');
     });
 
-    it('CONNECT without a code asks for it, says what is wrong with what was typed, and goes Back', async () => {
+    it('CONNECT without a code asks for it, says what is wrong with what was typed, and Cancel goes back', async () => {
       const page = await codePage('connect-request', 'CONNECT');
       expect(heading(page.root)).to.equal('Enter your identity code');
       expect(page.root.querySelector('label[for="identity-code"]')?.textContent).to.equal('Identity code');
@@ -352,10 +432,20 @@ describe('simulated Shell page', () => {
       type(page.root, 'identity-code', 'BCDF-GHJK-LMNP-QRST-VWXZ', 'continue');
       expect(byId(page.root, 'code-error').textContent).to.contain('No connect request or package has this');
       expect(byId(page.root, 'code-error').textContent).to.not.contain('BCDF');
-      byId(page.root, 'back').click();
+      byId(page.root, 'cancel').click();
       expect(page.backs()).to.equal(1);
       type(page.root, 'identity-code', ' kztr mvnp qdwx hlbc jrsf ', 'continue');
       expect(heading(page.root)).to.equal('Sign in to HealthVault');
+    });
+
+    it('CONNECT without a code and no page to go back to: Cancel says nothing was shared and to close the tab', async () => {
+      const root = await fixture<HTMLElement>(html`<main></main>`);
+      const simulator = createSimulator({ scenario: 'connect-request', clock: createClock(TEST_START) });
+      startShellPage({ root, search: '?target=CONNECT', shell: simulator.shell, navigate: () => undefined });
+      byId(root, 'cancel').click();
+      expect(heading(root)).to.equal('Nothing was shared');
+      expect(byId(root, 'done').textContent).to.contain('You can close this tab');
+      await expect(root).to.be.accessible();
     });
 
     it('PICKUP: sign-in, the question, the record, "added to your record", back with Home', async () => {

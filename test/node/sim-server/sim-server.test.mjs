@@ -382,7 +382,7 @@ describe('hv-elements-sim over HTTP', () => {
     assert.equal(action, 'http://127.0.0.1:9/hv/shell-return?target=AppAuthSuccess&actionqs=s');
     assert.match(
       page,
-      /<input type="hidden" name="wctoken" value="[^"]+"><input type="hidden" name="instanceid" value="1">/,
+      /<input type="hidden" name="wctoken" value="[^"]+"><input type="hidden" name="instanceId" value="1">/,
     );
     assert.match(page, /<script src="\/shell\/post-return\.js"><\/script>/);
   });
