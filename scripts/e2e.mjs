@@ -71,7 +71,9 @@ async function timed(test, args, onFailure, cleanUp) {
   try {
     let timer;
     const timeout = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${testTimeoutMs} ms`)), testTimeoutMs);
+      // A test that does more (every story of the showcase, say) names its own limit: `test.timeoutMs = …`.
+      const limitMs = test.run.timeoutMs ?? testTimeoutMs;
+      timer = setTimeout(() => reject(new Error(`timed out after ${limitMs} ms`)), limitMs);
     });
     await Promise.race([test.run(args), timeout]).finally(() => clearTimeout(timer));
     console.log(`  ✓ ${test.name} (${elapsed(started)})`);

@@ -54,7 +54,7 @@ function attributeControl(attribute: AttributeDoc, options: ControlsOptions): Te
       const boxes = (event.currentTarget as HTMLFieldSetElement).querySelectorAll<HTMLInputElement>('input:checked');
       options.commit('attributes', name, [...boxes].map((box) => box.value).join(' '));
     };
-    return html`<fieldset class="control rules" aria-describedby=${describedBy(id, description)} @change=${commitRules}>
+    return html`<fieldset id=${id} class="control rules" aria-describedby=${describedBy(id, description)} @change=${commitRules}>
       <legend><code>${name}</code></legend>
       ${rules.map(
         (rule) =>

@@ -89,22 +89,24 @@ async function showElement(stories: ElementStories, story: Story, values: StoryV
   const element = document.createElement(stories.tagName);
   applyValues(element, values, !!stories.children);
   if (stories.children) element.append(document.createElement(stories.children));
-  let root = element;
-  if (stories.tagName !== 'hv-config') {
-    root = document.createElement('hv-config');
+  if (stories.tagName === 'hv-config') {
+    frame.replaceChildren(element);
+  } else {
+    const config = document.createElement('hv-config');
     const { 'proxy-url': proxyUrl, ...rest } = configAttributes(stories.tagName);
     for (const [name, value] of Object.entries(story.preview ? rest : { ...rest, 'proxy-url': proxyUrl })) {
-      root.setAttribute(name, value);
+      config.setAttribute(name, value);
     }
-    if (story.preview) Object.assign(root, { proxy: previewProxy(story.preview.scenario, story.preview.prepare) });
-    root.append(element);
+    if (story.preview) Object.assign(config, { proxy: previewProxy(story.preview.scenario, story.preview.prepare) });
+    frame.replaceChildren(config);
+    // The element comes once the configuration is ready: the staff list, already defined, polls as it connects.
+    await customElements.whenDefined('hv-config');
+    await (config as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    config.append(element);
   }
-  frame.replaceChildren(root);
   await customElements.whenDefined(stories.tagName);
   await (element as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
   story.preview?.act?.(element);
-  // Says which story the frame shows once its element has rendered (the tests wait for it).
-  frame.dataset.story = `${stories.tagName}/${story.id}`;
   return element;
 }
 
@@ -188,9 +190,11 @@ function showHeader(stories: ElementStories, story: Story): void {
       </h2>
       <p>${story.description}</p>
       ${preview
-        ? html`<p class="hint" id="preview-note" data-state=${preview.state}>
-            A preview of the state <code>:state(${preview.state})</code>, on a simulated HealthVault of its own playing
-            “${preview.scenario}”: what happens here leaves the demo's HealthVault as it is.
+        ? html`<p class="hint" id="preview-note" data-state=${preview.state ?? nothing}>
+            A preview of
+            ${preview.state ? html`the state <code>:state(${preview.state})</code>` : 'the element'}, on a simulated
+            HealthVault of its own playing “${preview.scenario}”: what happens here leaves the demo's HealthVault as it
+            is.
           </p>`
         : html`<p class="hint">Live, on the demo's simulated HealthVault, which plays “${story.scenario}”.</p>`}
       <details class="about">
@@ -246,6 +250,8 @@ async function openStory(stories: ElementStories, story: Story, startScenario: b
   showSidebar();
   showControls();
   showSnippets();
+  // Says which story the page shows once all of it has rendered (the tests wait for it).
+  frame.dataset.story = `${stories.tagName}/${story.id}`;
 }
 
 function changeToggles(next: ViewToggles): void {
@@ -267,10 +273,10 @@ function routedStory() {
 
 async function followAddress(initial: boolean): Promise<void> {
   const { element: stories, story } = routedStory();
-  changeToggles(toggles);
   // A reload (the Shell's return among them) shows the story as it was; choosing a story starts its scenario.
   const reopening = initial && sessionStorage.getItem(LAST_STORY_KEY) === `${stories.tagName}/${story.id}`;
   await openStory(stories, story, !reopening);
+  changeToggles(toggles);
   if (!initial) byId('story-title').focus();
 }
 

@@ -1,10 +1,10 @@
 // Every story of the showcase, element by element: live ones on the page's simulated HealthVault (a scenario, which
 // opening the story starts), and previews that show one state of an element on a simulated HealthVault of their own.
-import type { ScenarioName, Simulator } from '../../src/mock/index.js';
+import { DEMO_APP_ID, type ScenarioName, type Simulator } from '../../src/mock/index.js';
 
 export interface Preview {
-  /** The custom state the element shows (`:state(…)`), as the preview's label names it. */
-  state: string;
+  /** The custom state the element shows (`:state(…)`), as the preview's label names it; none for its plain state. */
+  state?: string;
   /** What the preview's own simulated HealthVault plays. */
   scenario: ScenarioName;
   /** Changes that platform before the element asks it (a connection a patient made, say). */
@@ -68,7 +68,7 @@ function sendConnectRequest(element: HTMLElement): void {
 /** Morgan Blake picks up the `connect-request` scenario's request, as the Shell's CONNECT does. */
 function morganConnects(simulator: Simulator): void {
   const morgan = simulator.shell.people().find((person) => person.name === 'Morgan Blake')!;
-  const [record] = simulator.shell.records(morgan.id, simulator.snapshot().applications[0]!.id);
+  const [record] = simulator.shell.records(morgan.id, DEMO_APP_ID);
   simulator.shell.acceptConnectRequest({
     identityCode: 'KZTRMVNPQDWXHLBCJRSF',
     answer: 'Biscuit',
@@ -293,7 +293,13 @@ export const ELEMENT_STORIES: readonly ElementStories[] = [
         id: 'connections',
         title: 'A connection',
         description: 'Morgan Blake picked up the request: the list shows who, and which record.',
-        preview: { state: 'polling', scenario: 'connect-request', prepare: morganConnects },
+        preview: { scenario: 'connect-request', prepare: morganConnects },
+      },
+      {
+        id: 'polling',
+        title: 'Asking',
+        description: 'The proxy has not answered the poll yet.',
+        preview: { state: 'polling', scenario: 'proxy-unresponsive' },
       },
       {
         id: 'failed',
