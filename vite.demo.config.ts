@@ -29,11 +29,33 @@ function simulatedShellPage(): Plugin {
   };
 }
 
+/** What Vite 8.3 leaves between a dynamic import's preload list and `import.meta.url` with a relative base. */
+const STRAY_PRELOAD_MARKER = /([\])])[0-9a-f]{32}(\s*,\s*import\.meta\.url\))/g;
+
+/**
+ * Takes out the marker Vite 8.3 leaves in `__vitePreload(() => import(…), deps<marker>, import.meta.url)` when the
+ * base is relative: as it is, every chunk with a dynamic import is a syntax error.
+ */
+function strayPreloadMarker(): Plugin {
+  return {
+    name: 'hv-demo-stray-preload-marker',
+    enforce: 'post',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type === 'chunk') chunk.code = chunk.code.replace(STRAY_PRELOAD_MARKER, '$1$2');
+        }
+      },
+    },
+  };
+}
+
 // `npm run build:demo`: the showcase, the walk-through and the simulated Shell as a static site in dist/demo, with
 // relative paths so that it can be hosted under any path, and the MSW worker (public/) at its root.
 export default defineConfig({
   base: './',
-  plugins: [simulatedShellPage()],
+  plugins: [simulatedShellPage(), strayPreloadMarker()],
   build: {
     target: 'es2022',
     outDir: 'dist/demo',

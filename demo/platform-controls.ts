@@ -55,14 +55,16 @@ export function mountPlatformControls(
           ${isScenarioName(backend.scenario) ? SCENARIOS[backend.scenario] : ''} Choosing a scenario starts it at once:
           its people, sign-ins and authorizations replace the current ones.
         </p>
-        ${setFault
-          ? html`<div class="row">
-              <label for="fault">HealthVault (hv-elements-sim)</label>
-              <select id="fault" @change=${onFault}>
-                ${Object.entries(FAULTS).map(([kind, label]) => html`<option value=${kind}>${label}</option>`)}
-              </select>
-            </div>`
-          : ''}`,
+        ${
+          setFault
+            ? html`<div class="row">
+                <label for="fault">HealthVault (hv-elements-sim)</label>
+                <select id="fault" @change=${onFault}>
+                  ${Object.entries(FAULTS).map(([kind, label]) => html`<option value=${kind}>${label}</option>`)}
+                </select>
+              </div>`
+            : ''
+        }`,
       container,
     );
   show();

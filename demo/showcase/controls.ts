@@ -54,7 +54,12 @@ function attributeControl(attribute: AttributeDoc, options: ControlsOptions): Te
       const boxes = (event.currentTarget as HTMLFieldSetElement).querySelectorAll<HTMLInputElement>('input:checked');
       options.commit('attributes', name, [...boxes].map((box) => box.value).join(' '));
     };
-    return html`<fieldset id=${id} class="control rules" aria-describedby=${describedBy(id, description)} @change=${commitRules}>
+    return html`<fieldset
+      id=${id}
+      class="control rules"
+      aria-describedby=${describedBy(id, description)}
+      @change=${commitRules}
+    >
       <legend><code>${name}</code></legend>
       ${rules.map(
         (rule) =>
@@ -88,11 +93,7 @@ function attributeControl(attribute: AttributeDoc, options: ControlsOptions): Te
         ${control.optional ? html`<option value="" .selected=${value === ''}>(not set)</option>` : nothing}
         ${control.values.map(
           (option) =>
-            html`<option
-              value=${option}
-              .selected=${value === option}
-              ?disabled=${unavailable?.value === option}
-            >
+            html`<option value=${option} .selected=${value === option} ?disabled=${unavailable?.value === option}>
               ${option}
             </option>`,
         )}
@@ -143,19 +144,23 @@ export function renderControls(options: ControlsOptions): TemplateResult {
       <legend>Attributes</legend>
       ${doc.attributes.map((attribute) => attributeControl(attribute, options))}
     </fieldset>
-    ${slots.length
-      ? html`<fieldset>
-          <legend>Slots</legend>
-          ${slots.map((slot) => textControl('slots', `slot-${slot.name || 'default'}`, slot.name, slot.description, options))}
-        </fieldset>`
-      : nothing}
-    ${doc.cssProperties.length
-      ? html`<fieldset>
-          <legend>CSS custom properties</legend>
-          ${doc.cssProperties.map((property) =>
-            textControl('cssProperties', `css${property.name}`, property.name, property.description, options),
-          )}
-        </fieldset>`
-      : nothing}
+    ${
+      slots.length
+        ? html`<fieldset>
+            <legend>Slots</legend>
+            ${slots.map((slot) => textControl('slots', `slot-${slot.name || 'default'}`, slot.name, slot.description, options))}
+          </fieldset>`
+        : nothing
+    }
+    ${
+      doc.cssProperties.length
+        ? html`<fieldset>
+            <legend>CSS custom properties</legend>
+            ${doc.cssProperties.map((property) =>
+              textControl('cssProperties', `css${property.name}`, property.name, property.description, options),
+            )}
+          </fieldset>`
+        : nothing
+    }
   </form>`;
 }

@@ -112,7 +112,8 @@ async function showElement(stories: ElementStories, story: Story, values: StoryV
 
 function snippetOf({ stories, values }: OpenStory): SnippetElement {
   const attributes: Record<string, string | true> = {};
-  for (const [name, value] of Object.entries(values.attributes)) if (value !== false && value !== '') attributes[name] = value;
+  for (const [name, value] of Object.entries(values.attributes))
+    if (value !== false && value !== '') attributes[name] = value;
   return {
     tagName: stories.tagName,
     attributes,
@@ -142,7 +143,8 @@ function commit(group: ControlGroup, name: string, value: string | boolean): voi
   (values[group] as Record<string, string | boolean>)[name] = value;
   if (group === 'attributes' && name === 'trm' && 'redirect-url' in values.attributes) {
     // With trm=Post the Shell posts the token to the proxy's action URL, which sends the browser back here.
-    values.attributes['redirect-url'] = value === 'Post' ? `${location.origin}${backend.proxyUrl}/shell-return` : pageUrl;
+    values.attributes['redirect-url'] =
+      value === 'Post' ? `${location.origin}${backend.proxyUrl}/shell-return` : pageUrl;
   }
   saveValues(stories.tagName, story, values);
   log.note(describeChange(group, name, value));
@@ -172,7 +174,9 @@ function showControls(): void {
       unavailable:
         backend.kind === 'http'
           ? {}
-          : { trm: { value: 'Post', why: 'Post needs the Node proxy (npm run demo:server), which has an action URL.' } },
+          : {
+              trm: { value: 'Post', why: 'Post needs the Node proxy (npm run demo:server), which has an action URL.' },
+            },
       holdsElements: !!stories.children,
       commit,
     }),
@@ -189,14 +193,15 @@ function showHeader(stories: ElementStories, story: Story): void {
         ${story.title} ${preview ? html`<span class="preview-label">Preview</span>` : nothing}
       </h2>
       <p>${story.description}</p>
-      ${preview
-        ? html`<p class="hint" id="preview-note" data-state=${preview.state ?? nothing}>
-            A preview of
-            ${preview.state ? html`the state <code>:state(${preview.state})</code>` : 'the element'}, on a simulated
-            HealthVault of its own playing “${preview.scenario}”: what happens here leaves the demo's HealthVault as it
-            is.
-          </p>`
-        : html`<p class="hint">Live, on the demo's simulated HealthVault, which plays “${story.scenario}”.</p>`}
+      ${
+        preview
+          ? html`<p class="hint" id="preview-note" data-state=${preview.state ?? nothing}>
+              A preview of ${preview.state ? html`the state <code>:state(${preview.state})</code>` : 'the element'}, on
+              a simulated HealthVault of its own playing “${preview.scenario}”: what happens here leaves the demo's
+              HealthVault as it is.
+            </p>`
+          : html`<p class="hint">Live, on the demo's simulated HealthVault, which plays “${story.scenario}”.</p>`
+      }
       <details class="about">
         <summary>About &lt;${stories.tagName}&gt;</summary>
         <p>${doc.description}</p>
@@ -268,7 +273,9 @@ function routedStory() {
   const [tagName, storyId] = route
     ? [route.tagName, route.storyId]
     : (sessionStorage.getItem(LAST_STORY_KEY) ?? '').split('/');
-  return findStory(tagName ?? '', storyId ?? '') ?? { element: ELEMENT_STORIES[0]!, story: ELEMENT_STORIES[0]!.stories[0]! };
+  return (
+    findStory(tagName ?? '', storyId ?? '') ?? { element: ELEMENT_STORIES[0]!, story: ELEMENT_STORIES[0]!.stories[0]! }
+  );
 }
 
 async function followAddress(initial: boolean): Promise<void> {

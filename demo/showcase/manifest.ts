@@ -4,10 +4,7 @@ import manifest from '../../custom-elements.json';
 
 /** How an attribute is edited: a checkbox, a select of its values, a number, or text. */
 export type AttributeKind =
-  | { kind: 'boolean' }
-  | { kind: 'enum'; values: string[]; optional: boolean }
-  | { kind: 'number' }
-  | { kind: 'text' };
+  { kind: 'boolean' } | { kind: 'enum'; values: string[]; optional: boolean } | { kind: 'number' } | { kind: 'text' };
 
 export interface AttributeDoc {
   name: string;

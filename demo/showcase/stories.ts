@@ -153,7 +153,8 @@ export const ELEMENT_STORIES: readonly ElementStories[] = [
       {
         id: 'connect',
         title: 'Connect from the badge',
-        description: 'Nobody is connected: the badge offers to connect. Try it, then reload: the badge stays connected.',
+        description:
+          'Nobody is connected: the badge offers to connect. Try it, then reload: the badge stays connected.',
         scenario: 'new-user',
       },
       {
@@ -165,7 +166,11 @@ export const ELEMENT_STORIES: readonly ElementStories[] = [
       },
       badgeState('checking', 'proxy-unresponsive', 'The proxy has not answered yet.'),
       badgeState('not-connected', 'new-user', 'Nobody is signed in to the application.'),
-      badgeState('connected', 'offline-granted', 'Mei Tanaka is connected, and the application may also use her record offline.'),
+      badgeState(
+        'connected',
+        'offline-granted',
+        'Mei Tanaka is connected, and the application may also use her record offline.',
+      ),
       badgeState('read-only', 'read-only-record', 'One record is read-only: readable, not writable.'),
       badgeState('reauth-required', 'reauth-required', 'The application asks for more than the person approved.'),
       badgeState('authorization-required', 'authorization-required', 'A shared record was never authorized by them.'),

@@ -50,7 +50,8 @@ export async function serveStatic({ pages, folders = {}, headers = {}, handle, l
     }
     response.writeHead(200, {
       ...headers,
-      'Content-Type': contentTypes[path.endsWith('/') ? '.html' : extname(path) || '.html'] ?? 'application/octet-stream',
+      'Content-Type':
+        contentTypes[path.endsWith('/') ? '.html' : extname(path) || '.html'] ?? 'application/octet-stream',
     });
     response.end(body);
   });

@@ -16,7 +16,10 @@ export async function aDeepLinkOpensItsStoryAndAReloadKeepsIt({ page, baseUrl, p
   await page.locator('#story-frame[data-story="hv-auth-status/revoked"]').waitFor();
 
   // Picked in the sidebar: the address names it, and a reload shows it again.
-  await page.getByRole('navigation', { name: 'Elements and their stories' }).getByRole('link', { name: 'Connect in a popup' }).click();
+  await page
+    .getByRole('navigation', { name: 'Elements and their stories' })
+    .getByRole('link', { name: 'Connect in a popup' })
+    .click();
   await page.locator('#story-frame[data-story="hv-connect-button/popup"]').waitFor();
   assert.equal(new URL(page.url()).hash, '#/hv-connect-button/popup');
   await page.reload();
@@ -106,7 +109,8 @@ export async function theLogExpandsDetailsKeepsItsTimesAndNeverAnIdentityCode({ 
   await showStory(page, 'hv-connect-request-form/created');
   await logEntries(page, 'hv-connect-request-created');
   const code = (await page.locator('hv-connect-request-form [part="code"]').textContent()).trim();
-  const times = () => page.locator('#log time').evaluateAll((all) => all.map((time) => `${time.dateTime} ${time.textContent}`));
+  const times = () =>
+    page.locator('#log time').evaluateAll((all) => all.map((time) => `${time.dateTime} ${time.textContent}`));
   const before = await times();
   await page.waitForTimeout(1100); // a second later, a time taken anew would differ
   await page.reload();
