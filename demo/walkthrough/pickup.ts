@@ -2,9 +2,12 @@
 // a connect request or a drop-off package; the Shell then returns to the clinic's site.
 import { startWalkthroughPage } from './page.js';
 
-await startWalkthroughPage('pickup');
 const field = document.getElementById('code-entry')!;
-for (const choice of document.querySelectorAll<HTMLInputElement>('input[name="kind"]')) {
-  choice.addEventListener('change', () => field.setAttribute('kind', choice.value));
-}
+const kinds = document.querySelectorAll<HTMLInputElement>('input[name="kind"]');
+/** The field asks for the kind of code the patient says they have (chosen before this ran, or restored, too). */
+const followKind = () => field.setAttribute('kind', [...kinds].find((choice) => choice.checked)?.value ?? 'connect');
+for (const choice of kinds) choice.addEventListener('change', followKind);
+followKind();
+
+await startWalkthroughPage('pickup');
 await import('../../src/cdn.js');
