@@ -39,6 +39,8 @@ export default defineConfig(({ mode }) => {
   const classic = mode === 'classic';
   return {
     server: { host: '127.0.0.1', port: 5173 },
+    // The demo's pages, not a built copy of them (dist/demo, from build:demo), are what the dev server serves.
+    optimizeDeps: { entries: ['*.html', 'demo/**/*.html'] },
     plugins: [simulatedShell(), minifyCssTemplatesPlugin()],
     build: {
       target: 'es2022',

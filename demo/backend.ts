@@ -1,5 +1,7 @@
-// Where the demo's HealthVault runs: in this browser (the MSW simulator, `npm start`), or behind a real Node proxy
-// and the simulator over HTTP (`npm run demo:server`, which says so in a <meta name="hv-demo-backend"> it adds).
+// Where the demo's HealthVault runs: in this browser (the MSW simulator, `npm start` and the static `build:demo`), or
+// behind a real Node proxy and the simulator over HTTP (`npm run demo:server`, which says so in a
+// <meta name="hv-demo-backend"> it adds). Every demo page sits at the site's root, so a path relative to the page is
+// one on the site wherever it is hosted.
 
 export interface DemoBackend {
   /** `http` behind the Node proxy and hv-elements-sim; `browser` with the MSW simulator in this page. */
@@ -10,6 +12,8 @@ export interface DemoBackend {
   staffProxyUrl: string;
   /** The simulated Shell (`shell`). */
   shell: string;
+  /** The demo application's action URL: the clinic's page, where the Shell returns after CONNECT and its own links. */
+  actionUrl: string;
   /** The scenario the simulated platform plays now. */
   scenario: string;
   /** Starts the simulated platform over from scenario `name`. */
@@ -17,6 +21,12 @@ export interface DemoBackend {
   /** Over HTTP only: makes hv-elements-sim fail on demand (`none`, `down`, `slow`, `malformed`, `http-error`). */
   setFault?(kind: string): Promise<void>;
 }
+
+/** The clinic's page of the walk-through: the demo application's registered action URL. */
+export const DEMO_ACTION_PAGE = 'walkthrough.html';
+
+/** `path` on the demo's site, wherever the site is hosted. */
+export const siteUrl = (path: string): string => new URL(path, document.baseURI).href;
 
 interface HttpBackendMeta {
   proxyUrl: string;
@@ -38,6 +48,7 @@ export async function startDemoBackend(): Promise<DemoBackend> {
     const backend: DemoBackend = {
       kind: 'http',
       ...meta,
+      actionUrl: siteUrl(DEMO_ACTION_PAGE),
       scenario: state.scenario,
       async reset(name) {
         const response = await fetch('/sim/scenario', {
@@ -61,12 +72,19 @@ export async function startDemoBackend(): Promise<DemoBackend> {
     return backend;
   }
   const { startSimulatedPlatform } = await import('../src/mock/browser.js');
-  const simulator = await startSimulatedPlatform({ proxyUrl: '/hv-proxy' });
+  const actionUrl = siteUrl(DEMO_ACTION_PAGE);
+  const simulator = await startSimulatedPlatform({
+    proxyUrl: '/hv-proxy',
+    actionUrl,
+    // At the site's root, so that the worker controls every page of the demo, the simulated Shell's included.
+    serviceWorkerUrl: siteUrl('mockServiceWorker.js'),
+  });
   return {
     kind: 'browser',
     proxyUrl: '/hv-proxy',
     staffProxyUrl: '/hv-proxy',
-    shell: `${location.origin}/shell`,
+    shell: siteUrl('shell'),
+    actionUrl,
     get scenario() {
       return simulator.scenario;
     },

@@ -1,5 +1,6 @@
 // `npm run demo:server`: the demo over real HTTP on loopback, as a partner site runs it. Three parts:
-// - the demo pages (Vite in middleware mode: the same pages as `npm start`, told by a <meta> to use the proxy);
+// - the demo pages (Vite in middleware mode: the showcase and the walk-through as in `npm start`, told by a <meta> to
+//   use the proxy);
 // - the Node proxy (hv-elements/proxy) at /hv for patients and /staff/hv for the staff desk, on the demo's origin;
 // - the simulated HealthVault (hv-elements-sim: platform and Shell) on an origin of its own, which the proxy signs
 //   every request to with a key pair made at start; the demo's /sim/* passes on to its control API.
@@ -38,7 +39,8 @@ export async function startDemoServer(options = {}) {
   const validate = options.schemas ?? hasSchemas(xsdDir);
   const sim = createSimServer({
     scenario: options.scenario ?? 'new-user',
-    demoActionUrl: `${origin}/`,
+    // The walk-through's clinic page, where the Shell returns after CONNECT and from its own links.
+    demoActionUrl: `${origin}/walkthrough.html`,
     credentials: [{ appId: DEMO_APP_ID, publicKey, thumbprint }],
     ...(validate ? { schemas: await schemaCheck(xsdDir) } : {}),
     log,
@@ -133,7 +135,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     scenario: values.scenario,
     log: (line) => console.log(line),
   });
-  console.log(`demo:server: the demo at ${demo.origin}/ (staff desk: ${demo.origin}/staff.html)
+  console.log(`demo:server: the showcase at ${demo.origin}/, the walk-through at ${demo.origin}/walkthrough.html
   proxy:      ${demo.origin}/hv (patients), ${demo.origin}/staff/hv (staff)
   simulated HealthVault: ${demo.simOrigin} (hv-elements-sim: platform, Shell, /sim/ control)`);
   for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void demo.close().then(() => process.exit(0)));

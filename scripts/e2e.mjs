@@ -8,6 +8,7 @@
 // by that engine's own driver; such tests are named "file › test [engine]".
 // `baseUrl`: the demo's Vite dev server, no trailing slash. `problems`: what went wrong on `page` so far, as text
 // (console errors, uncaught exceptions, Content-Security-Policy violations); `assert.deepEqual(problems, [])`.
+// A test has 30 s; one that does more names its own limit (`myTest.timeoutMs = 90_000`).
 // A test fails by throwing (node:assert/strict). On failure: a screenshot in .ci-artifacts/ and the page's problems.
 // Ends with the line "e2e: N passed, N failed"; exit code 1 when any test failed.
 import { mkdirSync, readdirSync } from 'node:fs';
@@ -71,7 +72,9 @@ async function timed(test, args, onFailure, cleanUp) {
   try {
     let timer;
     const timeout = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${testTimeoutMs} ms`)), testTimeoutMs);
+      // A test that does more (every story of the showcase, say) names its own limit: `test.timeoutMs = …`.
+      const limitMs = test.run.timeoutMs ?? testTimeoutMs;
+      timer = setTimeout(() => reject(new Error(`timed out after ${limitMs} ms`)), limitMs);
     });
     await Promise.race([test.run(args), timeout]).finally(() => clearTimeout(timer));
     console.log(`  ✓ ${test.name} (${elapsed(started)})`);

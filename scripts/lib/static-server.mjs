@@ -1,13 +1,14 @@
 // A tiny HTTP server for pages that load the built bundles the way a partner site would: fixed pages plus the files
 // of one folder, every response with the same headers (e.g. a Content-Security-Policy). Used by e2e tests and the bench.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 
 const contentTypes = {
   '.css': 'text/css; charset=utf-8',
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
 };
 
@@ -25,7 +26,7 @@ const contentTypes = {
 export async function serveStatic({ pages, folders = {}, headers = {}, handle, log }) {
   let origin = '';
   const server = createServer(async (request, response) => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const { pathname: path, search } = new URL(request.url ?? '/', 'http://localhost');
     log?.push({ method: request.method ?? 'GET', path, headers: request.headers });
     const answer = handle && (await handle(await toFetchRequest(request, origin)));
     if (answer) {
@@ -37,14 +38,21 @@ export async function serveStatic({ pages, folders = {}, headers = {}, handle, l
       response.writeHead(204, headers).end(); // Chromium asks for it; a 404 would be a console error
       return;
     }
-    const body = pages[path] ?? (await readFromFolders(folders, path));
+    const found = pages[path] ?? (await readFromFolders(folders, path));
+    if (found === FOLDER) {
+      // As static hosts do: a folder's address without its slash is sent to the one with it, query kept.
+      response.writeHead(301, { ...headers, Location: `${path}/${search}` }).end();
+      return;
+    }
+    const body = found;
     if (body === undefined) {
       response.writeHead(404, headers).end();
       return;
     }
     response.writeHead(200, {
       ...headers,
-      'Content-Type': contentTypes[extname(path) || '.html'] ?? 'application/octet-stream',
+      'Content-Type':
+        contentTypes[path.endsWith('/') ? '.html' : extname(path) || '.html'] ?? 'application/octet-stream',
     });
     response.end(body);
   });
@@ -61,13 +69,19 @@ export async function serveStatic({ pages, folders = {}, headers = {}, handle, l
   };
 }
 
+/** What readFromFolders finds at a folder's address without its trailing slash. */
+const FOLDER = Symbol('folder');
+
+/** The file at `path` in the folders (a folder's index.html at its address with a slash), or FOLDER, or undefined. */
 async function readFromFolders(folders, path) {
   for (const [prefix, folder] of Object.entries(folders)) {
     if (!path.startsWith(prefix)) continue;
     const root = resolve(folder);
     const file = resolve(root, decodeURIComponent(path.slice(prefix.length)));
-    if (!file.startsWith(root + sep)) return undefined; // no escaping the folder with ../
-    return readFile(file).catch(() => undefined);
+    if (file !== root && !file.startsWith(root + sep)) return undefined; // no escaping the folder with ../
+    const isFolder = (await stat(file).catch(() => undefined))?.isDirectory();
+    if (isFolder && !path.endsWith('/')) return FOLDER;
+    return readFile(isFolder ? resolve(file, 'index.html') : file).catch(() => undefined);
   }
   return undefined;
 }

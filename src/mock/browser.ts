@@ -36,11 +36,17 @@ export interface BrowserSimulatorOptions {
   /** The scenario to start from when nothing is saved yet (a saved state always wins); `new-user` when absent. */
   scenario?: ScenarioName;
   clock?: Clock;
+  /**
+   * The demo application's action URL (where the Shell returns when a request names no redirect) in scenarios built
+   * from now on; this page's origin when absent. A demo hosted under a path names its own page.
+   */
+  actionUrl?: string;
 }
 
-/** The simulator over the state saved in this browser; the demo's action URL is this page's origin. */
+/** The simulator over the state saved in this browser. */
 export function openBrowserSimulator(options: BrowserSimulatorOptions = {}): Simulator {
-  return createSimulator({ ...options, store: localStorageStore(), demoActionUrl: new URL('/', location.href).href });
+  const { actionUrl = new URL('/', location.href).href, ...simulatorOptions } = options;
+  return createSimulator({ ...simulatorOptions, store: localStorageStore(), demoActionUrl: actionUrl });
 }
 
 /** Replaces the saved state with scenario `name` (every sign-in and authorization is forgotten). */

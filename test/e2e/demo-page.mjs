@@ -1,10 +1,28 @@
 // What the end-to-end tests do and read on the demo's pages and on partner pages (Playwright `page`), in one place.
 
-/** The texts of the event log's entries of `type`, once there is one. */
+/** The pages of the walk-through, in the order it tells the story (see demo/walkthrough/steps.ts). */
+export const CLINIC_PAGE = '/walkthrough.html';
+export const STAFF_PAGE = '/staff.html';
+export const PICKUP_PAGE = '/pickup.html';
+
+/** The lines of the event log's entries of `type` (time, type, summary; not the detail), once there is one. */
 export async function logEntries(page, type) {
   const entries = page.locator(`#log li[data-type="${type}"]`);
   await entries.first().waitFor();
-  return entries.allTextContents();
+  return entries.evaluateAll((items) => items.map((item) => (item.querySelector('summary') ?? item).textContent));
+}
+
+/** Opens the clinic's page of the walk-through on a fresh simulated platform set to `scenario`, if given. */
+export async function openClinic(page, baseUrl, scenario) {
+  await page.goto(`${baseUrl}${CLINIC_PAGE}`);
+  await page.locator('hv-connect-button a[href]').waitFor();
+  if (scenario) await page.selectOption('#scenario', scenario);
+}
+
+/** Opens the showcase's story `route` (`tag/story`), once its element has rendered. */
+export async function openStory(page, baseUrl, route) {
+  await page.goto(`${baseUrl}/#/${route}`);
+  await page.locator(`#story-frame[data-story="${route}"]`).waitFor();
 }
 
 /** What the panel says once it says `text` (it follows the session, which settles after the events). */
@@ -38,11 +56,4 @@ export async function createConnectRequest(form, { name, externalId, question, a
   await form.getByLabel('Answer', { exact: true }).fill(answer);
   await form.getByRole('button', { name: 'Create the request' }).click();
   return form.locator('[part="code"]').textContent();
-}
-
-/** Opens the demo on a fresh simulated platform set to `scenario` (choosing a scenario starts it). */
-export async function openDemo(page, baseUrl, scenario) {
-  await page.goto(`${baseUrl}/`);
-  await page.locator('hv-connect-button a[href]').waitFor();
-  await page.selectOption('#scenario', scenario);
 }

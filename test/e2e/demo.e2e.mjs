@@ -1,15 +1,7 @@
-// The demo's panel and log as a person sees them: they follow the page's session and the committed settings,
-// never a stale outcome.
+// The walk-through's clinic page as a person sees it: its panel and badge follow the page's session and the
+// simulated platform's scenario, never a stale outcome.
 import assert from 'node:assert/strict';
-import { logEntries, panelSays, signInOnTheShell } from './demo-page.mjs';
-
-/** The simulated application the demo starts with (DEMO_APP_ID in src/mock/scenarios.ts). */
-const DEMO_APP_ID = '1534e3fa-0476-4ba6-9585-be88ae6a4e6f';
-
-async function openDemo(page, baseUrl) {
-  await page.goto(`${baseUrl}/`);
-  await page.locator('hv-connect-button a[href]').waitFor();
-}
+import { openClinic as openDemo, panelSays, signInOnTheShell } from './demo-page.mjs';
 
 /** The full Shell round trip of the new-user scenario: sign in as Avery Quinn and approve. */
 async function connectAsAvery(page) {
@@ -18,15 +10,6 @@ async function connectAsAvery(page) {
   await page.getByRole('button', { name: 'Approve and continue' }).click();
   await panelSays(page, 'Connected: Avery Quinn');
 }
-
-/** Types `text` key by key over what `control` holds, as a person does, without committing it. */
-async function typeOver(page, control, text) {
-  await page.locator(control).focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.locator(control).pressSequentially(text);
-}
-
-const logCount = (page, type) => page.locator(`#log li[data-type="${type}"]`).count();
 
 export async function choosingAScenarioAppliesAtOnce({ page, baseUrl, problems }) {
   await openDemo(page, baseUrl);
@@ -52,39 +35,6 @@ export async function aReloadAfterConnectingShowsConnected({ page, baseUrl, prob
     .locator('hv-connect-button [part="connected"]', { hasText: 'Connected to HealthVault as Avery Quinn' })
     .waitFor();
   assert.deepEqual(problems, []);
-}
-
-export async function typingInAControlLogsOncePerCommittedChange({ page, baseUrl }) {
-  await openDemo(page, baseUrl);
-  await typeOver(page, '#attr-action', 'typed-return');
-  assert.equal(await logCount(page, 'demo'), 0, 'logged before the change was committed');
-  await page.keyboard.press('Tab');
-  const [entry, ...more] = await logEntries(page, 'demo');
-  assert.match(entry, /demo — action="typed-return"$/);
-  assert.deepEqual(more, []);
-
-  // An invalid value, typed key by key and committed with Enter: one change, one error, not one per key.
-  await typeOver(page, '#attr-app-id', 'not-a-guid');
-  await page.keyboard.press('Enter');
-  // The rule prompt's "nobody is signed in" is said once at load; the button's configuration error is the one here.
-  const errors = (await logEntries(page, 'hv-error')).filter((entry) => !entry.includes(' signed-out: '));
-  assert.equal(errors.length, 1, errors.join('\n'));
-  assert.match(errors[0], /not-a-guid/);
-  assert.equal(await logCount(page, 'demo'), 2);
-}
-
-export async function aConfigurationErrorIsShownAsSuch({ page, baseUrl }) {
-  await openDemo(page, baseUrl);
-  await page.locator('#attr-app-id').fill('not-a-guid');
-  await page.locator('#attr-app-id').press('Enter');
-  const said = await panelSays(page, 'not-a-guid');
-  assert.match(said, /^Configuration problem: .*"not-a-guid" is not a GUID/);
-  assert.equal(await page.locator('#person').getAttribute('data-status'), 'invalid-config');
-
-  // Fixed, the page says where the session stands again.
-  await page.locator('#attr-app-id').fill(DEMO_APP_ID);
-  await page.locator('#attr-app-id').press('Enter');
-  await panelSays(page, 'Not connected: nobody is signed in.');
 }
 
 export async function twoTabsStayInStep({ page, context, baseUrl, problems }) {

@@ -4,7 +4,18 @@
 // dist/proxy and dist/sim-server: `npx tsc -p tsconfig.proxy.json`).
 import assert from 'node:assert/strict';
 import { startDemoServer } from '../../scripts/demo-server.mjs';
-import { createConnectRequest, logEntries, panelSays, recordNavigations, signInOnTheShell } from './demo-page.mjs';
+import {
+  CLINIC_PAGE,
+  createConnectRequest,
+  logEntries,
+  openClinic as openDemo,
+  openStory,
+  panelSays,
+  PICKUP_PAGE,
+  recordNavigations,
+  signInOnTheShell,
+  STAFF_PAGE,
+} from './demo-page.mjs';
 
 async function withDemoServer(scenario, run) {
   const demo = await startDemoServer({ port: 0, simPort: 0, scenario });
@@ -15,11 +26,6 @@ async function withDemoServer(scenario, run) {
   } finally {
     await demo.close();
   }
-}
-
-async function openDemo(page, origin) {
-  await page.goto(`${origin}/`);
-  await page.locator('hv-connect-button a[href]').waitFor();
 }
 
 export async function httpChainConnectsAndTheBadgeFollows({ page, problems }) {
@@ -42,7 +48,10 @@ export async function httpChainConnectsAndTheBadgeFollows({ page, problems }) {
     assert.ok(await badge.evaluate((el) => el.matches(':state(connected)')));
 
     const returned = navigations.find((url) => url.includes('wctoken='));
-    assert.ok(returned?.startsWith(`${origin}/?`), 'the Shell returned to the demo page with the token (trm=get)');
+    assert.ok(
+      returned?.startsWith(`${origin}${CLINIC_PAGE}?`),
+      'the Shell returned to the clinic page with the token (trm=get)',
+    );
     assert.equal(new URL(page.url()).search, '', 'the token left the address bar');
     // The session cookie is the proxy's, HttpOnly: the page cannot read it.
     assert.equal(await page.evaluate(() => document.cookie), '');
@@ -105,7 +114,7 @@ export async function httpChainOptionalRules({ page, problems }) {
 export async function httpChainPatientConnect({ page, problems }) {
   await withDemoServer('new-user', async ({ origin, simOrigin }) => {
     // At the desk: the staff elements call the staff proxy, which calls the platform as the application.
-    await page.goto(`${origin}/staff.html`);
+    await page.goto(`${origin}${STAFF_PAGE}`);
     const form = page.locator('hv-connect-request-form');
     const printed = await createConnectRequest(form, {
       name: 'Avery Quinn',
@@ -115,8 +124,8 @@ export async function httpChainPatientConnect({ page, problems }) {
     });
     assert.match(printed, /^[A-Z]{4}(-[A-Z]{4}){4}$/);
 
-    // The patient, on the clinic's page, types the code: the simulated Shell over HTTP plays CONNECT.
-    await openDemo(page, origin);
+    // The patient, on the clinic's pick-up page, types the code: the simulated Shell over HTTP plays CONNECT.
+    await page.goto(`${origin}${PICKUP_PAGE}`);
     const field = page.locator('hv-pickup-code-entry input');
     await field.fill(printed.toLowerCase());
     await field.press('Enter');
@@ -130,7 +139,7 @@ export async function httpChainPatientConnect({ page, problems }) {
     await page.locator('hv-connect-button a[href]').waitFor();
 
     // Back at the desk, the list shows the connection.
-    await page.goto(`${origin}/staff.html`);
+    await page.goto(`${origin}${STAFF_PAGE}`);
     const [authorized] = await logEntries(page, 'hv-connect-request-authorized');
     assert.match(authorized, /MRN-77 → person [0-9a-f-]{36}, record [0-9a-f-]{36}$/);
     assert.deepEqual(problems, []);
@@ -165,10 +174,14 @@ export async function httpChainPlatformFaultsShowAsUnreachable({ page, problems 
   });
 }
 
-/** Sets the button to trm=Post through the demo's controls (redirect-url becomes the proxy's action URL). */
-async function choosePost(page, origin) {
-  await page.selectOption('#attr-trm', 'Post');
-  assert.equal(await page.locator('#attr-redirect-url').inputValue(), `${origin}/hv/shell-return`);
+/**
+ * Opens the showcase's connect button (`story`) and sets it to trm=Post through its controls (redirect-url becomes
+ * the proxy's action URL).
+ */
+async function choosePost(page, origin, story = 'redirect') {
+  await openStory(page, origin, `hv-connect-button/${story}`);
+  await page.selectOption('#control-trm', 'Post');
+  assert.equal(await page.locator('#control-redirect-url').inputValue(), `${origin}/hv/shell-return`);
   await page.waitForFunction(() => document.querySelector('hv-connect-button').getAttribute('trm') === 'Post');
 }
 
@@ -177,7 +190,6 @@ export async function httpChainTrmPostConnectsWithoutTheTokenInAnyUrl({ page, pr
     const navigations = recordNavigations(page);
     const requests = [];
     page.on('request', (request) => requests.push(request.url()));
-    await openDemo(page, origin);
     await choosePost(page, origin);
     await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
     await page.waitForURL(`${simOrigin}/shell/redirect.aspx?target=AUTH**`);
@@ -187,7 +199,7 @@ export async function httpChainTrmPostConnectsWithoutTheTokenInAnyUrl({ page, pr
 
     const [authorized] = await logEntries(page, 'hv-authorized');
     assert.match(authorized, /AppAuthSuccess: Avery Quinn, records: .+; action=demo-return/);
-    await panelSays(page, /Connected: Avery Quinn authorized 1 record/);
+    await page.locator('hv-connect-button [part="connected"]', { hasText: 'Avery Quinn' }).waitFor();
     // The Shell posted the token to the action URL; no URL the browser loaded ever carried it.
     assert.ok(requests.some((url) => url.startsWith(`${origin}/hv/shell-return?target=AppAuthSuccess`)));
     assert.ok(!requests.some((url) => /wctoken/i.test(url)), 'a URL carried the token');
@@ -205,7 +217,6 @@ export async function httpChainTrmPostConnectsWithoutTheTokenInAnyUrl({ page, pr
 
 export async function httpChainTrmPostDecline({ page, problems }) {
   await withDemoServer('new-user', async ({ origin }) => {
-    await openDemo(page, origin);
     await choosePost(page, origin);
     await page.getByRole('link', { name: 'Connect to HealthVault' }).click();
     await signInOnTheShell(page, 'Avery Quinn');
@@ -233,7 +244,7 @@ export async function httpChainForgedTokenPostNeverBecomesTheSession({ page, pro
 
     // The victim opens the partner site, then a page of another site auto-posts the token to its action URL.
     await openDemo(page, origin);
-    const actionqs = 'hvstate=the-attackers-own-state&action=demo-return&hvreturn=%2F';
+    const actionqs = `hvstate=the-attackers-own-state&action=demo-return&hvreturn=${encodeURIComponent(CLINIC_PAGE)}`;
     const action = `${origin}/hv/shell-return?target=AppAuthSuccess&actionqs=${encodeURIComponent(actionqs)}`;
     await page.goto(`${simOrigin}/`); // "another site"
     await page.evaluate(
@@ -250,7 +261,7 @@ export async function httpChainForgedTokenPostNeverBecomesTheSession({ page, pro
       },
       [action, attackersToken],
     );
-    await page.waitForURL(`${origin}/?target=AppAuthSuccess**`);
+    await page.waitForURL(`${origin}${CLINIC_PAGE}?target=AppAuthSuccess**`);
     // The victim's tab never made that state: the return is refused and nothing is claimed.
     await page.locator('#log li[data-type="hv-error"]', { hasText: 'invalid-state' }).waitFor();
     await page.waitForFunction(() => document.querySelector('hv-auth-status').status === 'not-connected');
@@ -274,9 +285,7 @@ export async function httpChainForgedTokenPostNeverBecomesTheSession({ page, pro
 
 export async function httpChainTrmPostInAPopup({ page, context, problems }) {
   await withDemoServer('new-user', async ({ origin }) => {
-    await openDemo(page, origin);
-    await choosePost(page, origin);
-    await page.selectOption('#attr-mode', 'popup');
+    await choosePost(page, origin, 'popup');
     const [popup] = await Promise.all([
       context.waitForEvent('page'),
       page.getByRole('link', { name: 'Connect to HealthVault' }).click(),
@@ -287,7 +296,7 @@ export async function httpChainTrmPostInAPopup({ page, context, problems }) {
     await popup.waitForEvent('close');
     const [authorized] = await logEntries(page, 'hv-authorized');
     assert.match(authorized, /AppAuthSuccess: Avery Quinn/);
-    await panelSays(page, /Connected: Avery Quinn/);
+    await page.locator('hv-connect-button [part="connected"]', { hasText: 'Avery Quinn' }).waitFor();
     assert.deepEqual(problems, []);
   });
 }

@@ -3,16 +3,19 @@
 // shows the new connection; a wrong answer three times locks a code; an expired code says so; a drop-off package
 // is picked up with its code (PICKUP).
 import assert from 'node:assert/strict';
-import { createConnectRequest, logEntries, signInOnTheShell } from './demo-page.mjs';
+import {
+  CLINIC_PAGE,
+  createConnectRequest,
+  logEntries,
+  openClinic as openDemo,
+  PICKUP_PAGE,
+  signInOnTheShell,
+  STAFF_PAGE,
+} from './demo-page.mjs';
 
-async function openDemo(page, baseUrl, scenario) {
-  await page.goto(`${baseUrl}/`);
-  await page.locator('hv-connect-button a[href]').waitFor();
-  await page.selectOption('#scenario', scenario);
-}
-
-/** Types `code` into the patient's code field as a person would, and sends it. */
-async function sendCode(page, code) {
+/** On the walk-through's pick-up page, types `code` into the patient's code field as a person would, and sends it. */
+async function sendCode(page, baseUrl, code) {
+  if (!page.url().endsWith(PICKUP_PAGE)) await page.goto(`${baseUrl}${PICKUP_PAGE}`);
   const field = page.locator('hv-pickup-code-entry input');
   await field.fill(code);
   await field.press('Enter');
@@ -21,8 +24,8 @@ async function sendCode(page, code) {
 
 export async function staffCreateARequestThePatientConnectsAndTheListShowsIt({ page, baseUrl, problems }) {
   await openDemo(page, baseUrl, 'new-user');
-  // At the desk (the demo's staff page, on the same simulated HealthVault).
-  await page.goto(`${baseUrl}/staff.html`);
+  // At the desk (the walk-through's staff page, on the same simulated HealthVault).
+  await page.goto(`${baseUrl}${STAFF_PAGE}`);
   const form = page.locator('hv-connect-request-form');
   const printed = await createConnectRequest(form, {
     name: 'Avery Quinn',
@@ -36,20 +39,21 @@ export async function staffCreateARequestThePatientConnectsAndTheListShowsIt({ p
   const [created] = await logEntries(page, 'hv-connect-request-created');
   assert.ok(!created.includes(printed) && !created.includes(printed.replaceAll('-', '')), 'the code is in the log');
 
-  // At home, on the clinic's site, the patient types it sloppily: lower case, spaces instead of dashes.
-  await page.goto(`${baseUrl}/`);
-  await sendCode(page, ` ${printed.toLowerCase().replaceAll('-', ' ')} `);
+  // At home, on the clinic's pick-up page, the patient types it sloppily: lower case, spaces instead of dashes.
+  await sendCode(page, baseUrl, ` ${printed.toLowerCase().replaceAll('-', ' ')} `);
   await signInOnTheShell(page, 'Avery Quinn');
   await page.getByLabel('Name of your first pet?').fill('biscuit');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Approve and continue' }).click();
   await page.getByRole('button', { name: /^Return to / }).click();
-  // CONNECT comes back with no token: nobody signed in to the clinic's site, which learns of it by polling.
+  // CONNECT comes back to the clinic's site (the application's action URL) with no token: nobody signed in there,
+  // and the clinic learns of it by polling.
+  await page.waitForURL((url) => url.pathname === CLINIC_PAGE);
   await page.locator('hv-connect-button a[href]').waitFor();
   assert.ok(!page.url().includes('wctoken'));
 
   // At the desk: the list shows the connection and tells the host once.
-  await page.goto(`${baseUrl}/staff.html`);
+  await page.goto(`${baseUrl}${STAFF_PAGE}`);
   const [authorized] = await logEntries(page, 'hv-connect-request-authorized');
   assert.match(authorized, /MRN-42 → person [0-9a-f-]{36}, record [0-9a-f-]{36}$/);
   await page.locator('hv-connect-request-list [part~="row"]', { hasText: 'MRN-42' }).waitFor();
@@ -58,7 +62,7 @@ export async function staffCreateARequestThePatientConnectsAndTheListShowsIt({ p
 
 export async function threeWrongAnswersLockTheCode({ page, baseUrl, problems }) {
   await openDemo(page, baseUrl, 'connect-request');
-  await sendCode(page, 'kztr mvnp qdwx hlbc jrsf');
+  await sendCode(page, baseUrl, 'kztr mvnp qdwx hlbc jrsf');
   await signInOnTheShell(page, 'Morgan Blake');
   const answer = page.getByLabel('What was the name of your first pet?');
   for (const wrong of ['Rex', 'Fido']) {
@@ -73,14 +77,14 @@ export async function threeWrongAnswersLockTheCode({ page, baseUrl, problems }) 
   // Even the right answer no longer opens it.
   await page.getByRole('button', { name: 'Return to the application' }).click();
   await page.locator('hv-connect-button a[href]').waitFor();
-  await sendCode(page, 'KZTR-MVNP-QDWX-HLBC-JRSF');
+  await sendCode(page, baseUrl, 'KZTR-MVNP-QDWX-HLBC-JRSF');
   await page.getByText(locked).waitFor();
   assert.deepEqual(problems, []);
 }
 
 export async function anExpiredCodeSaysSo({ page, baseUrl, problems }) {
   await openDemo(page, baseUrl, 'connect-request-expired');
-  await sendCode(page, 'KZTR-MVNP-QDWX-HLBC-JRSF');
+  await sendCode(page, baseUrl, 'KZTR-MVNP-QDWX-HLBC-JRSF');
   await page
     .getByText(/expired/i)
     .first()
@@ -90,8 +94,9 @@ export async function anExpiredCodeSaysSo({ page, baseUrl, problems }) {
 
 export async function aDropOffPackageIsPickedUpWithItsCode({ page, baseUrl, problems }) {
   await openDemo(page, baseUrl, 'pickup-package');
-  // A page for packages has the field with kind="pickup": the Shell's PICKUP.
-  await page.locator('hv-pickup-code-entry').evaluate((field) => field.setAttribute('kind', 'pickup'));
+  // The patient says the code is for a package: the field's kind="pickup", the Shell's PICKUP.
+  await page.goto(`${baseUrl}${PICKUP_PAGE}`);
+  await page.getByLabel('a drop-off package').check();
   const field = page.locator('hv-pickup-code-entry input');
   await field.fill('pkgdwnrtxbqvmzlhcjsy');
   await field.press('Enter');

@@ -3,13 +3,13 @@
 // page leads back to the application.
 import assert from 'node:assert/strict';
 import { pageForAxe, violations } from './axe.mjs';
-import { logEntries, openDemo, recordNavigations, signInOnTheShell } from './demo-page.mjs';
+import { CLINIC_PAGE, logEntries, openClinic, recordNavigations, signInOnTheShell } from './demo-page.mjs';
 
 const connectLink = (page) => page.locator('hv-connect-button a[href]');
 
 export async function cancelOnTheShellSignInComesBackDeclined({ page, baseUrl, problems }) {
   const navigations = recordNavigations(page);
-  await openDemo(page, baseUrl, 'new-user');
+  await openClinic(page, baseUrl, 'new-user');
   await connectLink(page).click();
   await page.getByRole('heading', { name: 'Sign in to HealthVault' }).waitFor();
   await page.getByRole('button', { name: 'Cancel' }).click();
@@ -23,7 +23,7 @@ export async function cancelOnTheShellSignInComesBackDeclined({ page, baseUrl, p
 }
 
 export async function aSpanishButtonGetsTheShellInSpanish({ page, baseUrl, problems }) {
-  await openDemo(page, baseUrl, 'new-user');
+  await openClinic(page, baseUrl, 'new-user');
   // The button sends its language as targetqs culture.
   await page.locator('hv-connect-button').evaluate((button) => button.setAttribute('lang', 'es-MX'));
   await page.waitForFunction(() =>
@@ -50,7 +50,7 @@ export async function aSpanishButtonGetsTheShellInSpanish({ page, baseUrl, probl
 }
 
 export async function thePrivacyStatementOpensBesideTheAuthorization({ page, context, baseUrl, problems }) {
-  await openDemo(page, baseUrl, 'new-user');
+  await openClinic(page, baseUrl, 'new-user');
   await connectLink(page).click();
   await signInOnTheShell(page, 'Avery Quinn');
   const [privacy] = await Promise.all([
@@ -59,8 +59,9 @@ export async function thePrivacyStatementOpensBesideTheAuthorization({ page, con
   ]);
   await privacy.waitForLoadState();
   const opened = new URL(privacy.url());
-  assert.equal(`${opened.origin}${opened.pathname}`, `${baseUrl}/`, 'the demo, at its return address');
+  assert.equal(`${opened.origin}${opened.pathname}`, `${baseUrl}${CLINIC_PAGE}`, 'the clinic, at its return address');
   assert.ok(!privacy.url().includes('actionqs'), 'no round-trip state: it stays for the authorization');
+  await privacy.getByText('Privacy statement of the demo clinic', { exact: false }).waitFor();
   await privacy.close();
 
   // The authorization waited in its own tab.
@@ -72,7 +73,7 @@ export async function thePrivacyStatementOpensBesideTheAuthorization({ page, con
 export async function theShellErrorPageLeadsBackToTheApplication({ page, baseUrl }) {
   const targetqs = new URLSearchParams({
     appid: await demoAppId(page, baseUrl),
-    redirect: `${baseUrl}/`,
+    redirect: `${baseUrl}${CLINIC_PAGE}`,
     onopt1: 'no-such-rule',
   });
   await page.goto(`${baseUrl}/shell/redirect.aspx?target=AUTH&targetqs=${encodeURIComponent(targetqs)}`);
@@ -80,7 +81,7 @@ export async function theShellErrorPageLeadsBackToTheApplication({ page, baseUrl
   assert.match(await page.locator('#shell-error').textContent(), /no optional online rule named "no-such-rule"/);
   await page.getByRole('button', { name: 'Return to the application' }).click();
   await connectLink(page).waitFor();
-  assert.equal(new URL(page.url()).pathname, '/');
+  assert.equal(new URL(page.url()).pathname, CLINIC_PAGE);
 }
 
 export async function theSpanishShellAndItsErrorPagePassAxe({ browser, baseUrl }) {
@@ -105,7 +106,7 @@ export async function theSpanishShellAndItsErrorPagePassAxe({ browser, baseUrl }
 
 /** The demo application's id, as its connect button sends it. */
 async function demoAppId(page, baseUrl) {
-  await page.goto(`${baseUrl}/`);
+  await page.goto(`${baseUrl}${CLINIC_PAGE}`);
   const href = await connectLink(page).getAttribute('href');
   const targetqs = new URLSearchParams(new URL(href).searchParams.get('targetqs'));
   return targetqs.get('appid');

@@ -1,4 +1,4 @@
-// The demo as a newcomer first sees it after `npm start`.
+// The demo as a newcomer first sees it after `npm start`: the showcase, its first story the connect button.
 import assert from 'node:assert/strict';
 
 export async function demoLoadsWithoutErrors({ page, baseUrl, problems }) {

@@ -7,7 +7,7 @@ export const engines = ['chromium', 'firefox', 'webkit'];
 
 /** Opens the demo on a fresh simulated platform set to `scenario` (choosing a scenario starts it). */
 async function openDemo(page, baseUrl, scenario) {
-  await page.goto(`${baseUrl}/`);
+  await page.goto(`${baseUrl}/walkthrough.html`);
   await page.waitFor('hv-connect-button >>> a[href]');
   await page.select('#scenario', scenario);
   await page.waitFor('#scenario-description', /\w/);

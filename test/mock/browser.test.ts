@@ -36,6 +36,16 @@ describe('simulator in the browser', () => {
     expect(localStorage.getItem(SIM_STATE_STORAGE_KEY)).to.not.contain(token);
   });
 
+  it("registers the demo application's action URL it is given, else this origin's root", () => {
+    const actionUrl = (simulator: ReturnType<typeof openBrowserSimulator>) =>
+      simulator.shell.application(DEMO_APP_ID)!.actionUrl;
+    expect(actionUrl(openBrowserSimulator())).to.equal(`${location.origin}/`);
+    // A demo hosted under a path names its own page; a scenario started from now on registers it.
+    const hosted = openBrowserSimulator({ actionUrl: `${location.origin}/partner/demo/walkthrough.html` });
+    hosted.reset('new-user');
+    expect(actionUrl(hosted)).to.equal(`${location.origin}/partner/demo/walkthrough.html`);
+  });
+
   it('sees at once what another page wrote (the Shell popup while the opener runs)', async () => {
     const opener = openBrowserSimulator({ scenario: 'returning-user' });
     const popup = openBrowserSimulator();
