@@ -17,6 +17,10 @@ export default {
           declaration.members = declaration.members?.filter(
             (member) => !['private', 'protected'].includes(member.privacy) && !member.name.startsWith('#'),
           );
+          // Lit's internal reactive state (`_busy: { state: true }`) is no attribute, though the analyzer lists it.
+          declaration.attributes = declaration.attributes?.filter(
+            (attribute) => !(attribute.fieldName ?? attribute.name).startsWith('_'),
+          );
         }
       },
     },

@@ -58,10 +58,8 @@ export function readElements(manifest = JSON.parse(readFileSync(join(repoRoot, '
         tagName: declaration.tagName,
         className: declaration.name,
         description: declaration.description ?? declaration.summary ?? '',
-        // Lit's reactive internal state (`_busy`…) is no attribute a page sets.
         attributes: (declaration.attributes ?? []).filter(
-          (attribute) =>
-            !attribute.name.startsWith('_') && (!attribute.fieldName || isPublic(fieldOf(attribute.fieldName) ?? {})),
+          (attribute) => !attribute.fieldName || isPublic(fieldOf(attribute.fieldName) ?? {}),
         ),
         // Settable properties no attribute reflects (`proxy`, `strings`…): set as properties by the frameworks.
         properties: members.filter(
@@ -71,7 +69,6 @@ export function readElements(manifest = JSON.parse(readFileSync(join(repoRoot, '
             !member.static &&
             !member.readonly &&
             !member.attribute &&
-            !member.name.startsWith('_') &&
             member.type?.text,
         ),
         // Custom events only: the frameworks' own types cover the DOM's (`change`, `input`).

@@ -98,11 +98,8 @@ async function showElement(stories: ElementStories, story: Story, values: StoryV
       config.setAttribute(name, value);
     }
     if (story.preview) Object.assign(config, { proxy: previewProxy(story.preview.scenario, story.preview.prepare) });
-    frame.replaceChildren(config);
-    // The element comes once the configuration is ready: the staff list, already defined, polls as it connects.
-    await customElements.whenDefined('hv-config');
-    await (config as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     config.append(element);
+    frame.replaceChildren(config);
   }
   await customElements.whenDefined(stories.tagName);
   await (element as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;

@@ -60,9 +60,6 @@ export function controlFor(type = 'string'): AttributeKind {
 const named = (members: ManifestMember[] = []): NamedDoc[] =>
   members.map(({ name, description = '' }) => ({ name, description }));
 
-/** The manifest's attributes an author sets: not the internal state Lit reflects under a `_` name. */
-const isAuthorAttribute = ({ name }: ManifestMember) => !name.startsWith('_');
-
 /** Every element of the kit, by tag name. */
 export const ELEMENT_DOCS: ReadonlyMap<string, ElementDoc> = new Map(
   (manifest.modules as { declarations?: ManifestDeclaration[] }[])
@@ -73,7 +70,7 @@ export const ELEMENT_DOCS: ReadonlyMap<string, ElementDoc> = new Map(
       {
         tagName: declaration.tagName,
         description: declaration.description ?? '',
-        attributes: (declaration.attributes ?? []).filter(isAuthorAttribute).map((attribute) => ({
+        attributes: (declaration.attributes ?? []).map((attribute) => ({
           name: attribute.name,
           description: attribute.description ?? '',
           ...(attribute.default === undefined ? {} : { default: attribute.default }),

@@ -143,3 +143,14 @@ it("README's styling tables are those of custom-elements.json, for every element
     assert.ok(readme.includes(`<!-- styling ${tagName} -->`), `README has no styling tables for ${tagName}`);
   }
 });
+
+it("lists no element's internal state as an attribute", () => {
+  for (const declaration of declarations) {
+    for (const attribute of declaration.attributes ?? []) {
+      assert.ok(
+        !attribute.name.startsWith('_'),
+        `${declaration.name} lists its state ${attribute.name} as an attribute`,
+      );
+    }
+  }
+});

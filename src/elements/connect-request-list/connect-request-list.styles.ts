@@ -1,8 +1,10 @@
 import { css } from 'lit';
 
 export const connectRequestListStyles = css`
+  /* Its own width never comes from the rows: on a narrow page they scroll inside the list, whatever holds it. */
   :host {
     display: block;
+    contain: inline-size;
   }
 
   form {
@@ -20,7 +22,9 @@ export const connectRequestListStyles = css`
     color: var(--_danger);
   }
 
+  /* Positioned, so that the rows' visually hidden words stay inside its scrolling box. */
   [part='table'] {
+    position: relative;
     block-size: var(--hv-connect-request-list-height, 24rem);
     overflow: auto;
     margin-block-start: 0.75rem;

@@ -98,6 +98,8 @@ export class HvConnectRequestList extends HvElement {
   readonly #seen = new Set<string>();
   #timer?: ReturnType<typeof setTimeout>;
   #polling = false;
+  /** A poll found no proxy: the next configuration that has one polls (an `<hv-config>` may come later). */
+  #awaitingProxy = false;
   /** The rendered height of one row, measured: rows follow the text size. */
   #rowHeight = 0;
 
@@ -158,6 +160,7 @@ export class HvConnectRequestList extends HvElement {
 
   #proxy(): HvProxy | string | undefined {
     const problem = this.missingProxy();
+    this.#awaitingProxy = !!problem;
     if (problem) {
       this._failure = problem;
       this.reportError(problem);
@@ -253,6 +256,7 @@ export class HvConnectRequestList extends HvElement {
   }
 
   protected override updated(): void {
+    if (this.#awaitingProxy && !this.missingProxy()) void this.poll();
     const table = this.renderRoot.querySelector<HTMLElement>('[part="table"]')!;
     const row = table.querySelector<HTMLElement>('.row');
     if (row && !this.#rowHeight) this.#rowHeight = row.getBoundingClientRect().height || 44;

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../../src/define/config.js';
 import '../../../src/define/connect-request-list.js';
 import type { HvConnectRequestList } from '../../../src/elements/connect-request-list/connect-request-list.js';
 import { createClock, type Clock } from '../../../src/mock/clock.js';
@@ -152,6 +153,35 @@ describe('hv-connect-request-list', () => {
     await failed;
     await el.updateComplete;
     await expectNoEnglish(el, 'a failed poll');
+  });
+
+  it('polls once a configuration with a proxy arrives after it is on the page', async () => {
+    const { simulator } = pickedUp();
+    const page = await fixture<HTMLElement>(html`<div></div>`);
+    const config = document.createElement('hv-config') as HTMLElement & { proxy?: HvProxy };
+    config.setAttribute('app-id', DEMO_APP_ID);
+    const el = document.createElement('hv-connect-request-list') as HvConnectRequestList;
+    config.append(el);
+    page.append(config);
+    // In the same task, as a page script or a framework sets a property after inserting the markup.
+    config.proxy = simulatedProxy(simulator);
+    await waitUntil(() => rows(el).length === 1, 'the list never polled', { timeout: 3000 });
+    expect(rows(el)[0]![0]).to.equal('MRN-1001');
+  });
+
+  it('keeps its rows inside its own scrolling box on a narrow page, whatever holds it', async () => {
+    const { simulator } = pickedUp();
+    const holder = await fixture<HTMLElement>(html`<div></div>`);
+    holder.style.cssText = 'display: flex; inline-size: 360px';
+    const el = document.createElement('hv-connect-request-list') as HvConnectRequestList;
+    el.setAttribute('app-id', DEMO_APP_ID);
+    el.proxy = simulatedProxy(simulator);
+    holder.append(el);
+    await waitUntil(() => rows(el).length === 1, 'nothing listed');
+    expect(el.getBoundingClientRect().width).to.be.at.most(360);
+    expect(holder.scrollWidth, 'the page would scroll sideways').to.be.at.most(360);
+    const table = root(el).querySelector<HTMLElement>('[part="table"]')!;
+    expect(table.scrollWidth, 'the rows scroll inside the list').to.be.greaterThan(table.clientWidth);
   });
 
   it('says when a poll fails, keeps what it showed, and tries again', async () => {
