@@ -36,7 +36,9 @@ export async function takeScreenshots(browser, baseUrl, outDir, shots = SHOTS) {
       await page.waitForLoadState('networkidle');
       // On a phone the sidebar comes first: show the story's element, with its heading.
       if (viewport === phone) {
-        await page.locator('#story-frame').evaluate((frame) => scrollBy(0, frame.getBoundingClientRect().top - 240));
+        await page
+          .locator('#story-frame')
+          .evaluate((frame) => frame.ownerDocument.defaultView.scrollBy(0, frame.getBoundingClientRect().top - 240));
       }
       const path = `${outDir}/${file}`;
       await page.screenshot({ path });
