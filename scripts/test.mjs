@@ -1,7 +1,7 @@
 // `npm test`: every check of the project in one run, ending with the line "N passed, N failed".
 //   1. Chromium, Firefox ESR and WebKitGTK (Debian's packages, installed via apt when running as root and missing)
 //   2. typecheck, build and the size budgets (each counts as one failed test when it fails)
-//   3. browser tests (web-test-runner: Chromium, then Firefox and WebKit)   4. Node tests against dist/ (node --test test/node/)   5. e2e (scripts/e2e.mjs)
+//   3. browser tests (web-test-runner, one group after the other: Chromium, Firefox, WebKit, Trusted Types)   4. Node tests against dist/ (node --test test/node/)   5. e2e (scripts/e2e.mjs)
 // The final line sums the tests of 3–5 plus failed checks; the exit code is non-zero when anything failed.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -76,7 +76,17 @@ const bin = (name) => `node_modules/.bin/${name}`;
 await check('typecheck', bin('tsc'), ['-p', '.']);
 await check('build', 'npm', ['run', '-s', 'build']);
 await check('size budgets (npm run bench -- --size)', 'node', ['scripts/bench.mjs', '--size']);
-await tests('browser tests (web-test-runner)', bin('wtr'), [], /^wtr: (?<passed>\d+) passed, (?<failed>\d+) failed/gm);
+// One group after the other: run together, the trusted-types group's Firefox window takes the focus from the
+// firefox group's page (its keyboard tests then see no :focus-visible), and its WebKit session finds WebKitDriver's
+// only session taken.
+for (const group of ['chromium', 'firefox', 'webkit', 'trusted-types']) {
+  await tests(
+    `browser tests (web-test-runner --group ${group})`,
+    bin('wtr'),
+    ['--group', group],
+    /^wtr: (?<passed>\d+) passed, (?<failed>\d+) failed/gm,
+  );
+}
 // Node's spec reporter ends with "ℹ pass N" … "ℹ fail N".
 await tests(
   'Node tests (node --test test/node/)',
