@@ -48,6 +48,19 @@ function typeCode(text: string) {
   };
 }
 
+/**
+ * The connect button clicked, with the page kept here: it shows what it shows between a click and the Shell's page
+ * (for ten seconds, as when that page is slow to come). The preview holds back the link's navigation only.
+ */
+function clickWithoutLeaving(element: HTMLElement): void {
+  element.addEventListener(
+    'hv-connect',
+    () => document.addEventListener('click', (event) => event.preventDefault(), { once: true }),
+    { once: true },
+  );
+  element.shadowRoot?.querySelector<HTMLElement>('a[part="button"]')?.click();
+}
+
 /** Staff fill the connect-request form and send it. */
 function sendConnectRequest(element: HTMLElement): void {
   const form = element.shadowRoot?.querySelector('form');
@@ -130,6 +143,12 @@ export const ELEMENT_STORIES: readonly ElementStories[] = [
         description: 'The label is the default slot; CSS custom properties restyle the button.',
         scenario: 'new-user',
         slots: { '': 'Link my HealthVault record' },
+      },
+      {
+        id: 'pending',
+        title: 'On the way to the Shell',
+        description: 'Just pressed: the button is busy and says HealthVault is opening, until the Shell’s page comes.',
+        preview: { state: 'pending', scenario: 'new-user', act: clickWithoutLeaving },
       },
       {
         id: 'connected',

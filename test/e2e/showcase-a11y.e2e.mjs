@@ -60,8 +60,10 @@ export async function aKeyboardAloneTriesAStoryAndConnectsThroughTheShell({ page
   await tabUntil(page, 'the force-app-auth control', (focused) => focused.id === 'control-force-app-auth');
   await page.keyboard.press('Space');
   await page.locator('#log li[data-type="demo"]', { hasText: 'force-app-auth set' }).waitFor();
-  // Back to the top of the page, then on to the button in the story's frame.
+  // Back to the top of the page, past the sidebar with the skip link, then on to the button in the story's frame.
   await page.evaluate(() => document.activeElement.blur());
+  await tabUntil(page, 'the skip link', (focused) => focused.text === 'Skip to the story');
+  await page.keyboard.press('Enter');
   await tabUntil(page, 'the connect button', (focused) => focused.part === 'button');
   await page.keyboard.press('Enter');
 

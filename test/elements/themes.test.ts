@@ -137,33 +137,37 @@ function deepActiveElement(): Element | null {
   return active;
 }
 
-/**
- * Tabs through `area` from the top of the page: each control's focus ring under 3:1 against what is around it.
- * Undefined where the engine does not treat the driver's Tab as the keyboard's (no `:focus-visible` at all).
- */
-async function focusRingsBelowAA(area: HTMLElement): Promise<string[] | undefined> {
+/** Tabs through `area` from the top of the page: each control's focus ring under 3:1 against what is around it. */
+async function focusRingsBelowAA(area: HTMLElement): Promise<string[]> {
   const failures: string[] = [];
   const seen = new Set<Element>();
   // From the keyboard only: a focus() call first would leave some engines without :focus-visible.
   (document.activeElement as HTMLElement | null)?.blur();
-  for (let step = 0; step < 60; step += 1) {
-    await sendKeys({ press: 'Tab' });
-    // Some drivers return before the engine has moved the focus and restyled.
-    await new Promise(requestAnimationFrame);
-    const focused = deepActiveElement();
-    const inArea = focused !== null && area.contains(hostIn(area, focused));
-    if (!inArea && seen.size > 0) break;
-    if (!inArea || seen.has(focused)) continue;
-    if (seen.size === 0 && !focused.matches(':focus-visible')) return undefined;
-    seen.add(focused);
-    const style = getComputedStyle(focused);
-    const around = backgroundBehind(parentInFlatTree(focused)!);
-    const ratio = contrast(style.outlineColor, around);
-    if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2 || ratio < 3) {
-      failures.push(
-        `${focused.localName}: ${style.outlineStyle} ${style.outlineColor} around ${around}, ${ratio.toFixed(2)}:1`,
-      );
+  // Where the Tab out of the area lands: past the page's last control, Firefox moves the focus to its own window
+  // controls, and the page (every later test file of the run too) has no focus any more.
+  const end = document.createElement('button');
+  end.textContent = 'End of the area';
+  area.after(end);
+  try {
+    for (let step = 0; step < 60; step += 1) {
+      await sendKeys({ press: 'Tab' });
+      // Some drivers return before the engine has moved the focus and restyled.
+      await new Promise(requestAnimationFrame);
+      const focused = deepActiveElement();
+      if (focused === end) break;
+      if (!focused || !area.contains(hostIn(area, focused)) || seen.has(focused)) continue;
+      seen.add(focused);
+      const style = getComputedStyle(focused);
+      const around = backgroundBehind(parentInFlatTree(focused)!);
+      const ratio = contrast(style.outlineColor, around);
+      if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2 || ratio < 3) {
+        failures.push(
+          `${focused.localName}: ${style.outlineStyle} ${style.outlineColor} around ${around}, ${ratio.toFixed(2)}:1`,
+        );
+      }
     }
+  } finally {
+    end.remove();
   }
   expect(seen.size, 'no control took the focus').to.be.greaterThan(0);
   return failures;
@@ -306,11 +310,8 @@ for (const scheme of ['light', 'dark'] as const) {
         expect(textsBelowAA(await gallery(scheme))).to.deep.equal([]);
       });
 
-      it(`${name}: every focus ring at 3:1`, async function () {
-        const failures = await focusRingsBelowAA(await gallery(scheme));
-        // Firefox under its driver often runs the page without focus, where no engine shows :focus-visible.
-        if (!failures) this.skip();
-        expect(failures).to.deep.equal([]);
+      it(`${name}: every focus ring at 3:1`, async () => {
+        expect(await focusRingsBelowAA(await gallery(scheme))).to.deep.equal([]);
       });
     }
   });

@@ -39,9 +39,9 @@ export const connectButtonStyles = css`
     outline-offset: 0.125rem;
   }
 
+  /* Busy, not faded: the label keeps its contrast (the status line says HealthVault is opening). */
   :host(:state(pending)) a {
     cursor: progress;
-    opacity: 0.8;
   }
 
   p {
