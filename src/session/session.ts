@@ -55,6 +55,14 @@ function asHvError(error: unknown): HvError {
  * the address bar and complete it, to ask the proxy who is signed in, and to follow other tabs. Elements and
  * scripts read its `state` and subscribe to it; get it with {@link getSession}.
  */
+/**
+ * Resolves once the page has painted (at once in a hidden page, which paints nothing): asking the proxy who is
+ * signed in never comes before, or delays, what the person first sees.
+ */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((painted) => (document.hidden ? painted() : requestAnimationFrame(() => setTimeout(painted))));
+}
+
 export class HvSession {
   private current: SessionState = { status: 'unknown', records: [] };
   private readonly listeners = new Set<(state: SessionState) => void>();
@@ -94,7 +102,7 @@ export class HvSession {
     if (this.started) return;
     this.started = true;
     const query = options.manualReturn ? undefined : takeShellReturn();
-    if (query === undefined) void this.refresh();
+    if (query === undefined) void afterFirstPaint().then(() => this.refresh());
     else {
       const eventTarget = options.eventTarget ?? document;
       import('./shell-return.js').then(

@@ -64,6 +64,22 @@ describe('the page session', () => {
     });
   }
 
+  it('asks the proxy only once the page has painted: nothing is fetched before the person sees the page', async () => {
+    let frames = 0;
+    const countFrames = () => requestAnimationFrame(() => (frames += 1) < 3 && countFrames());
+    countFrames();
+    const framesAtCall: number[] = [];
+    const proxy = new FakeProxy();
+    const call = proxy.call.bind(proxy);
+    proxy.call = (...args) => {
+      framesAtCall.push(frames);
+      return call(...args);
+    };
+    getSession(APP_ID, proxy)!.start();
+    await waitUntil(() => framesAtCall.length > 0, 'the proxy was never asked');
+    expect(framesAtCall[0], 'asked before a frame was painted').to.be.greaterThan(0);
+  });
+
   it('keeps what it knew of the person through a failed check', async () => {
     const proxy = new FakeProxy();
     proxy.signedIn = true;
