@@ -228,7 +228,15 @@ const queryPermissions: SimMethodDefinition = {
 };
 
 function ruleElement(rule: SimAuthRule): XmlObject {
-  const element: XmlObject = { '@_is-optional': String(rule.optional), '@_name': rule.name, reason: rule.reason };
+  const translations = Object.entries(rule.translatedReasons ?? {}).map(([lang, text]) => ({
+    '@_xml:lang': lang,
+    '#text': text,
+  }));
+  const element: XmlObject = {
+    '@_is-optional': String(rule.optional),
+    '@_name': rule.name,
+    reason: [{ '#text': rule.reason }, ...translations],
+  };
   if (rule.optional) element['display-flags'] = String(rule.displayFlags);
   element['permission'] = [...rule.permissions];
   element['target-set'] = { 'type-id': [...rule.thingTypeIds] };

@@ -125,6 +125,9 @@ const HEALTH_SUMMARY_RULE: SimAuthRule = {
   permissions: ['Read'],
   thingTypeIds: [ThingType.Medication, ThingType.Allergy],
   reason: 'Shows your current medications and allergies on your dashboard so you can review them before a visit.',
+  translatedReasons: {
+    es: 'Muestra sus medicamentos y alergias actuales en su panel para que pueda revisarlos antes de una visita.',
+  },
   displayFlags: 0,
 };
 
@@ -149,6 +152,9 @@ function demoApplication(now: number, actionUrl: string): SimApplication {
         permissions: ['Read', 'Create'],
         thingTypeIds: [ThingType.Weight],
         reason: 'Charts your weight over time and lets you add new readings from the clinic scale.',
+        translatedReasons: {
+          es: 'Traza su peso a lo largo del tiempo y le permite añadir lecturas de la báscula de la clínica.',
+        },
         displayFlags: DisplayFlag.DisplayFirstTime | DisplayFlag.CheckedFirstTime,
       },
       {
@@ -158,6 +164,7 @@ function demoApplication(now: number, actionUrl: string): SimApplication {
         permissions: ['Read'],
         thingTypeIds: [ThingType.BloodPressure],
         reason: 'Shows your blood pressure readings next to your medications when you ask for it.',
+        translatedReasons: { es: 'Muestra sus lecturas de presión arterial junto a sus medicamentos cuando lo pida.' },
         displayFlags: 0,
       },
       {
@@ -168,6 +175,9 @@ function demoApplication(now: number, actionUrl: string): SimApplication {
         thingTypeIds: [ThingType.Medication, ThingType.Allergy],
         reason:
           'Keeps your medication list up to date after each pharmacy fill, even when you are not signed in to the clinic site.',
+        translatedReasons: {
+          es: 'Mantiene al día su lista de medicamentos después de cada dispensación en la farmacia, incluso cuando no ha iniciado sesión en el sitio de la clínica.',
+        },
         displayFlags: 0,
       },
       {
@@ -177,6 +187,9 @@ function demoApplication(now: number, actionUrl: string): SimApplication {
         permissions: ['Read'],
         thingTypeIds: [ThingType.LabResults],
         reason: 'Reads your new lab results overnight so your doctor has them at your next visit.',
+        translatedReasons: {
+          es: 'Lee sus nuevos resultados de laboratorio durante la noche para que su médico los tenga en su próxima visita.',
+        },
         displayFlags: DisplayFlag.CheckedDefault,
       },
     ],

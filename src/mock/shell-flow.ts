@@ -349,7 +349,7 @@ function ruleView(rule: SimAuthRule, words: ShellWords): RuleView {
     name: rule.name,
     scope: rule.scope,
     access: words.access(rule.permissions, rule.thingTypeIds),
-    reason: rule.reason,
+    reason: rule.translatedReasons?.[words.lang] ?? rule.reason,
   };
 }
 

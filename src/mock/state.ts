@@ -19,8 +19,10 @@ export interface SimAuthRule {
   scope: AccessScope;
   permissions: SimPermission[];
   thingTypeIds: string[];
-  /** Why the application asks, shown to the person on the authorization page. */
+  /** Why the application asks, shown to the person on the authorization page: the default entry. */
   reason: string;
+  /** The reason in other languages, by language (`es`): each a `<reason xml:lang="…">` of its own. */
+  translatedReasons?: Readonly<Record<string, string>>;
   /** Sum of {@link DisplayFlag} values; meaningful for optional rules only. */
   displayFlags: number;
 }

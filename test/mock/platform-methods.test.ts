@@ -166,7 +166,11 @@ describe('simulated platform methods', () => {
       'lab-results:true',
     ]);
     expect(document.querySelector('person-offline-base-auth-xml rule')?.getAttribute('name')).to.equal('offline-sync');
-    expect(document.querySelector('rule[name="weight"] > reason')?.textContent).to.match(/weight/);
+    const reasons = [...document.querySelectorAll('rule[name="weight"] > reason')];
+    expect(reasons.map((reason) => reason.getAttribute('xml:lang'))).to.deep.equal([null, 'es']);
+    expect(reasons.map((reason) => reason.textContent)).to.satisfy(
+      ([english, spanish]: string[]) => /weight/.test(english) && /peso/.test(spanish),
+    );
     expect(document.querySelector('rule[name="weight"] > display-flags')?.textContent).to.equal('3');
     expect(document.querySelector('rule[name="lab-results"] > display-flags')?.textContent).to.equal('4');
   });

@@ -159,6 +159,10 @@ describe('simulated Shell flow', () => {
         ['Cónyuge', 'Puede ver este registro, pero no autorizar aplicaciones para él.'],
       ]);
       expect(shown.requiredRules.map((r) => r.access)).to.deep.equal(['Leer: Medicamentos, Alergias']);
+      // The application's reason in the Shell's language, where the application gives one.
+      expect(shown.requiredRules.map((r) => r.reason)).to.deep.equal([
+        'Muestra sus medicamentos y alergias actuales en su panel para que pueda revisarlos antes de una visita.',
+      ]);
     });
   });
 

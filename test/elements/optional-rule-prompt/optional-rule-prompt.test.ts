@@ -284,5 +284,9 @@ describe('hv-optional-rule-prompt', () => {
     await waitUntil(() => text(shadow(el)).includes('Permitir'), 'no Spanish words');
     expect(text(shadow(el).querySelector('[part~="dismiss"]'))).to.equal('Ahora no');
     expect(text(rules(el)[0])).to.contain('También cuando no está');
+    // The application's own reason, in the language the platform has it in.
+    expect(text(shadow(el).querySelector('[part~="reason"]'))).to.equal(
+      'Lee sus nuevos resultados de laboratorio durante la noche para que su médico los tenga en su próxima visita.',
+    );
   });
 });
