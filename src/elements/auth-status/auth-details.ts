@@ -1,10 +1,6 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import type { ThingTypePermission } from '../../core/platform/methods/query-permissions.js';
-import {
-  getApplicationInfo,
-  type AuthRule,
-  type LocalizedText,
-} from '../../core/platform/methods/get-application-info.js';
+import { getApplicationInfo, type AuthRule, textIn } from '../../core/platform/methods/get-application-info.js';
 import { queryPermissions } from '../../core/platform/methods/query-permissions.js';
 import { thingTypeName } from '../../core/platform/thing-types.js';
 import type { detailsWords } from '../../strings/en-details.js';
@@ -12,11 +8,6 @@ import type { HvProxy } from '../../transport/proxy.js';
 import { PlatformDataController } from '../internal/data-controller.js';
 
 type DetailsWords = typeof detailsWords;
-
-/** The text of `texts` in `language` (primary subtag), else the first one: the platform's why strings. */
-function inLanguage(texts: readonly LocalizedText[], language: string): string | undefined {
-  return (texts.find((text) => text.lang?.split('-')[0].toLowerCase() === language) ?? texts[0])?.text;
-}
 
 /**
  * What `<hv-auth-status>` shows on demand about one record: which thing types the application may use there,
@@ -69,7 +60,7 @@ export class HvAuthDetails extends LitElement {
     const asksForTypes = rules.some((rule) => rule.typeIds.length > 0);
     const granted = asksForTypes ? this.#permissions.value : [];
     if (!this.#app.value || !granted) return html`<p>${words['details.loading']}</p>`;
-    const reasons = [...new Set(rules.map((rule) => inLanguage(rule.reasons, this.language)))].filter(Boolean);
+    const reasons = [...new Set(rules.map((rule) => textIn(rule.reasons, this.language)))].filter(Boolean);
     return html`${this.#access(words['details.online'], granted, 'online')}${this.#access(words['details.offline'], granted, 'offline')}
     ${
       reasons.length

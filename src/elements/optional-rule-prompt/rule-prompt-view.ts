@@ -5,7 +5,7 @@ import {
   getApplicationInfo,
   type ApplicationInfo,
   type GetApplicationInfoOptions,
-  type LocalizedText,
+  textIn,
 } from '../../core/platform/methods/get-application-info.js';
 import { queryPermissions, type ThingTypePermission } from '../../core/platform/methods/query-permissions.js';
 import {
@@ -53,11 +53,6 @@ export interface PromptHost extends HTMLElement, ReactiveControllerHost {
 
 /** What the prompt shows (its custom state, where it has one), worked out in `render`. */
 export type PromptShown = 'asking' | 'granted' | 'dismissed' | 'invalid' | 'failed' | 'loading';
-
-/** The text of `texts` in `language` (primary subtag), else the first one: the platform's why strings. */
-function inLanguage(texts: readonly LocalizedText[], language: string): string | undefined {
-  return (texts.find((text) => text.lang?.split('-')[0].toLowerCase() === language) ?? texts[0])?.text;
-}
 
 /**
  * Everything `<hv-optional-rule-prompt>` does once a person is signed in, loaded then: reads the application's
@@ -267,7 +262,7 @@ export class RulePromptView implements ReactiveController {
         .checked=${this.#chosen!.has(rule.name)}
         @change=${(event: Event) => this.#choose(rule.name, (event.target as HTMLInputElement).checked)}
       />
-      <label for=${id} part="reason">${inLanguage(rule.reasons, this.#localize.language) ?? rule.name}</label>
+      <label for=${id} part="reason">${textIn(rule.reasons, this.#localize.language) ?? rule.name}</label>
       <span part="access" id=${`${id}-access`}
         >${types}: ${permissions}. ${scope === 'offline' ? word('prompt.offline') : word('prompt.online')}.</span
       >

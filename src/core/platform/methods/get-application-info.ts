@@ -30,6 +30,11 @@ export interface LocalizedText {
   lang?: string;
 }
 
+/** The text of `texts` in `language` (a primary subtag such as `es`), else the first one (the default entry). */
+export function textIn(texts: readonly LocalizedText[], language: string): string | undefined {
+  return (texts.find((text) => text.lang?.split('-')[0].toLowerCase() === language) ?? texts[0])?.text;
+}
+
 /** One authorization rule of the application (`wc-auth:Rule`). */
 export interface AuthRule {
   /** The rule name that `onopt#`/`offopt#` refer to; required rules may have none. */
