@@ -1,5 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
-import { minifyCssTemplatesPlugin } from './scripts/lib/minify-css-templates.mjs';
+import { minifyTemplatesPlugin } from './scripts/lib/minify-templates.mjs';
 import { servedOutput } from './scripts/lib/served-output.mjs';
 
 /**
@@ -41,7 +41,7 @@ export default defineConfig(({ mode }) => {
     server: { host: '127.0.0.1', port: 5173 },
     // The demo's pages, not a built copy of them (dist/demo, from build:demo), are what the dev server serves.
     optimizeDeps: { entries: ['*.html', 'demo/**/*.html'] },
-    plugins: [simulatedShell(), minifyCssTemplatesPlugin()],
+    plugins: [simulatedShell(), minifyTemplatesPlugin()],
     build: {
       target: 'es2022',
       outDir: 'dist/cdn',

@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { chromiumArgs, chromiumPath } from './lib/browsers.mjs';
-import { minifyCssTemplatesPlugin } from './lib/minify-css-templates.mjs';
+import { minifyTemplatesPlugin } from './lib/minify-templates.mjs';
 import { servedOutput } from './lib/served-output.mjs';
 import { reserveBoxRules } from './lib/readme-snippets.mjs';
 import { moduleGraph } from './lib/module-graph.mjs';
@@ -76,7 +76,7 @@ async function bundleAlone(name) {
       // As the cdn build (vite.config.ts) does.
       rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: servedOutput },
     },
-    plugins: [minifyCssTemplatesPlugin()],
+    plugins: [minifyTemplatesPlugin()],
   });
   const chunks = (Array.isArray(output) ? output[0] : output).output.filter((item) => item.type === 'chunk');
   const entry = chunks.find((chunk) => chunk.isEntry);

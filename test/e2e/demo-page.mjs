@@ -46,6 +46,20 @@ export async function signInOnTheShell(shell, person) {
 }
 
 /**
+ * Presses the page's connect button (mode popup), signs `person` in on the simulated Shell in the popup and approves;
+ * resolves once the popup has closed itself.
+ */
+export async function authorizeInThePopup(page, context, person) {
+  const [popup] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByRole('link', { name: 'Connect to HealthVault' }).click(),
+  ]);
+  await signInOnTheShell(popup, person);
+  await popup.getByRole('button', { name: 'Approve and continue' }).click();
+  await popup.waitForEvent('close');
+}
+
+/**
  * Fills `<hv-connect-request-form>` (a Playwright locator) as staff do and creates the request: resolves to the
  * identity code it shows.
  */

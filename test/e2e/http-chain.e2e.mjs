@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { startDemoServer } from '../../scripts/demo-server.mjs';
 import {
+  authorizeInThePopup,
   CLINIC_PAGE,
   createConnectRequest,
   logEntries,
@@ -286,14 +287,8 @@ export async function httpChainForgedTokenPostNeverBecomesTheSession({ page, pro
 export async function httpChainTrmPostInAPopup({ page, context, problems }) {
   await withDemoServer('new-user', async ({ origin }) => {
     await choosePost(page, origin, 'popup');
-    const [popup] = await Promise.all([
-      context.waitForEvent('page'),
-      page.getByRole('link', { name: 'Connect to HealthVault' }).click(),
-    ]);
-    await signInOnTheShell(popup, 'Avery Quinn');
-    await popup.getByRole('button', { name: 'Approve and continue' }).click();
     // The popup posts the token to the proxy, comes back to this page's path, claims it and tells its opener.
-    await popup.waitForEvent('close');
+    await authorizeInThePopup(page, context, 'Avery Quinn');
     const [authorized] = await logEntries(page, 'hv-authorized');
     assert.match(authorized, /AppAuthSuccess: Avery Quinn/);
     await page.locator('hv-connect-button [part="connected"]', { hasText: 'Avery Quinn' }).waitFor();

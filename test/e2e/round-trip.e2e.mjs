@@ -2,6 +2,7 @@
 // and land back on the page it started from (the walk-through's clinic page, or a story of the showcase).
 import assert from 'node:assert/strict';
 import {
+  authorizeInThePopup,
   logEntries,
   openClinic as openDemo,
   openStory,
@@ -96,13 +97,7 @@ export async function aReplayedReturnIsRefused({ page, baseUrl }) {
 export async function popupModeKeepsThePageAndRelaysTheResult({ page, context, baseUrl, problems }) {
   await openStory(page, baseUrl, 'hv-connect-button/popup');
   assert.equal(await page.locator('#control-mode').inputValue(), 'popup');
-  const [popup] = await Promise.all([
-    context.waitForEvent('page'),
-    page.getByRole('link', { name: 'Connect to HealthVault' }).click(),
-  ]);
-  await signInOnTheShell(popup, 'Avery Quinn');
-  await popup.getByRole('button', { name: 'Approve and continue' }).click();
-  await popup.waitForEvent('close');
+  await authorizeInThePopup(page, context, 'Avery Quinn');
   const [authorized] = await logEntries(page, 'hv-authorized');
   assert.match(authorized, /Avery Quinn/);
   assert.equal(await page.locator('#log li[data-type="hv-connect"]').count(), 1);

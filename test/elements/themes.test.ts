@@ -10,24 +10,13 @@ import '../../src/define/optional-rule-prompt.js';
 import '../../src/define/pickup-code-entry.js';
 import { HvError } from '../../src/core/errors.js';
 import type { HvAuthStatus } from '../../src/elements/auth-status/auth-status.js';
-import { createClock } from '../../src/mock/clock.js';
 import { DEMO_APP_ID, type ScenarioName } from '../../src/mock/scenarios.js';
-import { createSimulator, type Simulator } from '../../src/mock/simulator.js';
 import type { HvProxy } from '../../src/transport/proxy.js';
+import { channels, contrast } from '../helpers/contrast.js';
 import { simulatedProxy } from '../helpers/simulated-proxy.js';
-import { TEST_START } from '../mock/helpers.js';
+import { scenarioPlatform } from '../mock/helpers.js';
 
 type Scheme = 'light' | 'dark';
-
-/** The simulated platform on `scenario`, its first person signed in unless nobody is in that scenario. */
-async function platform(scenario: ScenarioName, signIn = true): Promise<Simulator> {
-  const simulator = createSimulator({ scenario, clock: createClock(TEST_START) });
-  const person = simulator.shell.people()[0]!;
-  if (signIn && !simulator.snapshot().proxySessions[DEMO_APP_ID]) {
-    await simulator.openProxySession(DEMO_APP_ID, await simulator.shell.signIn(person.id, DEMO_APP_ID), '1');
-  }
-  return simulator;
-}
 
 /** A proxy that cannot be reached: the badge's "HealthVault cannot be reached". */
 const unreachable: HvProxy = {
@@ -60,7 +49,6 @@ function parentInFlatTree(node: Element): Element | null {
   return node.assignedSlot ?? node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
 }
 
-const channels = (color: string) => color.match(/[\d.]+/g)!.map(Number);
 const opaque = (color: string) => channels(color)[3] !== 0 && color !== 'transparent';
 
 /** What is behind `element`: the first background that is not transparent, up through shadow roots and slots. */
@@ -70,21 +58,6 @@ function backgroundBehind(element: Element): string {
     if (opaque(backgroundColor)) return backgroundColor;
   }
   throw new Error(`nothing is painted behind ${element.localName}`);
-}
-
-/** The WCAG contrast ratio of two `rgb(…)` colors as getComputedStyle writes them. */
-function contrast(first: string, second: string): number {
-  const luminance = (color: string) => {
-    const [r, g, b] = channels(color)
-      .slice(0, 3)
-      .map((value) => {
-        const channel = value / 255;
-        return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
-      });
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-  };
-  const [lighter, darker] = [luminance(first), luminance(second)].sort((a, b) => b - a);
-  return (lighter! + 0.05) / (darker! + 0.05);
 }
 
 /** Every text node under `root`, shadow roots included. */
@@ -195,13 +168,13 @@ const galleries: Record<string, (scheme: Scheme) => Promise<HTMLElement>> = {
       area,
       'hv-connect-button',
       { 'app-id': DEMO_APP_ID, shell: 'us' },
-      simulatedProxy(await platform('new-user', false)),
+      simulatedProxy(await scenarioPlatform('new-user', false)),
     );
     const connected = add(
       area,
       'hv-connect-button',
       { 'app-id': DEMO_APP_ID, shell: 'us' },
-      simulatedProxy(await platform('returning-user')),
+      simulatedProxy(await scenarioPlatform('returning-user')),
     );
     add(area, 'hv-connect-button', { shell: 'us' });
     await waitUntil(() => connected.shadowRoot?.querySelector('[part="connected"]'), 'never connected');
@@ -224,7 +197,7 @@ const galleries: Record<string, (scheme: Scheme) => Promise<HTMLElement>> = {
     ];
     const badges: [string, HvAuthStatus][] = [];
     for (const [scenario, signIn] of scenarios) {
-      const proxy = simulatedProxy(await platform(scenario, signIn));
+      const proxy = simulatedProxy(await scenarioPlatform(scenario, signIn));
       badges.push([scenario, add<HvAuthStatus>(area, 'hv-auth-status', { 'app-id': DEMO_APP_ID, shell: 'us' }, proxy)]);
     }
     badges.push([
@@ -242,7 +215,7 @@ const galleries: Record<string, (scheme: Scheme) => Promise<HTMLElement>> = {
       area,
       'hv-optional-rule-prompt',
       { 'app-id': DEMO_APP_ID, shell: 'us', rule: 'offline-sync blood-pressure lab-results' },
-      simulatedProxy(await platform('offline-granted')),
+      simulatedProxy(await scenarioPlatform('offline-granted')),
     );
     await waitUntil(() => prompt.matches(':state(asking)'), 'the prompt never asked', { timeout: 3000 });
     return area;
@@ -265,7 +238,7 @@ const galleries: Record<string, (scheme: Scheme) => Promise<HTMLElement>> = {
 
   'the staff desk: a refused request, a created one, the list of connections': async (scheme) => {
     const area = await page(scheme);
-    const simulator = await platform('connect-request', false);
+    const simulator = await scenarioPlatform('connect-request', false);
     const proxy = simulatedProxy(simulator);
     const [refused, created] = [0, 1].map(() =>
       add(area, 'hv-connect-request-form', { 'app-id': DEMO_APP_ID, shell: 'us' }, proxy),

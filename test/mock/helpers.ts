@@ -66,6 +66,19 @@ export async function signedIn(
   return { simulator, clock, token };
 }
 
+/**
+ * A simulator on `scenario` as the scenario has it; where it leaves nobody signed in to the demo application, its
+ * first person signed in as the Shell would sign them in (authorizing nothing), unless `signIn` is false.
+ */
+export async function scenarioPlatform(scenario: ScenarioName, signIn = true): Promise<Simulator> {
+  const simulator = createSimulator({ scenario, clock: createClock(TEST_START) });
+  if (signIn && !simulator.snapshot().proxySessions[DEMO_APP_ID]) {
+    const person = simulator.shell.people()[0]!;
+    await simulator.openProxySession(DEMO_APP_ID, await simulator.shell.signIn(person.id, DEMO_APP_ID), '1');
+  }
+  return simulator;
+}
+
 export function call(
   simulator: Simulator,
   method: string,

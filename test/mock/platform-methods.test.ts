@@ -6,7 +6,17 @@ import { NEVER_EXPIRES } from '../../src/mock/platform-methods.js';
 import { DEMO_APP_ID, OTHER_APP_ID, SCENARIO_NAMES, ThingType, type ScenarioName } from '../../src/mock/scenarios.js';
 import { createSimulator } from '../../src/mock/simulator.js';
 import { expectValid, schemasReady } from '../helpers/xsd.js';
-import { call, infoDocument, infoRequest, parseXml, records, signedIn, statusCode, TEST_START } from './helpers.js';
+import {
+  call,
+  infoDocument,
+  infoRequest,
+  parseXml,
+  records,
+  scenarioPlatform,
+  signedIn,
+  statusCode,
+  TEST_START,
+} from './helpers.js';
 
 const ALL_TYPES = Object.values(ThingType)
   .map((id) => `<thing-type-id>${id}</thing-type-id>`)
@@ -114,12 +124,7 @@ describe('simulated platform methods', () => {
     for (const scenario of SCENARIO_NAMES) {
       it(scenario, async function () {
         if (!(await schemasReady(this))) return;
-        const simulator = createSimulator({ scenario, clock: createClock(TEST_START) });
-        if (!simulator.snapshot().proxySessions[DEMO_APP_ID]) {
-          // Signed in as the Shell would sign the person in, authorizing nothing.
-          const person = simulator.shell.people()[0]!;
-          await simulator.openProxySession(DEMO_APP_ID, await simulator.shell.signIn(person.id, DEMO_APP_ID), '1');
-        }
+        const simulator = await scenarioPlatform(scenario);
         const personInfo = call(
           simulator,
           Methods.GetPersonInfo,

@@ -1,7 +1,7 @@
 // The cdn build's template minifier: what it collapses, and what it must leave as written.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { minifyCssTemplates, minifyHtmlTemplates } from '../../scripts/lib/minify-css-templates.mjs';
+import { minifyCssTemplates, minifyHtmlTemplates } from '../../scripts/lib/minify-templates.mjs';
 
 it('collapses each line break of html and svg templates, with its indentation, into one space', () => {
   const source =

@@ -7,6 +7,7 @@ import { HvError } from '../../../src/core/errors.js';
 import { define } from '../../../src/elements/internal/define.js';
 import { HvConnectButton } from '../../../src/elements/connect-button/connect-button.js';
 import { expectNoEnglish } from '../../helpers/english-words.js';
+import { contrast } from '../../helpers/contrast.js';
 import { FakeProxy, PERSON_ID, personInfoNode } from '../../helpers/fake-proxy.js';
 import { handleShellReturn } from '../../../src/session/shell-return.js';
 import { getSession } from '../../../src/session/session.js';
@@ -866,19 +867,3 @@ describe('hv-connect-button in Spanish', () => {
     await expectNoEnglish(connected, 'connected');
   });
 });
-
-/** The WCAG contrast ratio of two `rgb(…)` colors as getComputedStyle writes them. */
-function contrast(first: string, second: string): number {
-  const luminance = (color: string) => {
-    const [r, g, b] = color
-      .match(/[\d.]+/g)!
-      .slice(0, 3)
-      .map((value) => {
-        const channel = Number(value) / 255;
-        return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
-      });
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-  };
-  const [lighter, darker] = [luminance(first), luminance(second)].sort((a, b) => b - a);
-  return (lighter! + 0.05) / (darker! + 0.05);
-}

@@ -4,25 +4,14 @@ import '../../../src/define/config.js';
 import '../../../src/define/auth-status.js';
 import '../../../src/define/optional-rule-prompt.js';
 import type { HvOptionalRulePrompt } from '../../../src/elements/optional-rule-prompt/optional-rule-prompt.js';
-import { createClock } from '../../../src/mock/clock.js';
-import { DEMO_APP_ID, type ScenarioName } from '../../../src/mock/scenarios.js';
-import { createSimulator, type Simulator } from '../../../src/mock/simulator.js';
+import { DEMO_APP_ID } from '../../../src/mock/scenarios.js';
+import type { Simulator } from '../../../src/mock/simulator.js';
 import type { HvErrorEvent, HvRuleDismissedEvent, HvRuleEvent } from '../../../src/session/events.js';
 import { expectNoEnglish } from '../../helpers/english-words.js';
 import { simulatedProxy } from '../../helpers/simulated-proxy.js';
-import { TEST_START } from '../../mock/helpers.js';
+import { scenarioPlatform } from '../../mock/helpers.js';
 
 const NOT_NOW_PREFIX = 'hv-elements:not-now:';
-
-/** A page whose proxy is the simulated platform on `scenario`; the scenario's first person signed in if `signIn`. */
-async function platform(scenario: ScenarioName, signIn = true): Promise<Simulator> {
-  const simulator = createSimulator({ scenario, clock: createClock(TEST_START) });
-  const person = simulator.shell.people()[0]!;
-  if (signIn && !simulator.snapshot().proxySessions[DEMO_APP_ID]) {
-    await simulator.openProxySession(DEMO_APP_ID, await simulator.shell.signIn(person.id, DEMO_APP_ID), '1');
-  }
-  return simulator;
-}
 
 /** A prompt with `attributes` on a page of its own (each test gets a new proxy object, so a new session). */
 async function prompt(simulator: Simulator, attributes: Record<string, string>): Promise<HvOptionalRulePrompt> {
@@ -60,7 +49,9 @@ describe('hv-optional-rule-prompt', () => {
 
   it('asks a signed-in person for the rules not granted yet, in their words, checked as the display flags say', async () => {
     // Mei granted offline-sync already; blood-pressure (no flags) and lab-results (checked by default) are not.
-    const el = await prompt(await platform('offline-granted'), { rule: 'offline-sync blood-pressure lab-results' });
+    const el = await prompt(await scenarioPlatform('offline-granted'), {
+      rule: 'offline-sync blood-pressure lab-results',
+    });
     await until(el, 'asking');
     expect(text(shadow(el).querySelector('[part~="heading"]'))).to.equal(
       'hv-elements Demo Clinic can do more with your permission',
@@ -91,7 +82,7 @@ describe('hv-optional-rule-prompt', () => {
   });
 
   it('asks nothing when nothing is chosen, and says what to do', async () => {
-    const el = await prompt(await platform('offline-granted'), { rule: 'blood-pressure' });
+    const el = await prompt(await scenarioPlatform('offline-granted'), { rule: 'blood-pressure' });
     await until(el, 'asking');
     expect(shadow(el).querySelector('[part~="allow"]')).to.equal(null);
     expect(text(shadow(el).querySelector('[part~="hint"]'))).to.equal(
@@ -100,7 +91,7 @@ describe('hv-optional-rule-prompt', () => {
   });
 
   it('stays out of the way once every rule is granted, or says so quietly with show-granted', async () => {
-    const simulator = await platform('offline-granted');
+    const simulator = await scenarioPlatform('offline-granted');
     const hidden = await prompt(simulator, { rule: 'offline-sync' });
     await until(hidden, 'granted');
     expect(text(shadow(hidden))).to.equal('');
@@ -111,7 +102,7 @@ describe('hv-optional-rule-prompt', () => {
   });
 
   it('says when a rule name is wrong: plainly to the person, precisely to the developer', async () => {
-    const simulator = await platform('offline-granted');
+    const simulator = await scenarioPlatform('offline-granted');
     for (const [rule, developer] of [
       ['blood-presure lab-results', /No rule of the application is named blood-presure \(optional rules: weight, /],
       ['health-summary', /health-summary: a required rule, granted with every authorization; name optional rules/],
@@ -128,7 +119,7 @@ describe('hv-optional-rule-prompt', () => {
   });
 
   it('"Not now" puts the rules off for dismiss-days, across reloads, remembering only ids and a time', async () => {
-    const simulator = await platform('offline-granted');
+    const simulator = await scenarioPlatform('offline-granted');
     const el = await prompt(simulator, { rule: 'blood-pressure lab-results', 'dismiss-days': '7' });
     await until(el, 'asking');
     const before = Date.now();
@@ -158,7 +149,7 @@ describe('hv-optional-rule-prompt', () => {
   });
 
   it('back from the Shell, announces which rules were granted and declined, and asks only for the rest', async () => {
-    const simulator = await platform('offline-granted');
+    const simulator = await scenarioPlatform('offline-granted');
     const el = await prompt(simulator, { rule: 'blood-pressure lab-results' });
     await until(el, 'asking');
     // On the Shell's APPAUTH page the person allowed lab-results and not blood-pressure.
@@ -189,7 +180,7 @@ describe('hv-optional-rule-prompt', () => {
   });
 
   it('asks a signed-out person to connect first, reports it once, and reads nothing', async () => {
-    const simulator = await platform('new-user', false);
+    const simulator = await scenarioPlatform('new-user', false);
     const el = await prompt(simulator, { rule: 'blood-pressure' });
     const { detail } = (await oneEvent(el, 'hv-error')) as HvErrorEvent;
     expect(detail.error.code).to.equal('signed-out');
@@ -201,7 +192,7 @@ describe('hv-optional-rule-prompt', () => {
 
   it('says when the grants cannot be read, and tries again on request', async () => {
     // One of Casey's records is suspended: QueryPermissions on it is refused (INVALID_RECORD_STATE).
-    const el = await prompt(await platform('suspended-record'), { rule: 'blood-pressure' });
+    const el = await prompt(await scenarioPlatform('suspended-record'), { rule: 'blood-pressure' });
     await until(el, 'asking');
     const suspended = el.sessionController.state.records.find((record) => record.state === 'Suspended')!;
     el.recordId = suspended.id;
@@ -213,7 +204,7 @@ describe('hv-optional-rule-prompt', () => {
   });
 
   it('is keyboard-complete: check a rule with Space, reach Allow and Not now, each with a visible focus ring', async () => {
-    const el = await prompt(await platform('offline-granted'), { rule: 'blood-pressure lab-results' });
+    const el = await prompt(await scenarioPlatform('offline-granted'), { rule: 'blood-pressure lab-results' });
     await until(el, 'asking');
     const focused = () => {
       const inner = shadow(el).activeElement as HTMLElement | null;
@@ -242,7 +233,7 @@ describe('hv-optional-rule-prompt', () => {
   });
 
   it('mirrors right to left: under dir="rtl", Allow is right of Not now and the checkbox right of its reason', async () => {
-    const simulator = await platform('offline-granted');
+    const simulator = await scenarioPlatform('offline-granted');
     const ltr = await prompt(simulator, { rule: 'lab-results' });
     const rtl = await prompt(simulator, { rule: 'lab-results', dir: 'rtl', lang: 'ar' });
     await until(ltr, 'asking');
@@ -256,10 +247,10 @@ describe('hv-optional-rule-prompt', () => {
 
   it('says nothing in English under lang="es", in any state ("Allow" included)', async () => {
     const spanish = { lang: 'es' };
-    const signedOut = await prompt(await platform('new-user', false), { rule: 'blood-pressure', ...spanish });
+    const signedOut = await prompt(await scenarioPlatform('new-user', false), { rule: 'blood-pressure', ...spanish });
     await until(signedOut, 'signed-out');
     await expectNoEnglish(signedOut, 'signed-out');
-    const simulator = await platform('offline-granted');
+    const simulator = await scenarioPlatform('offline-granted');
     const asking = await prompt(simulator, { rule: 'blood-pressure lab-results', ...spanish });
     await until(asking, 'asking');
     await expectNoEnglish(asking, 'asking');
@@ -272,7 +263,7 @@ describe('hv-optional-rule-prompt', () => {
     const misnamed = await prompt(simulator, { rule: 'blood-presure', ...spanish });
     await until(misnamed, 'invalid');
     await expectNoEnglish(misnamed, 'unavailable');
-    const failing = await prompt(await platform('suspended-record'), { rule: 'blood-pressure', ...spanish });
+    const failing = await prompt(await scenarioPlatform('suspended-record'), { rule: 'blood-pressure', ...spanish });
     await until(failing, 'asking');
     failing.recordId = failing.sessionController.state.records.find((record) => record.state === 'Suspended')!.id;
     await waitUntil(() => shadow(failing).querySelector('[part~="retry"]'));
@@ -280,7 +271,7 @@ describe('hv-optional-rule-prompt', () => {
   });
 
   it('speaks Spanish with lang="es"', async () => {
-    const el = await prompt(await platform('offline-granted'), { rule: 'lab-results', lang: 'es' });
+    const el = await prompt(await scenarioPlatform('offline-granted'), { rule: 'lab-results', lang: 'es' });
     await waitUntil(() => text(shadow(el)).includes('Permitir'), 'no Spanish words');
     expect(text(shadow(el).querySelector('[part~="dismiss"]'))).to.equal('Ahora no');
     expect(text(rules(el)[0])).to.contain('También cuando no está');

@@ -52,7 +52,7 @@ export function minifyHtmlTemplates(code, fileName = 'module.ts') {
 }
 
 /** A Vite (Rolldown) plugin applying {@link minifyCssTemplates} and {@link minifyHtmlTemplates} to the kit's modules. */
-export function minifyCssTemplatesPlugin() {
+export function minifyTemplatesPlugin() {
   return {
     name: 'hv-minify-templates',
     apply: 'build',
