@@ -142,9 +142,9 @@ async function measureInChromium({ partnerCss, handle = signedOut }) {
   });
 }
 
-/** The proxy answers the session's on-load check as for a first visit: nobody signed in (HTTP 401). */
+/** The proxy answers the session's on-load check as for a first visit: nobody signed in (HTTP 204, no content). */
 const signedOut = async (request) =>
-  new URL(request.url).pathname.startsWith('/hv-proxy/') ? new Response(null, { status: 401 }) : undefined;
+  new URL(request.url).pathname.startsWith('/hv-proxy/') ? new Response(null, { status: 204 }) : undefined;
 
 /** The proxy answers as for a person who connected before: GetPersonInfo with one record (`proxyCalls` counts). */
 let proxyCalls = 0;

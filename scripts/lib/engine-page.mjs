@@ -93,14 +93,13 @@ class EnginePage {
 }
 
 /**
- * Adds to `problems` what goes wrong on a Playwright or puppeteer `page`: console errors and uncaught exceptions.
- * The proxy's "nobody is signed in" (HTTP 401) is an answer, not a problem; browsers log it all the same.
+ * Adds to `problems` what goes wrong on a Playwright or puppeteer `page`: console errors (with the address of the
+ * resource when it is a failed load) and uncaught exceptions.
  */
 export function reportProblems(page, problems) {
   page.on('console', (message) => {
-    // The proxy's "nobody is signed in" (the demo's simulated proxy at /hv-proxy, the Node proxy at /hv).
-    const signedOut = /\/hv(-proxy)?\//.test(message.location()?.url ?? '') && message.text().includes('status of 401');
-    if (message.type() === 'error' && !signedOut) problems.push(`console error: ${message.text()}`);
+    const where = message.location()?.url;
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}${where ? ` (${where})` : ''}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
 }

@@ -92,7 +92,7 @@ function refusal(request: Request, mediaType?: string): Response | undefined {
  *   per browser; the one before ends, its token signed out) → 204. The token is not checked here: one the platform
  *   never issued makes every later call answer INVALID_TOKEN (8). No `wctoken` → 400.
  * - `DELETE {proxyUrl}/session`: sign-out; the backend forgets the token and the token is dead → 204.
- * - A method call while the backend holds no sign-in for this browser → 401 (nobody is signed in).
+ * - A method call while the backend holds no sign-in for this browser → 204, no content (nobody is signed in).
  * - `POST {proxyUrl}/{MethodName}`, `Content-Type: application/xml` (else 415), body the request's `<info>` (gzip
  *   allowed), headers `X-HV-Method-Version` and `X-HV-Record-Id` → 200 `text/xml` with the platform's response
  *   document, errors included.
@@ -136,7 +136,7 @@ export function createHandlers(simulator: Simulator, options: HandlerOptions): H
       // is signed in". (The platform's own CREDENTIAL_TOKEN_EXPIRED is for a token it held that has expired.)
       const method = PLATFORM_METHODS[String(params['method']) as keyof typeof PLATFORM_METHODS];
       if (method?.needsUser && !simulator.snapshot().proxySessions[appId]) {
-        return new HttpResponse('No HealthVault sign-in in this session.', { status: 401 });
+        return new HttpResponse(null, { status: 204 });
       }
       const body = await bodyText(request);
       if (typeof body !== 'string') return body;

@@ -287,7 +287,11 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
     let person: SessionData | undefined;
     if (method.actsFor === 'person') {
       person = await sessions!.read(cookieValue(req, cookieName));
-      if (!person) throw new Refusal(401, 'No HealthVault sign-in in this session.');
+      if (!person) {
+        // The contract's "nobody is signed in": no content, and no failed load in the visitor's console.
+        send(res, 204);
+        return 204;
+      }
     }
     const recordId = header(req, 'x-hv-record-id');
     if (recordId !== undefined && !GUID.test(recordId)) throw new Refusal(400, 'X-HV-Record-Id must be a GUID.');

@@ -83,6 +83,11 @@ function onFailure<T>(load: Promise<T>): Promise<T> {
   });
 }
 
+/** The proxy holds no HealthVault sign-in for this browser: nobody is signed in. */
+function signedOut(url: string, what: string, status: number): HvError {
+  return new HvError('signed-out', `The HealthVault proxy at ${url} holds no sign-in for ${what} (HTTP ${status}).`);
+}
+
 /**
  * The default `HvProxy`: POSTs each call to `{baseUrl}/{method}` with the `<info>` document as the body
  * (headers `X-HV-Record-Id` and `X-HV-Method-Version` when given) and the sign-in hand-off to
@@ -135,18 +140,16 @@ export class FetchProxy implements HvProxy {
     }
     const url = `${this.baseUrl}/${method}`;
     let reader: Promise<typeof import('./answer-reader.js')> | undefined;
-    const { text, contentType } = await this.post(
-      url,
-      method,
-      { body: info, headers },
-      options.signal,
-      async (response) => {
-        reader = onFailure(import('./answer-reader.js')); // while the body arrives
-        for (const load of whileAnswerArrives) load();
-        whileAnswerArrives.clear();
-        return { text: await response.text(), contentType: response.headers.get('Content-Type') };
-      },
-    );
+    const answered = await this.post(url, method, { body: info, headers }, options.signal, async (response) => {
+      // The contract's "nobody is signed in", which every first visit gets: no content, and no failed load logged.
+      if (response.status === 204) return undefined;
+      reader = onFailure(import('./answer-reader.js')); // while the body arrives
+      for (const load of whileAnswerArrives) load();
+      whileAnswerArrives.clear();
+      return { text: await response.text(), contentType: response.headers.get('Content-Type') };
+    });
+    if (!answered) throw signedOut(url, method, 204);
+    const { text, contentType } = answered;
     const { parseXmlWithDom, successInfo } = await reader!;
     let root: XmlNode;
     try {
@@ -233,10 +236,9 @@ export class FetchProxy implements HvProxy {
       } catch (cause) {
         throw failure(cause);
       }
-      // The contract's answer for "no HealthVault sign-in in this browser's session": every first visit gets it.
-      if (response.status === 401) {
-        throw new HvError('signed-out', `The HealthVault proxy at ${url} holds no sign-in for ${what} (HTTP 401).`);
-      }
+      // A 401 means "no HealthVault sign-in in this browser's session" too (the contract's own answer, 204, is read
+      // by call()): a proxy of another make may send it, though browsers log it as a failed load.
+      if (response.status === 401) throw signedOut(url, what, response.status);
       // Any other status, and a redirect (not followed: often to a sign-in page), is a failure.
       if (!response.ok) throw (await onFailure(import('./fetch-proxy-failures.js'))).httpFailure(url, what, response);
       try {

@@ -64,7 +64,7 @@ export async function aSignedOutPatientPageWorksUnderStrictCspInSpanishToo({ pag
   );
   try {
     await open(page, server);
-    // The badge asks the proxy (the documented 401: nobody is signed in) and says so.
+    // The badge asks the proxy (the contract's 204: nobody is signed in) and says so.
     await page.locator('hv-auth-status', { hasText: 'Not connected' }).waitFor();
 
     // The connect button renders its link; intent loads the round-trip code, pressing puts its state on the link.

@@ -36,7 +36,7 @@ export function personInfoNode(name = 'Jane Doe'): XmlNode {
 
 /**
  * A proxy that records what it is asked and answers from a script, as a backend does: until a token is handed to
- * it (or `signedIn` is set), nobody is signed in and every call is refused as the contract says (HTTP 401).
+ * it (or `signedIn` is set), nobody is signed in and every call is refused as the contract says (HTTP 204, no content).
  */
 export class FakeProxy implements HvProxy {
   readonly signIns: ShellSignIn[] = [];
@@ -54,7 +54,7 @@ export class FakeProxy implements HvProxy {
 
   async call(method: string, info: string, options?: ProxyCallOptions): Promise<XmlNode | undefined> {
     this.calls.push({ method, info, options });
-    if (!this.signedIn) throw new HvError('signed-out', 'The fake proxy holds no sign-in (HTTP 401).');
+    if (!this.signedIn) throw new HvError('signed-out', 'The fake proxy holds no sign-in (HTTP 204, no content).');
     return this.answer(method);
   }
 }

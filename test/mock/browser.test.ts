@@ -130,7 +130,7 @@ describe('simulator in the browser', () => {
         headers: kitHeaders('application/xml'),
         body: infoRequest(Methods.GetPersonInfo),
       });
-      expect(signedOut.status).to.equal(401);
+      expect(signedOut.status).to.equal(204);
     } finally {
       platform.stop();
     }

@@ -90,10 +90,10 @@ describe('MSW handlers (through a real fetch and the service worker)', () => {
     expect(statusCode(await (await platformCall('NoSuchMethod')).text())).to.equal(StatusCode.BAD_METHOD);
   });
 
-  it('answers 401 to a method that acts for the person while it holds no sign-in; app methods still work', async () => {
+  it('answers 204, no content, to a method that acts for the person while it holds no sign-in; app methods still work', async () => {
     const response = await platformCall(Methods.GetPersonInfo);
-    expect(response.status).to.equal(401);
-    expect(await response.text()).to.equal('No HealthVault sign-in in this session.');
+    expect(response.status).to.equal(204);
+    expect(await response.text()).to.equal('');
     expect(statusCode(await (await platformCall(Methods.GetApplicationInfo)).text())).to.equal(0);
     // Patient Connect acts for the application alone (reference §6): its backend polls with nobody signed in.
     const created = await platformCall(
@@ -125,9 +125,9 @@ describe('MSW handlers (through a real fetch and the service worker)', () => {
       ]);
     });
 
-    it('offline-access: the proxy holds no sign-in, so a person method answers 401 (no offline path)', async () => {
+    it('offline-access: the proxy holds no sign-in, so a person method answers 204, no content (no offline path)', async () => {
       simulator.reset('offline-access');
-      expect((await platformCall(Methods.GetPersonInfo)).status).to.equal(401);
+      expect((await platformCall(Methods.GetPersonInfo)).status).to.equal(204);
       const application = parseXml(await (await platformCall(Methods.GetApplicationInfo)).text());
       expect(application.querySelector('person-offline-base-auth-xml rule')?.getAttribute('name')).to.equal(
         'offline-sync',
@@ -199,7 +199,7 @@ describe('MSW handlers (through a real fetch and the service worker)', () => {
     await handOver(await simulator.shell.authorize({ personId: 'sam', appId: DEMO_APP_ID, recordIds: [own!.id] }));
     expect(statusCode(await (await platformCall(Methods.GetPersonInfo)).text())).to.equal(0);
     expect((await fetch('/hv-proxy/session', { method: 'DELETE', headers: KIT_HEADER })).status).to.equal(204);
-    expect((await platformCall(Methods.GetPersonInfo)).status).to.equal(401);
+    expect((await platformCall(Methods.GetPersonInfo)).status).to.equal(204);
   });
 
   it('keeps one sign-in per application: each proxy acts for its own application', async () => {
@@ -207,7 +207,7 @@ describe('MSW handlers (through a real fetch and the service worker)', () => {
     await handOver(await simulator.shell.authorize({ personId: 'sam', appId: DEMO_APP_ID, recordIds: [own!.id] }));
     const other = await (await platformCall(Methods.GetApplicationInfo, '', {}, '/other-proxy')).text();
     expect(parseXml(other).querySelector('application > id')?.textContent).to.equal(OTHER_APP_ID);
-    expect((await platformCall(Methods.GetPersonInfo, '', {}, '/other-proxy')).status).to.equal(401);
+    expect((await platformCall(Methods.GetPersonInfo, '', {}, '/other-proxy')).status).to.equal(204);
   });
   describe('the proxy condition (proxy-* scenarios, setProxyCondition)', () => {
     const kit = new FetchProxy('/hv-proxy', { timeoutMs: 400 });

@@ -113,7 +113,7 @@ describe('hv-elements/mock in Node, through the FetchProxy', () => {
     });
   });
 
-  it('answers "signed-out" once the proxy holds no sign-in (HTTP 401)', async () => {
+  it('answers "signed-out" once the proxy holds no sign-in (HTTP 204, no content)', async () => {
     simulator.closeProxySession(DEMO_APP_ID);
     await assert.rejects(proxy.call('GetPersonInfo', getPersonInfoRequest()), (error) => {
       assert.ok(error instanceof HvError, String(error));

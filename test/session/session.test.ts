@@ -51,7 +51,7 @@ describe('the page session', () => {
   });
 
   for (const [error, status] of [
-    [new HvError('signed-out', 'HTTP 401'), 'signed-out'],
+    [new HvError('signed-out', 'HTTP 204'), 'signed-out'],
     [new PlatformError('GetPersonInfo', 7), 'expired'],
     [new PlatformError('GetPersonInfo', 11), 'revoked'],
     [new HvError('network', 'offline', { retryable: true }), 'error'],

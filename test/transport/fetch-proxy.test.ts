@@ -156,7 +156,16 @@ describe('FetchProxy', () => {
       });
     }
 
-    it('rejects HTTP 401, the proxy contract\'s "nobody is signed in", with signed-out', async () => {
+    it('rejects HTTP 204 (no content), the proxy contract\'s "nobody is signed in", with signed-out', async () => {
+      const { fetch } = fakeFetch(() => new Response(null, { status: 204 }));
+      const error = await rejection(proxy(fetch).call('GetPersonInfo', INFO));
+      expect([error.code, error.retryable]).to.deep.equal(['signed-out', false]);
+      expect(error.message).to.equal(
+        'The HealthVault proxy at /hv/GetPersonInfo holds no sign-in for GetPersonInfo (HTTP 204).',
+      );
+    });
+
+    it('reads HTTP 401, a proxy of another make\'s "nobody is signed in", as signed-out too', async () => {
       const { fetch } = fakeFetch(xmlAnswer(OK_RESPONSE, { status: 401, statusText: 'Unauthorized' }));
       const error = await rejection(proxy(fetch).call('GetPersonInfo', INFO));
       expect([error.code, error.retryable]).to.deep.equal(['signed-out', false]);

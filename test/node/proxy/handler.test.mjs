@@ -152,8 +152,10 @@ describe('the Node proxy', () => {
     assert.notEqual(first, second);
   });
 
-  it('answers 401 to a person method without a sign-in, and forwards application methods with the app session', async () => {
-    assert.equal((await callPersonInfo(undefined)).status, 401);
+  it('answers 204, no content, to a person method without a sign-in, and forwards application methods with the app session', async () => {
+    const signedOut = await callPersonInfo(undefined);
+    assert.equal(signedOut.status, 204);
+    assert.equal(signedOut.text, '');
     const calls = platform.calls.length;
     const answer = await proxy.request('/hv/GetApplicationInfo', { headers: asXml, body: getApplicationInfoRequest() });
     assert.equal(answer.status, 200);
@@ -170,7 +172,7 @@ describe('the Node proxy', () => {
     const expired = seal({ wctoken }, Date.now() - 1, sealingKey(cookieKey));
     const foreign = seal({ wctoken }, Date.now() + 60_000, randomBytes(32));
     for (const bad of [tampered, expired, foreign, 'garbage'])
-      assert.equal((await callPersonInfo(bad)).status, 401, bad);
+      assert.equal((await callPersonInfo(bad)).status, 204, bad);
     assert.equal((await callPersonInfo(cookie)).status, 200);
   });
 
