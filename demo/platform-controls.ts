@@ -20,18 +20,28 @@ export interface PlatformControls {
 
 /**
  * Renders the controls into `container`. `started` is told after the platform starts over from a scenario or a
- * fault is set: whatever the page shows of the connection must be asked again.
+ * fault is set: whatever the page shows of the connection must be asked again, and is settled when it resolves.
+ * Until then `container` is `aria-busy`.
  */
 export function mountPlatformControls(
   container: HTMLElement,
   backend: DemoBackend,
-  started: (what: string) => void,
+  started: (what: string) => Promise<unknown>,
 ): PlatformControls {
-  const start = async (name: ScenarioName) => {
-    await backend.reset(name);
-    show();
-    started(`simulated platform reset to "${name}"`);
+  const whileBusy = async (change: () => Promise<unknown>) => {
+    container.setAttribute('aria-busy', 'true');
+    try {
+      await change();
+    } finally {
+      container.removeAttribute('aria-busy');
+    }
   };
+  const start = (name: ScenarioName) =>
+    whileBusy(async () => {
+      await backend.reset(name);
+      show();
+      await started(`simulated platform reset to "${name}"`);
+    });
   const onScenario = (event: Event) => {
     const { value } = event.target as HTMLSelectElement;
     if (isScenarioName(value)) void start(value);
@@ -39,7 +49,7 @@ export function mountPlatformControls(
   const { setFault } = backend;
   const onFault = (event: Event) => {
     const { value } = event.target as HTMLSelectElement;
-    void setFault?.(value).then(() => started(`hv-elements-sim: fault ${value}`));
+    if (setFault) void whileBusy(() => setFault(value).then(() => started(`hv-elements-sim: fault ${value}`)));
   };
   const show = () =>
     render(

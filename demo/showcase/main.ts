@@ -230,11 +230,11 @@ function showSidebar(): void {
 }
 
 /** The page's own session, which the live elements follow: asked again after the platform starts over. */
-const refreshLiveSession = () => void getSession(DEMO_APP_ID, backend.proxyUrl)?.refresh(true);
+const refreshLiveSession = () => getSession(DEMO_APP_ID, backend.proxyUrl)?.refresh(true);
 
-const platformControls = mountPlatformControls(byId('platform'), backend, (what) => {
+const platformControls = mountPlatformControls(byId('platform'), backend, async (what) => {
   log.note(what);
-  refreshLiveSession();
+  await refreshLiveSession();
 });
 
 /** Shows a story; `startScenario` starts the simulated platform over from the story's scenario first. */

@@ -19,7 +19,7 @@ export interface WalkthroughOptions {
   /** Staff pages use the staff proxy, and follow no person's session. */
   staff?: boolean;
   /** Told when the simulated platform starts over or fails: what the page shows must be asked again. */
-  platformChanged?: () => void;
+  platformChanged?: () => Promise<unknown>;
 }
 
 /** Starts the page named `name`. */
@@ -42,11 +42,11 @@ export async function startWalkthroughPage(
     [...ALL_EVENT_NAMES].filter((type) => type !== 'input'),
   );
   document.getElementById('clear-log')?.addEventListener('click', () => log.clear());
-  mountPlatformControls(document.getElementById('platform')!, backend, (what) => {
+  mountPlatformControls(document.getElementById('platform')!, backend, async (what) => {
     log.note(what);
+    await platformChanged?.();
     // The proxy's sign-in went with the old state: ask it again now, not at the next reload.
-    if (!staff) void getSession(DEMO_APP_ID, proxyUrl)?.refresh(true);
-    platformChanged?.();
+    if (!staff) await getSession(DEMO_APP_ID, proxyUrl)?.refresh(true);
   });
   return { backend, log, proxyUrl };
 }

@@ -4,5 +4,5 @@ import { startWalkthroughPage } from './page.js';
 
 const list = document.querySelector<HTMLElement & { poll(): Promise<void> }>('hv-connect-request-list')!;
 // A scenario started over has other requests: the list asks at once instead of at its next poll.
-await startWalkthroughPage('staff', { staff: true, platformChanged: () => void list.poll() });
+await startWalkthroughPage('staff', { staff: true, platformChanged: () => list.poll() });
 await import('../../src/cdn.js');

@@ -94,12 +94,13 @@ class EnginePage {
 
 /**
  * Adds to `problems` what goes wrong on a Playwright or puppeteer `page`: console errors (with the address of the
- * resource when it is a failed load) and uncaught exceptions.
+ * resource: a failed load's says which) and uncaught exceptions.
  */
 export function reportProblems(page, problems) {
   page.on('console', (message) => {
-    const where = message.location()?.url;
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}${where ? ` (${where})` : ''}`);
+    if (message.type() !== 'error') return;
+    const resource = message.location()?.url;
+    problems.push(`console error: ${message.text()}${resource ? ` (${resource})` : ''}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
 }

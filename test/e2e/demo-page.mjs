@@ -12,11 +12,23 @@ export async function logEntries(page, type) {
   return entries.evaluateAll((items) => items.map((item) => (item.querySelector('summary') ?? item).textContent));
 }
 
+/** The platform controls once the page has asked the simulated platform again after a change. */
+export const PLATFORM_SETTLED = '#platform:not([aria-busy])';
+
+/**
+ * Chooses `scenario` in a demo page's platform controls, which starts the simulated platform over, and waits until
+ * the page has asked it again (the controls are `aria-busy` until then): a page left sooner has a request in flight.
+ */
+export async function chooseScenario(page, scenario) {
+  await page.selectOption('#scenario', scenario);
+  await page.locator(PLATFORM_SETTLED).waitFor();
+}
+
 /** Opens the clinic's page of the walk-through on a fresh simulated platform set to `scenario`, if given. */
 export async function openClinic(page, baseUrl, scenario) {
   await page.goto(`${baseUrl}${CLINIC_PAGE}`);
   await page.locator('hv-connect-button a[href]').waitFor();
-  if (scenario) await page.selectOption('#scenario', scenario);
+  if (scenario) await chooseScenario(page, scenario);
 }
 
 /** Opens the showcase's story `route` (`tag/story`), once its element has rendered. */

@@ -1,7 +1,7 @@
 // The walk-through's clinic page as a person sees it: its panel and badge follow the page's session and the
 // simulated platform's scenario, never a stale outcome.
 import assert from 'node:assert/strict';
-import { openClinic as openDemo, panelSays, signInOnTheShell } from './demo-page.mjs';
+import { chooseScenario, openClinic as openDemo, panelSays, signInOnTheShell } from './demo-page.mjs';
 
 /** The full Shell round trip of the new-user scenario: sign in as Avery Quinn and approve. */
 async function connectAsAvery(page) {
@@ -13,15 +13,15 @@ async function connectAsAvery(page) {
 
 export async function choosingAScenarioAppliesAtOnce({ page, baseUrl, problems }) {
   await openDemo(page, baseUrl);
-  await page.selectOption('#scenario', 'new-user');
+  await chooseScenario(page, 'new-user');
   await connectAsAvery(page);
 
   // No reset step: choosing the scenario starts it, and the panel says what the proxy now knows.
-  await page.selectOption('#scenario', 'returning-user');
+  await chooseScenario(page, 'returning-user');
   await panelSays(page, 'Not connected: nobody is signed in.');
   await page.getByRole('link', { name: 'Connect to HealthVault' }).waitFor();
 
-  await page.selectOption('#scenario', 'revoked');
+  await chooseScenario(page, 'revoked');
   await panelSays(page, /^Not connected: access to every record was revoked/);
   assert.deepEqual(problems, []);
 }
@@ -86,7 +86,7 @@ export async function eachScenarioShowsItsOwnStateInTheBadge({ page, baseUrl, pr
   );
   for (const [scenario, states] of Object.entries(BADGE_BY_SCENARIO)) {
     const [status, ...alsoStates] = states.split(' ');
-    await page.selectOption('#scenario', scenario);
+    await chooseScenario(page, scenario);
     await page.waitForFunction(
       ([expected]) => document.querySelector('hv-auth-status').matches(`:state(${expected})`),
       [status],

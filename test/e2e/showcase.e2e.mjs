@@ -1,7 +1,7 @@
 // The showcase (index.html) as a partner developer tries it: stories in a sidebar with deep links, controls made
 // from custom-elements.json, the event log, the HTML to copy, the reset, the previews, and a phone's width.
 import assert from 'node:assert/strict';
-import { logEntries, openStory, signInOnTheShell } from './demo-page.mjs';
+import { chooseScenario, logEntries, openStory, signInOnTheShell } from './demo-page.mjs';
 import { manifest, showStory, storyRoutes, typeOver, untilThePreviewShowsItsState } from './showcase-page.mjs';
 
 const logCount = (page, type) => page.locator(`#log li[data-type="${type}"]`).count();
@@ -127,7 +127,7 @@ export async function resetStartsTheControlsAndTheSimulatedPlatformOver({ page, 
   await page.getByRole('button', { name: 'Approve and continue' }).click();
   await page.locator('hv-connect-button [part="connected"]', { hasText: 'Avery Quinn' }).waitFor();
   await page.selectOption('#control-mode', 'popup');
-  await page.selectOption('#scenario', 'revoked');
+  await chooseScenario(page, 'revoked');
 
   await page.getByRole('button', { name: 'Reset the controls and the simulated HealthVault' }).click();
   await page.getByRole('link', { name: 'Connect to HealthVault' }).waitFor();

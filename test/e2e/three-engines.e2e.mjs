@@ -2,6 +2,7 @@
 // (scripts/lib/engine-page.mjs): connecting, declining, the connection still there after a reload, and the status
 // badge leading a record through reauthorization.
 import assert from 'node:assert/strict';
+import { PLATFORM_SETTLED } from './demo-page.mjs';
 
 export const engines = ['chromium', 'firefox', 'webkit'];
 
@@ -10,7 +11,7 @@ async function openDemo(page, baseUrl, scenario) {
   await page.goto(`${baseUrl}/walkthrough.html`);
   await page.waitFor('hv-connect-button >>> a[href]');
   await page.select('#scenario', scenario);
-  await page.waitFor('#scenario-description', /\w/);
+  await page.waitFor(PLATFORM_SETTLED);
 }
 
 /** Presses Connect and signs in on the simulated Shell as `person`. */
