@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '../../scripts/lib/static-server.mjs';
-import { signInOnTheShell } from './demo-page.mjs';
+import { signInOnTheShell, walkthroughSettled } from './demo-page.mjs';
 import { showStory, storyRoutes } from './showcase-page.mjs';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -59,6 +59,7 @@ export async function theBuiltDemoOpensEveryStoryWithoutAConsoleErrorOrWarning({
     for (const walkthrough of ['walkthrough.html', 'staff.html', 'pickup.html']) {
       await page.goto(`${site}${walkthrough}`);
       await page.locator('#scenario').waitFor();
+      await walkthroughSettled(page);
     }
     assert.deepEqual(trouble, []);
   });

@@ -24,10 +24,31 @@ export async function chooseScenario(page, scenario) {
   await page.locator(PLATFORM_SETTLED).waitFor();
 }
 
+/**
+ * Waits until a walk-through page has its answers to what it asks the simulated platform on load: the clinic's
+ * session (its panel follows it) and the staff desk's first poll. A page left sooner leaves a request in flight,
+ * which MSW's worker, told that the page is closing, passes on to the web server: a 404 in the console.
+ */
+export async function walkthroughSettled(page) {
+  await page.locator(PLATFORM_SETTLED).waitFor();
+  await page.waitForFunction(() => {
+    const status = document.getElementById('person')?.dataset.status;
+    const list = document.querySelector('hv-connect-request-list');
+    const sessionKnown = !document.getElementById('person') || !['unknown', 'connecting', undefined].includes(status);
+    const listPolled =
+      !list ||
+      (customElements.get(list.localName) &&
+        !list.matches(':state(polling)') &&
+        (list.since || list.matches(':state(failed)')));
+    return sessionKnown && listPolled;
+  });
+}
+
 /** Opens the clinic's page of the walk-through on a fresh simulated platform set to `scenario`, if given. */
 export async function openClinic(page, baseUrl, scenario) {
   await page.goto(`${baseUrl}${CLINIC_PAGE}`);
   await page.locator('hv-connect-button a[href]').waitFor();
+  await walkthroughSettled(page);
   if (scenario) await chooseScenario(page, scenario);
 }
 

@@ -11,6 +11,7 @@ import {
   PICKUP_PAGE,
   signInOnTheShell,
   STAFF_PAGE,
+  walkthroughSettled,
 } from './demo-page.mjs';
 
 /** On the walk-through's pick-up page, types `code` into the patient's code field as a person would, and sends it. */
@@ -51,6 +52,7 @@ export async function staffCreateARequestThePatientConnectsAndTheListShowsIt({ p
   await page.waitForURL((url) => url.pathname === CLINIC_PAGE);
   await page.locator('hv-connect-button a[href]').waitFor();
   assert.ok(!page.url().includes('wctoken'));
+  await walkthroughSettled(page);
 
   // At the desk: the list shows the connection and tells the host once.
   await page.goto(`${baseUrl}${STAFF_PAGE}`);
@@ -77,6 +79,7 @@ export async function threeWrongAnswersLockTheCode({ page, baseUrl, problems }) 
   // Even the right answer no longer opens it.
   await page.getByRole('button', { name: 'Return to the application' }).click();
   await page.locator('hv-connect-button a[href]').waitFor();
+  await walkthroughSettled(page);
   await sendCode(page, baseUrl, 'KZTR-MVNP-QDWX-HLBC-JRSF');
   await page.getByText(locked).waitFor();
   assert.deepEqual(problems, []);

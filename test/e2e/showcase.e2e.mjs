@@ -130,8 +130,9 @@ export async function resetStartsTheControlsAndTheSimulatedPlatformOver({ page, 
   await chooseScenario(page, 'revoked');
 
   await page.getByRole('button', { name: 'Reset the controls and the simulated HealthVault' }).click();
+  // The story is shown again once the platform has started over: its controls back to the story's values.
+  await page.waitForFunction(() => document.getElementById('control-mode').value === 'redirect');
   await page.getByRole('link', { name: 'Connect to HealthVault' }).waitFor();
-  assert.equal(await page.locator('#control-mode').inputValue(), 'redirect');
   assert.equal(await attributeOf(page, 'hv-connect-button', 'mode'), null);
   assert.equal(await page.locator('#scenario').inputValue(), 'new-user');
   assert.doesNotMatch(await snippet(page), /mode=/);
