@@ -14,7 +14,7 @@ export type HvErrorCode =
   | 'invalid-state'
   /** The proxy (or a lazily loaded part of the kit) could not be reached at all. */
   | 'network'
-  /** The proxy holds no HealthVault sign-in for this browser (it answered HTTP 204, no content, or 401): nobody is signed in. */
+  /** The proxy holds no HealthVault sign-in for this browser (it answered HTTP 204 or 401): nobody is signed in. */
   | 'signed-out'
   /** The proxy answered with an HTTP error status. */
   | 'http'
